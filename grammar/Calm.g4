@@ -1,0 +1,88 @@
+// The Calm rule language (shared/spec/LANGUAGE.md §1-5).
+//
+// The grammar is deliberately permissive where a precise message beats a parse error: annotation and
+// time names after '@', aggregate names in heads, and expressions inside atoms are all parsed here
+// and judged by calm.syntax.AstBuilder and the checks, which can say what is wrong and how to fix it.
+grammar Calm;
+
+program : item* EOF ;
+
+item
+    : declaration
+    | seal
+    | clause
+    ;
+
+declaration : OUTPUT? kind=(TABLE | SCRATCH | INPUT | CHANNEL) IDENT '(' columns? ')' '.' ;
+
+columns : column (',' column)* ;
+
+column : AT? IDENT ':' type=(INT_TYPE | STRING_TYPE) ;
+
+seal : SEAL sealed=atom BY guard=atom '.' ;
+
+// A fact is a clause without a body; the builder checks that it is ground and plain.
+clause : annotation? head (':-' body)? '.' ;
+
+annotation : AT IDENT '(' annotationArgs? ')' ;
+
+annotationArgs : expr (',' expr)* ;
+
+head : DELETE? atom (AT IDENT)? ;
+
+body : literal (',' literal)* ;
+
+literal
+    : NOT atom                                  # negatedLiteral
+    | atom                                      # positiveLiteral
+    | left=expr op=('=' | '!=' | '<' | '<=' | '>' | '>=') right=expr  # comparisonLiteral
+    ;
+
+atom : IDENT '(' arguments? ')' ;
+
+arguments : argument (',' argument)* ;
+
+// An aggregate is syntactically a call; only heads may hold one (checked after parsing).
+argument
+    : IDENT '(' expr ')'                        # callArgument
+    | expr                                      # exprArgument
+    ;
+
+expr
+    : '-' expr                                  # negate
+    | left=expr op=('*' | '/' | '%') right=expr # multiplicative
+    | left=expr op=('+' | '-') right=expr       # additive
+    | '(' expr ')'                              # parenthesized
+    | VARIABLE                                  # variable
+    | '_'                                       # wildcard
+    | INTEGER                                   # integer
+    | STRING                                    # string
+    ;
+
+// Keywords (§1). Aggregate names and time annotations are ordinary identifiers.
+TABLE       : 'table' ;
+SCRATCH     : 'scratch' ;
+INPUT       : 'input' ;
+CHANNEL     : 'channel' ;
+OUTPUT      : 'output' ;
+DELETE      : 'delete' ;
+NOT         : 'not' ;
+SEAL        : 'seal' ;
+BY          : 'by' ;
+INT_TYPE    : 'int' ;
+STRING_TYPE : 'string' ;
+
+AT       : '@' ;
+IDENT    : [a-z] [A-Za-z0-9_]* ;
+VARIABLE : [A-Z] [A-Za-z0-9_]* ;
+INTEGER  : [0-9]+ ;
+STRING   : '"' ( '\\' ["\\nt] | ~["\\\r\n] )* '"' ;
+
+LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+WS            : [ \t\r\n\f\u00A0\uFEFF]+ -> skip ;
+
+// Malformed input gets a token of its own, so the error message can name the problem exactly.
+UNTERMINATED_STRING  : '"' ( '\\' . | ~["\\\r\n] )* '"'? ;
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
+ERROR_CHAR           : . ;

@@ -1,0 +1,46 @@
+package calm.analysis;
+
+import calm.analysis.calm.CalmReport;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.ParseResult;
+import calm.syntax.Parsing;
+import calm.syntax.Program;
+import calm.syntax.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The whole of {@code calm check} for one file: parse, run every check, then the CALM analysis. */
+public final class Checker {
+  private final List<Check> checks;
+
+  public Checker(List<Check> checks) {
+    this.checks = List.copyOf(checks);
+  }
+
+  public static Checker standard() {
+    return new Checker(Checks.all());
+  }
+
+  public FileReport check(SourceFile source) {
+    ParseResult parsed = Parsing.parse(source);
+    List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+    Optional<Program> program = parsed.program();
+    CalmReport calm = CalmReport.EMPTY;
+    if (program.isPresent()) {
+      CheckContext context = new CheckContext(program.get(), Schema.of(program.get()));
+      for (Check check : checks) {
+        check.check(context, diagnostics::add);
+      }
+      if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+        calm = Checks.calmAnalysis(context, diagnostics::add);
+      }
+    }
+    diagnostics.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.span().line())
+            .thenComparingInt(d -> d.span().column())
+            .thenComparing(d -> d.code().id()));
+    return new FileReport(source, program, diagnostics, calm);
+  }
+}

@@ -1,0 +1,51 @@
+package calm.analysis;
+
+import calm.syntax.Declaration;
+import calm.syntax.Program;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The declared relations of a program by name; the first declaration of a name wins. */
+public final class Schema {
+  private final Map<String, Declaration> relations;
+
+  private Schema(Map<String, Declaration> relations) {
+    this.relations = Collections.unmodifiableMap(relations);
+  }
+
+  public static Schema of(Program program) {
+    Map<String, Declaration> relations = new LinkedHashMap<>();
+    for (Declaration declaration : program.declarations()) {
+      relations.putIfAbsent(declaration.name().text(), declaration);
+    }
+    return new Schema(relations);
+  }
+
+  public Optional<Declaration> lookup(String name) {
+    return Optional.ofNullable(relations.get(name));
+  }
+
+  /** For names that the checks have already resolved. */
+  public Declaration get(String name) {
+    Declaration declaration = relations.get(name);
+    if (declaration == null) {
+      throw new IllegalArgumentException("undeclared relation " + name);
+    }
+    return declaration;
+  }
+
+  public boolean isDeclared(String name) {
+    return relations.containsKey(name);
+  }
+
+  public Collection<Declaration> declarations() {
+    return relations.values();
+  }
+
+  public boolean hasOutputs() {
+    return relations.values().stream().anyMatch(Declaration::output);
+  }
+}

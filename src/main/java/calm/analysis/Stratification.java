@@ -1,0 +1,142 @@
+package calm.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DirectedPseudograph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * Orders the relations so that every same-tick rule reads only completed lower strata through
+ * negation and aggregation (§6). Only same-tick edges count: {@code @next}, {@code delete} and
+ * {@code @async} take effect in a later tick, so cycles through them are fine.
+ */
+public final class Stratification {
+  private final List<Set<String>> components;
+  private final Map<String, Integer> stratumOf;
+  private final List<Dependency> badCycle;
+
+  private Stratification(
+      List<Set<String>> components, Map<String, Integer> stratumOf, List<Dependency> badCycle) {
+    this.components = components;
+    this.stratumOf = stratumOf;
+    this.badCycle = badCycle;
+  }
+
+  public static Stratification of(DependencyGraph dependencies) {
+    Graph<String, Dependency> sameTick = new DirectedPseudograph<>(null, null, false);
+    dependencies.relations().forEach(sameTick::addVertex);
+    for (Dependency d : dependencies.dependencies()) {
+      if (d.time() == Time.SAME_TICK) {
+        sameTick.addEdge(d.from(), d.to(), d);
+      }
+    }
+    var inspector = new KosarajuStrongConnectivityInspector<>(sameTick);
+    List<Set<String>> sccs = inspector.stronglyConnectedSets();
+    Map<String, Integer> componentOf = new HashMap<>();
+    for (int i = 0; i < sccs.size(); i++) {
+      for (String r : sccs.get(i)) {
+        componentOf.put(r, i);
+      }
+    }
+    List<Dependency> badCycle = findNegativeCycle(sameTick, componentOf);
+
+    Graph<Integer, Object> condensation = new DirectedPseudograph<>(null, null, false);
+    for (int i = 0; i < sccs.size(); i++) {
+      condensation.addVertex(i);
+    }
+    for (Dependency d : sameTick.edgeSet()) {
+      int from = componentOf.get(d.from());
+      int to = componentOf.get(d.to());
+      if (from != to) {
+        condensation.addEdge(from, to, d);
+      }
+    }
+    List<Set<String>> ordered = new ArrayList<>();
+    Map<String, Integer> stratumOf = new HashMap<>();
+    int[] stratumOfComponent = new int[sccs.size()];
+    var topo = new TopologicalOrderIterator<>(condensation);
+    while (topo.hasNext()) {
+      int component = topo.next();
+      int stratum = 0;
+      for (Object edge : condensation.incomingEdgesOf(component)) {
+        Dependency d = (Dependency) edge;
+        int below = stratumOfComponent[componentOf.get(d.from())];
+        stratum = Math.max(stratum, below + (d.needsLowerStratum() ? 1 : 0));
+      }
+      stratumOfComponent[component] = stratum;
+      ordered.add(sccs.get(component));
+      for (String r : sccs.get(component)) {
+        stratumOf.put(r, stratum);
+      }
+    }
+    return new Stratification(ordered, stratumOf, badCycle);
+  }
+
+  /** Strongly connected components of the same-tick graph, each after everything it reads. */
+  public List<Set<String>> components() {
+    return components;
+  }
+
+  /** The stratum number of a relation: 0 for base relations, higher above negation and aggregation. */
+  public int stratumOf(String relation) {
+    return stratumOf.getOrDefault(relation, 0);
+  }
+
+  public int strataCount() {
+    return stratumOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+  }
+
+  /** A same-tick cycle through negation or aggregation, as its edges in order, if there is one. */
+  public Optional<List<Dependency>> unstratifiableCycle() {
+    return badCycle.isEmpty() ? Optional.empty() : Optional.of(badCycle);
+  }
+
+  private static List<Dependency> findNegativeCycle(
+      Graph<String, Dependency> sameTick, Map<String, Integer> componentOf) {
+    for (Dependency d : sameTick.edgeSet()) {
+      if (d.needsLowerStratum() && componentOf.get(d.from()).equals(componentOf.get(d.to()))) {
+        List<Dependency> back = shortestPathWithin(sameTick, componentOf, d.to(), d.from());
+        List<Dependency> cycle = new ArrayList<>();
+        cycle.add(d);
+        cycle.addAll(back);
+        return cycle;
+      }
+    }
+    return List.of();
+  }
+
+  /** Breadth-first, so that the cycle shown is a shortest one. */
+  private static List<Dependency> shortestPathWithin(
+      Graph<String, Dependency> graph, Map<String, Integer> componentOf, String from, String to) {
+    Map<String, Dependency> reachedBy = new HashMap<>();
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    queue.add(from);
+    reachedBy.put(from, null);
+    int component = componentOf.get(from);
+    while (!queue.isEmpty()) {
+      String r = queue.poll();
+      if (r.equals(to)) {
+        break;
+      }
+      for (Dependency d : graph.outgoingEdgesOf(r)) {
+        if (componentOf.get(d.to()) == component && !reachedBy.containsKey(d.to())) {
+          reachedBy.put(d.to(), d);
+          queue.add(d.to());
+        }
+      }
+    }
+    List<Dependency> path = new ArrayList<>();
+    for (String r = to; !r.equals(from); ) {
+      Dependency d = reachedBy.get(r);
+      path.add(0, d);
+      r = d.from();
+    }
+    return path;
+  }
+}

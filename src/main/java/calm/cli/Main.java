@@ -1,0 +1,58 @@
+package calm.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code calm} command line. */
+@Command(
+    name = "calm",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Finds where a distributed rule program needs coordination (CALM), and runs it.",
+    subcommands = {
+      CheckCommand.class,
+      ExplainCommand.class,
+      GraphCommand.class,
+      RunCommand.class,
+      ExploreCommand.class,
+      CommandLine.HelpCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
+    })
+public final class Main implements Runnable {
+  /** Deep but legal programs recurse deeply in the parser and the analyses; give them room. */
+  private static final long STACK_BYTES = 512L * 1024 * 1024;
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    int[] exit = {ExitCodes.FAILURE};
+    Thread worker = new Thread(null, () -> exit[0] = execute(args), "calm", STACK_BYTES);
+    worker.start();
+    worker.join();
+    System.out.flush();
+    System.exit(exit[0]);
+  }
+
+  /** Runs one command line and returns its exit status; never throws. */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("calm: internal error: " + e);
+          cmd.getErr().println("calm: please report this with the input that caused it");
+          return ExitCodes.FAILURE;
+        });
+    commandLine.setParameterExceptionHandler(
+        (e, argv) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println("calm: " + e.getMessage());
+          cmd.getErr().println("Try 'calm help " + cmd.getCommandName() + "' for more information.");
+          return ExitCodes.FAILURE;
+        });
+    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return commandLine.execute(args);
+  }
+}

@@ -1,0 +1,4 @@
+package calm.syntax;
+
+/** {@code @coordinated("reason")} before a rule. */
+public record Annotation(Span span, Name name, String reason, Span reasonSpan) implements Node {}

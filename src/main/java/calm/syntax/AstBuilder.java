@@ -1,0 +1,317 @@
+package calm.syntax;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.antlr.CalmParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns a parse tree that has no syntax errors into the immutable AST. Reports what the grammar leaves
+ * open on purpose (names after '@', aggregate names, integer ranges, facts that are not ground); an
+ * item with such a problem is left out of the AST.
+ */
+final class AstBuilder {
+  private final SourceFile source;
+  private final List<Diagnostic> diagnostics;
+
+  AstBuilder(SourceFile source, List<Diagnostic> diagnostics) {
+    this.source = source;
+    this.diagnostics = diagnostics;
+  }
+
+  Program build(CalmParser.ProgramContext program) {
+    List<Item> items = new ArrayList<>();
+    for (CalmParser.ItemContext item : program.item()) {
+      try {
+        items.add(item(item));
+      } catch (Rejected rejected) {
+        // Reported already; the rest of the file is still worth checking.
+      }
+    }
+    return new Program(source, items);
+  }
+
+  private Item item(CalmParser.ItemContext ctx) {
+    if (ctx.declaration() != null) {
+      return declaration(ctx.declaration());
+    }
+    if (ctx.seal() != null) {
+      return seal(ctx.seal());
+    }
+    return clause(ctx.clause());
+  }
+
+  private Declaration declaration(CalmParser.DeclarationContext ctx) {
+    List<Column> columns = new ArrayList<>();
+    if (ctx.columns() != null) {
+      for (CalmParser.ColumnContext column : ctx.columns().column()) {
+        Type type = column.type.getType() == CalmParser.INT_TYPE ? Type.INT : Type.STRING;
+        columns.add(new Column(span(column), name(column.IDENT()), type, column.AT() != null));
+      }
+    }
+    RelationKind kind =
+        switch (ctx.kind.getType()) {
+          case CalmParser.TABLE -> RelationKind.TABLE;
+          case CalmParser.SCRATCH -> RelationKind.SCRATCH;
+          case CalmParser.INPUT -> RelationKind.INPUT;
+          default -> RelationKind.CHANNEL;
+        };
+    return new Declaration(span(ctx), ctx.OUTPUT() != null, kind, name(ctx.IDENT()), columns);
+  }
+
+  private Seal seal(CalmParser.SealContext ctx) {
+    return new Seal(span(ctx), atom(ctx.sealed), atom(ctx.guard));
+  }
+
+  private Item clause(CalmParser.ClauseContext ctx) {
+    CalmParser.HeadContext headCtx = ctx.head();
+    Atom atom = atom(headCtx.atom());
+    HeadForm form = headForm(headCtx);
+    Optional<Annotation> annotation =
+        ctx.annotation() == null ? Optional.empty() : Optional.of(annotation(ctx.annotation()));
+    if (ctx.body() == null) {
+      return fact(ctx, headCtx, atom, form, annotation);
+    }
+    List<Literal> body = new ArrayList<>();
+    for (CalmParser.LiteralContext literal : ctx.body().literal()) {
+      body.add(literal(literal));
+    }
+    return new Rule(span(ctx), annotation, new Head(span(headCtx), form, atom), body);
+  }
+
+  private Fact fact(
+      CalmParser.ClauseContext ctx,
+      CalmParser.HeadContext headCtx,
+      Atom atom,
+      HeadForm form,
+      Optional<Annotation> annotation) {
+    if (annotation.isPresent()) {
+      throw reject(
+          Diagnostic.of(
+                  Code.SYNTAX_ERROR,
+                  annotation.get().span(),
+                  "@coordinated annotates a rule, but this is a fact")
+              .withHelp("remove the annotation, or give the clause a body: head :- body."));
+    }
+    if (form != HeadForm.SAME_TICK) {
+      throw reject(
+          Diagnostic.of(
+                  Code.SYNTAX_ERROR,
+                  span(headCtx),
+                  "a fact cannot be "
+                      + (form == HeadForm.DELETE ? "a deletion" : "@" + form.name().toLowerCase())
+                      + "; only rules have time")
+              .withHelp("write the fact plainly, as " + atom.relation().text() + "(...)."));
+    }
+    List<Constant> values = new ArrayList<>();
+    boolean ground = true;
+    for (Term term : atom.arguments()) {
+      if (term instanceof Constant constant) {
+        values.add(constant);
+      } else {
+        ground = false;
+        diagnostics.add(
+            Diagnostic.of(
+                    Code.NON_GROUND_FACT,
+                    term.span(),
+                    "a fact may hold only constants, but '" + term + "' is not one")
+                .withHelp(
+                    "to derive facts, write a rule with a body: "
+                        + atom.relation().text()
+                        + "(...) :- ... ."));
+      }
+    }
+    if (!ground) {
+      throw new Rejected();
+    }
+    return new Fact(span(ctx), atom.relation(), values);
+  }
+
+  private HeadForm headForm(CalmParser.HeadContext ctx) {
+    boolean delete = ctx.DELETE() != null;
+    if (ctx.IDENT() == null) {
+      return delete ? HeadForm.DELETE : HeadForm.SAME_TICK;
+    }
+    String time = ctx.IDENT().getText();
+    Span timeSpan = span(ctx.AT().getSymbol()).to(span(ctx.IDENT().getSymbol()));
+    HeadForm form =
+        switch (time) {
+          case "next" -> HeadForm.NEXT;
+          case "async" -> HeadForm.ASYNC;
+          default -> throw reject(
+              Diagnostic.of(
+                      Code.UNKNOWN_ANNOTATION,
+                      timeSpan,
+                      "unknown time '@" + time + "' on a rule head")
+                  .withHelp("a head may end in @next (next tick) or @async (send on a channel)"));
+        };
+    if (delete) {
+      throw reject(
+          Diagnostic.of(
+                  Code.SYNTAX_ERROR,
+                  timeSpan,
+                  "a delete head takes effect at the next tick already and cannot also be @" + time)
+              .withHelp("write either 'delete r(...)' or 'r(...)@" + time + "'"));
+    }
+    return form;
+  }
+
+  private Annotation annotation(CalmParser.AnnotationContext ctx) {
+    Name name = name(ctx.IDENT());
+    Span nameSpan = span(ctx.AT().getSymbol()).to(name.span());
+    if (!name.text().equals("coordinated")) {
+      throw reject(
+          Diagnostic.of(
+                  Code.UNKNOWN_ANNOTATION,
+                  nameSpan,
+                  "unknown annotation '@" + name.text() + "'")
+              .withHelp("the only rule annotation is @coordinated(\"reason\")"));
+    }
+    List<CalmParser.ExprContext> args =
+        ctx.annotationArgs() == null ? List.of() : ctx.annotationArgs().expr();
+    if (args.size() != 1 || !(args.get(0) instanceof CalmParser.StringContext reason)) {
+      throw reject(
+          Diagnostic.of(
+                  Code.EMPTY_COORDINATION_REASON,
+                  span(ctx),
+                  "@coordinated takes exactly one string: the reason the deployment coordinates here")
+              .withHelp("write @coordinated(\"orders go through the payment service's 2PC\")"));
+    }
+    return new Annotation(
+        span(ctx),
+        new Name("coordinated", nameSpan),
+        StringLiterals.unquote(reason.getText()),
+        span(reason));
+  }
+
+  private Literal literal(CalmParser.LiteralContext ctx) {
+    if (ctx instanceof CalmParser.NegatedLiteralContext negated) {
+      return new NegatedLiteral(span(negated), atom(negated.atom()));
+    }
+    if (ctx instanceof CalmParser.PositiveLiteralContext positive) {
+      return new PositiveLiteral(atom(positive.atom()));
+    }
+    CalmParser.ComparisonLiteralContext comparison = (CalmParser.ComparisonLiteralContext) ctx;
+    return new Comparison(
+        span(comparison),
+        expr(comparison.left),
+        ComparisonOperator.of(comparison.op.getText()),
+        expr(comparison.right));
+  }
+
+  private Atom atom(CalmParser.AtomContext ctx) {
+    List<Term> arguments = new ArrayList<>();
+    if (ctx.arguments() != null) {
+      for (CalmParser.ArgumentContext argument : ctx.arguments().argument()) {
+        arguments.add(argument(argument));
+      }
+    }
+    return new Atom(span(ctx), name(ctx.IDENT()), arguments);
+  }
+
+  private Term argument(CalmParser.ArgumentContext ctx) {
+    if (ctx instanceof CalmParser.ExprArgumentContext plain) {
+      return expr(plain.expr());
+    }
+    CalmParser.CallArgumentContext call = (CalmParser.CallArgumentContext) ctx;
+    String name = call.IDENT().getText();
+    Span nameSpan = span(call.IDENT().getSymbol());
+    AggregateFunction function =
+        AggregateFunction.named(name)
+            .orElseThrow(
+                () ->
+                    reject(
+                        Diagnostic.of(
+                                Code.UNKNOWN_AGGREGATE,
+                                nameSpan,
+                                "unknown aggregate '" + name + "'")
+                            .withHelp("the aggregates are count, sum, min and max")));
+    return new Aggregate(span(call), function, nameSpan, expr(call.expr()));
+  }
+
+  private Expr expr(CalmParser.ExprContext ctx) {
+    if (ctx instanceof CalmParser.VariableContext v) {
+      return new Variable(span(v), v.getText());
+    }
+    if (ctx instanceof CalmParser.WildcardContext w) {
+      return new Wildcard(span(w));
+    }
+    if (ctx instanceof CalmParser.IntegerContext i) {
+      return integer(i, false);
+    }
+    if (ctx instanceof CalmParser.StringContext s) {
+      return new StringConstant(span(s), StringLiterals.unquote(s.getText()));
+    }
+    if (ctx instanceof CalmParser.ParenthesizedContext p) {
+      return expr(p.expr());
+    }
+    if (ctx instanceof CalmParser.NegateContext n) {
+      if (n.expr() instanceof CalmParser.IntegerContext literal) {
+        return integer(literal, true).withSpan(span(n));
+      }
+      return new Negation(span(n), expr(n.expr()));
+    }
+    if (ctx instanceof CalmParser.MultiplicativeContext m) {
+      return binary(m, m.left, m.op, m.right);
+    }
+    CalmParser.AdditiveContext a = (CalmParser.AdditiveContext) ctx;
+    return binary(a, a.left, a.op, a.right);
+  }
+
+  private Expr binary(
+      ParserRuleContext ctx, CalmParser.ExprContext left, Token op, CalmParser.ExprContext right) {
+    return new BinaryExpr(span(ctx), expr(left), ArithmeticOperator.of(op.getText()), expr(right));
+  }
+
+  private IntConstant integer(CalmParser.IntegerContext ctx, boolean negative) {
+    String digits = (negative ? "-" : "") + ctx.getText();
+    try {
+      return new IntConstant(span(ctx), Long.parseLong(digits));
+    } catch (NumberFormatException e) {
+      throw reject(
+          Diagnostic.of(
+                  Code.INTEGER_OUT_OF_RANGE,
+                  span(ctx),
+                  "integer " + digits + " does not fit in 64 bits")
+              .withHelp("integers range from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE));
+    }
+  }
+
+  private Name name(TerminalNode node) {
+    return new Name(node.getText(), span(node.getSymbol()));
+  }
+
+  static Span span(ParserRuleContext ctx) {
+    return span(ctx.getStart()).to(span(ctx.getStop()));
+  }
+
+  static Span span(Token token) {
+    String text = token.getText();
+    int line = token.getLine();
+    int column = token.getCharPositionInLine() + 1;
+    int newline = text == null ? -1 : text.lastIndexOf('\n');
+    if (newline < 0) {
+      int length = text == null ? 0 : text.length();
+      return new Span(line, column, line, column + Math.max(length, 1));
+    }
+    int lines = (int) text.chars().filter(c -> c == '\n').count();
+    return new Span(line, column, line + lines, text.length() - newline);
+  }
+
+  private Rejected reject(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+    return new Rejected();
+  }
+
+  /** Unwinds the building of one item whose problem has been reported. */
+  private static final class Rejected extends RuntimeException {
+    Rejected() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package calm.syntax;
+
+import java.util.List;
+
+/** {@code relation(arg, ...)}. In a body, arguments are variables, wildcards or constants. */
+public record Atom(Span span, Name relation, List<Term> arguments) implements Node {
+  public Atom {
+    arguments = List.copyOf(arguments);
+  }
+
+  public int arity() {
+    return arguments.size();
+  }
+}

@@ -1,0 +1,4 @@
+package calm.syntax;
+
+/** A body literal (§4). */
+public sealed interface Literal extends Node permits PositiveLiteral, NegatedLiteral, Comparison {}

@@ -1,0 +1,4 @@
+package calm.syntax;
+
+/** {@code not r(...)}. */
+public record NegatedLiteral(Span span, Atom atom) implements Literal {}

@@ -1,0 +1,9 @@
+package calm.syntax;
+
+/** Unary minus on an expression that is not a plain literal. */
+public record Negation(Span span, Expr operand) implements Expr {
+  @Override
+  public String toString() {
+    return "-" + operand;
+  }
+}

@@ -1,0 +1,143 @@
+package calm.syntax;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.antlr.CalmLexer;
+import calm.syntax.antlr.CalmParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/** Reads program text into an AST, reporting every lexical and syntax error it can recover from. */
+public final class Parsing {
+  /** Deeper nesting than this is certainly a generated or hostile file, and would exhaust the stack. */
+  public static final int MAX_NESTING = 256;
+
+  private Parsing() {}
+
+  public static ParseResult parse(SourceFile source) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    CalmLexer lexer = new CalmLexer(CharStreams.fromString(source.text(), source.displayPath()));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    if (!reportMalformedTokens(tokens.getTokens(), diagnostics) || !checkNesting(tokens.getTokens(), diagnostics)) {
+      return new ParseResult(Optional.empty(), diagnostics);
+    }
+    CalmParser.ProgramContext tree = parseTwoStage(tokens, diagnostics);
+    if (tree == null) {
+      return new ParseResult(Optional.empty(), diagnostics);
+    }
+    Program program = new AstBuilder(source, diagnostics).build(tree);
+    return new ParseResult(Optional.of(program), diagnostics);
+  }
+
+  /**
+   * SLL prediction is much faster and suffices for almost every file; only a file it rejects is parsed
+   * again with full LL and error recovery, which also produces the messages.
+   */
+  private static CalmParser.ProgramContext parseTwoStage(
+      CommonTokenStream tokens, List<Diagnostic> diagnostics) {
+    CalmParser parser = new CalmParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.program();
+    } catch (ParseCancellationException fallThrough) {
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      SyntaxErrorCollector collector = new SyntaxErrorCollector();
+      parser.addErrorListener(collector);
+      CalmParser.ProgramContext tree = parser.program();
+      diagnostics.addAll(collector.diagnostics);
+      return collector.diagnostics.isEmpty() ? tree : null;
+    }
+  }
+
+  private static boolean reportMalformedTokens(List<Token> tokens, List<Diagnostic> diagnostics) {
+    boolean clean = true;
+    for (Token token : tokens) {
+      String message =
+          switch (token.getType()) {
+            case CalmLexer.UNTERMINATED_STRING -> token.getText().length() > 1
+                    && token.getText().endsWith("\"")
+                ? "invalid escape in string literal; the escapes are \\\" \\\\ \\n \\t"
+                : "unterminated string literal";
+            case CalmLexer.UNTERMINATED_COMMENT -> "unterminated block comment: '/*' without '*/'";
+            case CalmLexer.ERROR_CHAR -> "unexpected character " + describe(token.getText());
+            default -> null;
+          };
+      if (message != null) {
+        clean = false;
+        Span span = AstBuilder.span(token);
+        if (token.getType() == CalmLexer.UNTERMINATED_COMMENT) {
+          span = new Span(span.line(), span.column(), span.line(), span.column() + 2);
+        }
+        diagnostics.add(Diagnostic.of(Code.LEXICAL_ERROR, span, message));
+      }
+    }
+    return clean;
+  }
+
+  private static String describe(String text) {
+    int cp = text.codePointAt(0);
+    if (cp < 0x20 || cp == 0x7f) {
+      return String.format("U+%04X (a control character)", cp);
+    }
+    return "'" + text + "'" + (cp > 0x7e ? String.format(" (U+%04X)", cp) : "");
+  }
+
+  private static boolean checkNesting(List<Token> tokens, List<Diagnostic> diagnostics) {
+    int depth = 0;
+    for (Token token : tokens) {
+      String text = token.getText();
+      if ("(".equals(text) && ++depth > MAX_NESTING) {
+        diagnostics.add(
+            Diagnostic.of(
+                    Code.NESTING_TOO_DEEP,
+                    AstBuilder.span(token),
+                    "parentheses nest more than " + MAX_NESTING + " deep")
+                .withHelp("split the expression with intermediate variables: Y = ..., Z = Y * ..."));
+        return false;
+      }
+      if (")".equals(text) && depth > 0) {
+        depth--;
+      } else if (".".equals(text)) {
+        depth = 0;
+      }
+    }
+    return true;
+  }
+
+  private static final class SyntaxErrorCollector extends BaseErrorListener {
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    @Override
+    public void syntaxError(
+        Recognizer<?, ?> recognizer,
+        Object offendingSymbol,
+        int line,
+        int charPositionInLine,
+        String msg,
+        RecognitionException e) {
+      Span span =
+          offendingSymbol instanceof Token token && token.getType() != Token.EOF
+              ? AstBuilder.span(token)
+              : Span.point(line, charPositionInLine + 1);
+      diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, span, SyntaxMessages.rephrase(msg)));
+    }
+  }
+}

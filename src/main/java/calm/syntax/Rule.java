@@ -1,0 +1,16 @@
+package calm.syntax;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@code annotation? head :- body.} */
+public record Rule(Span span, Optional<Annotation> annotation, Head head, List<Literal> body)
+    implements Item {
+  public Rule {
+    body = List.copyOf(body);
+  }
+
+  public boolean isAggregate() {
+    return head.atom().arguments().stream().anyMatch(Aggregate.class::isInstance);
+  }
+}

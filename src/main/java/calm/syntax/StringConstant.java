@@ -1,0 +1,19 @@
+package calm.syntax;
+
+/** A string literal, escapes already decoded. */
+public record StringConstant(Span span, String value) implements Constant {
+  @Override
+  public Type type() {
+    return Type.STRING;
+  }
+
+  @Override
+  public Object javaValue() {
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return StringLiterals.quote(value);
+  }
+}

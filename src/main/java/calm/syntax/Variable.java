@@ -1,0 +1,9 @@
+package calm.syntax;
+
+/** A named variable: {@code X}, {@code Session}. */
+public record Variable(Span span, String name) implements Expr {
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,9 @@
+package calm.syntax;
+
+/** {@code _}: a fresh variable at each occurrence, never named, never compared. */
+public record Wildcard(Span span) implements Expr {
+  @Override
+  public String toString() {
+    return "_";
+  }
+}
