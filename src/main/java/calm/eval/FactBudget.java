@@ -23,6 +23,11 @@ final class FactBudget {
     }
   }
 
+  void addedMany(Relation relation, int count) {
+    held += count - 1;
+    added(relation);
+  }
+
   void removed(long count) {
     held -= count;
   }

@@ -26,6 +26,8 @@ final class NodeState {
     nextInserts = new TupleStore[n];
     deletions = new TupleStore[n];
     outbox = new TupleStore[n];
+    buffers = new long[n][];
+    buffered = new int[n];
     for (Relation r : relations) {
       stores[r.id()] = new TupleStore(r.arity(), program.indexColumns(r.id()));
     }
@@ -40,9 +42,55 @@ final class NodeState {
     return false;
   }
 
+  /**
+   * Same-tick derivations wait in a small buffer per relation and enter the store in batches (see
+   * {@link TupleStore#addAll}); {@link #flush} runs after every rule evaluation, before anything reads
+   * the relation's size.
+   */
+  private static final int BATCH = 512;
+  private final long[][] buffers;
+  private final int[] buffered;
+  private final long[] scratchTuple = new long[64];
+
+  void flush() {
+    for (int relation = 0; relation < buffered.length; relation++) {
+      if (buffered[relation] > 0) {
+        flush(relation);
+      }
+    }
+  }
+
+  private void flush(int relation) {
+    int count = buffered[relation];
+    buffered[relation] = 0;
+    TupleStore store = stores[relation];
+    long[] tuple = store.arity <= scratchTuple.length ? scratchTuple : new long[store.arity];
+    int before = store.size;
+    try {
+      store.addAll(buffers[relation], count, tuple);
+    } finally {
+      budget.addedMany(relations.get(relation), store.size - before);
+    }
+  }
+
+  private void buffer(int relation, long[] tuple) {
+    int arity = tuple.length;
+    long[] buf = buffers[relation];
+    if (buf == null) {
+      buf = new long[Math.max(arity, 1) * BATCH];
+      buffers[relation] = buf;
+    }
+    int n = buffered[relation];
+    System.arraycopy(tuple, 0, buf, n * arity, arity);
+    buffered[relation] = ++n;
+    if (n == BATCH) {
+      flush(relation);
+    }
+  }
+
   void emit(HeadForm form, int relation, long[] tuple) {
     switch (form) {
-      case SAME_TICK -> insert(relation, tuple);
+      case SAME_TICK -> buffer(relation, tuple);
       case NEXT -> pending(nextInserts, relation).add(tuple);
       case DELETE -> pending(deletions, relation).add(tuple);
       case ASYNC -> pending(outbox, relation).add(tuple);

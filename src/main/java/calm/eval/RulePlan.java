@@ -36,6 +36,7 @@ final class RulePlan {
       if (aggregator != null) {
         aggregator.finish(frame);
       }
+      node.flush();
     } catch (ArithmeticException e) {
       String what = "division by zero".equals(e.getMessage()) ? "division by zero" : "integer overflow";
       throw new RunError(

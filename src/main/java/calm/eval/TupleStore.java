@@ -17,8 +17,29 @@ final class TupleStore {
   private int mask = 15;
   final Index[] indexes;
 
+  /*
+   * Narrow relations (one column, or two that fit in 32 bits each) keep the set as the packed tuples
+   * themselves: a membership test then touches one array slot instead of a slot and a row, which is
+   * what dominates recursive rules that rederive many known facts. A wider value switches the store to
+   * the general table of row numbers for good.
+   */
+  private static final long EMPTY = 0x8000_0000_5EED_F00DL;
+  private boolean packed;
+  private long[] keys;
+  private boolean holdsEmptyKey;
+
   TupleStore(int arity, List<int[]> indexColumns) {
+    this(arity, indexColumns, arity == 1 || arity == 2);
+  }
+
+  TupleStore(int arity, List<int[]> indexColumns, boolean packable) {
     this.arity = arity;
+    this.packed = packable;
+    if (packed) {
+      keys = new long[16];
+      Arrays.fill(keys, EMPTY);
+      table = null;
+    }
     this.rows = new long[Math.max(arity, 1) * 16];
     this.indexes = new Index[indexColumns.size()];
     for (int i = 0; i < indexes.length; i++) {
@@ -36,6 +57,12 @@ final class TupleStore {
 
   /** Adds {@code tuple[0..arity)}; false when it was already there. */
   boolean add(long[] tuple) {
+    if (packed) {
+      if (fitsPacked(tuple)) {
+        return addPacked(pack(tuple), tuple);
+      }
+      unpack();
+    }
     int slot = find(tuple);
     if (table[slot] != 0) {
       return false;
@@ -44,8 +71,41 @@ final class TupleStore {
     return true;
   }
 
+  /**
+   * Adds {@code count} tuples packed in {@code batch}; returns how many were new. For a packed set the
+   * slots are first touched all together, so that the cache misses of a batch overlap instead of
+   * being paid one after another.
+   */
+  int addAll(long[] batch, int count, long[] tuple) {
+    int added = 0;
+    if (packed && count > 8) {
+      long[] keys = this.keys;
+      int m = keys.length - 1;
+      long touched = 0;
+      for (int i = 0; i < count; i++) {
+        int base = i * arity;
+        long key = arity == 1 ? batch[base] : (batch[base] << 32) | (batch[base + 1] & 0xFFFF_FFFFL);
+        touched += keys[keyHash(key) & m];
+      }
+      this.touched = touched;
+    }
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(batch, i * arity, tuple, 0, arity);
+      if (add(tuple)) {
+        added++;
+      }
+    }
+    return added;
+  }
+
+  @SuppressWarnings("unused")
+  private long touched; // keeps the touching loads alive
+
   /** The row holding {@code tuple}, adding it if needed. */
   int rowOf(long[] tuple) {
+    if (packed) {
+      unpack();
+    }
     int slot = find(tuple);
     if (table[slot] != 0) {
       return table[slot] - 1;
@@ -54,6 +114,28 @@ final class TupleStore {
   }
 
   boolean contains(long[] tuple) {
+    if (packed) {
+      if (!fitsPacked(tuple)) {
+        return false; // every tuple held fits, or the store would have been unpacked
+      }
+      long key = pack(tuple);
+      if (key == EMPTY) {
+        return holdsEmptyKey;
+      }
+      long[] keys = this.keys;
+      int m = keys.length - 1;
+      int slot = keyHash(key) & m;
+      while (true) {
+        long k = keys[slot];
+        if (k == key) {
+          return true;
+        }
+        if (k == EMPTY) {
+          return false;
+        }
+        slot = (slot + 1) & m;
+      }
+    }
     return table[find(tuple)] != 0;
   }
 
@@ -66,7 +148,12 @@ final class TupleStore {
       return;
     }
     size = 0;
-    Arrays.fill(table, 0);
+    if (packed) {
+      Arrays.fill(keys, EMPTY);
+      holdsEmptyKey = false;
+    } else {
+      Arrays.fill(table, 0);
+    }
     for (Index index : indexes) {
       index.clear();
     }
@@ -102,6 +189,16 @@ final class TupleStore {
   }
 
   private int append(long[] tuple, int slot) {
+    int row = appendRow(tuple);
+    table[slot] = row + 1;
+    if (size * 2 > table.length) {
+      growTable();
+    }
+    indexRow(row);
+    return row;
+  }
+
+  private int appendRow(long[] tuple) {
     int row = size;
     int base = row * arity;
     if (base + arity > rows.length) {
@@ -109,14 +206,93 @@ final class TupleStore {
     }
     System.arraycopy(tuple, 0, rows, base, arity);
     size++;
-    table[slot] = row + 1;
-    if (size * 2 > table.length) {
-      growTable();
-    }
+    return row;
+  }
+
+  private void indexRow(int row) {
     for (Index index : indexes) {
       index.add(this, row);
     }
-    return row;
+  }
+
+  private boolean fitsPacked(long[] tuple) {
+    return arity == 1 || (tuple[0] == (int) tuple[0] && tuple[1] == (int) tuple[1]);
+  }
+
+  private long pack(long[] tuple) {
+    return arity == 1 ? tuple[0] : (tuple[0] << 32) | (tuple[1] & 0xFFFF_FFFFL);
+  }
+
+  private static int keyHash(long key) {
+    return finish(mix(0x9E3779B97F4A7C15L, key));
+  }
+
+  private boolean addPacked(long key, long[] tuple) {
+    if (key == EMPTY) {
+      if (holdsEmptyKey) {
+        return false;
+      }
+      holdsEmptyKey = true;
+    } else {
+      long[] keys = this.keys;
+      int m = keys.length - 1;
+      int slot = keyHash(key) & m;
+      while (true) {
+        long k = keys[slot];
+        if (k == key) {
+          return false;
+        }
+        if (k == EMPTY) {
+          keys[slot] = key;
+          break;
+        }
+        slot = (slot + 1) & m;
+      }
+    }
+    int row = appendRow(tuple);
+    if (size * 2 > keys.length) {
+      growKeys();
+    }
+    indexRow(row);
+    return true;
+  }
+
+  private void growKeys() {
+    long[] old = keys;
+    long[] grown = new long[old.length * 2];
+    Arrays.fill(grown, EMPTY);
+    int m = grown.length - 1;
+    for (long k : old) {
+      if (k != EMPTY) {
+        int slot = keyHash(k) & m;
+        while (grown[slot] != EMPTY) {
+          slot = (slot + 1) & m;
+        }
+        grown[slot] = k;
+      }
+    }
+    keys = grown;
+  }
+
+  /** Switches to the general table of row numbers (a value no longer fits in a packed key). */
+  private void unpack() {
+    packed = false;
+    keys = null;
+    int capacity = 16;
+    while (capacity < size * 2 + 2) {
+      capacity *= 2;
+    }
+    table = new int[capacity];
+    mask = capacity - 1;
+    int n = size;
+    size = 0;
+    long[] t = new long[arity];
+    for (int r = 0; r < n; r++) {
+      System.arraycopy(rows, r * arity, t, 0, arity);
+      int slot = find(t);
+      table[slot] = r + 1;
+      size++;
+    }
   }
 
   private int find(long[] tuple) {
