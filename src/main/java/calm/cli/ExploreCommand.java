@@ -16,7 +16,7 @@ import calm.eval.explore.Explorer;
 import calm.eval.explore.Replay;
 import calm.syntax.SourceFile;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -88,11 +90,24 @@ final class ExploreCommand implements Callable<Integer> {
       description = "highlight witness differences in colour: auto (a terminal), always, never")
   String color;
 
-  private final PrintStream out = System.out;
-  private final PrintStream err = System.err;
+  @Spec CommandSpec spec;
+
+  private PrintWriter out;
+  private PrintWriter err;
 
   @Override
   public Integer call() {
+    out = spec.commandLine().getOut();
+    err = spec.commandLine().getErr();
+    try {
+      return explore();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int explore() {
     if (runs < 1 || maxTicks < 1 || maxFacts < 1 || maxDelay < 1 || (jobs != null && jobs < 1)) {
       err.println("calm explore: --runs, --max-ticks, --max-facts, --max-delay and --jobs must be at least 1");
       return ExitCodes.FAILURE;
