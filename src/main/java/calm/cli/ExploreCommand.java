@@ -86,6 +86,9 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "threads running schedules (default: one per core); results do not depend on it")
   Integer jobs;
 
+  @Option(names = "--stats", description = "print to stderr how long exploring took (for bench/)")
+  boolean stats;
+
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
       description = "highlight witness differences in colour: auto (a terminal), always, never")
   String color;
@@ -186,7 +189,13 @@ final class ExploreCommand implements Callable<Integer> {
     for (OutputVerdict v : report.calm().outputs()) {
       verdicts.put(v.relation(), v.verdict());
     }
+    long started = System.nanoTime();
     Exploration exploration = explorer.explore(runs, seed, verdicts);
+    if (stats) {
+      double seconds = (System.nanoTime() - started) / 1e9;
+      err.printf("calm explore: %d schedules in %.2f s (%.0f schedules/s, %d threads, witnesses included)%n",
+          exploration.completedRuns(), seconds, exploration.completedRuns() / seconds, settings.threads());
+    }
     out.print(format == Format.json
         ? ExploreJson.exploration(exploration)
         : new ExploreText(colour, command).exploration(programPath.toString(), exploration));

@@ -167,7 +167,8 @@ public final class Explorer {
     }
     List<Replay.ReplayedOutput> outs = new ArrayList<>();
     for (int o = 0; o < w.outputs().size(); o++) {
-      outs.add(new Replay.ReplayedOutput(w.outputs().get(o).name(), r.observed().get(o), r.finals().get(o)));
+      outs.add(new Replay.ReplayedOutput(w.outputs().get(o).name(), w.decode(o, r.observed().get(o)),
+          w.decode(o, r.finals().get(o))));
     }
     return new Replay(schedule.token(), choices, r.timeline(), outs, Optional.ofNullable(r.violation()),
         Optional.ofNullable(r.error()));
@@ -221,8 +222,8 @@ public final class Explorer {
 
   /** Distinct outcomes of one output, each with the first run that showed it, in order of first sight. */
   private static final class Tally {
-    final Map<Outcome, Integer> observed = new LinkedHashMap<>();
-    final Map<Outcome, Integer> finals = new LinkedHashMap<>();
+    final Map<EncodedOutcome, Integer> observed = new LinkedHashMap<>();
+    final Map<EncodedOutcome, Integer> finals = new LinkedHashMap<>();
 
     void add(int run, RunRecord r, int output) {
       observed.putIfAbsent(r.observed().get(output), run);

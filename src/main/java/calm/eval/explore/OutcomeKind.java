@@ -11,7 +11,7 @@ public enum OutcomeKind {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  Outcome of(RunRecord record, int output) {
+  EncodedOutcome of(RunRecord record, int output) {
     return this == OBSERVED ? record.observed().get(output) : record.finals().get(output);
   }
 }

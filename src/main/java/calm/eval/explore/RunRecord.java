@@ -8,8 +8,8 @@ import java.util.List;
  * replayed to be shown, the envelopes met and its timeline.
  */
 record RunRecord(
-    List<Outcome> observed,
-    List<Outcome> finals,
+    List<EncodedOutcome> observed,
+    List<EncodedOutcome> finals,
     SealViolation violation,
     String error,
     List<ScheduledDelivery.Met> met,

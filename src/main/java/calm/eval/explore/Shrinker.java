@@ -156,8 +156,8 @@ final class Shrinker {
     MaskedSchedule sb = b.schedule();
     RunRecord ra = worker.run(sa, true);
     RunRecord rb = worker.run(sb, true);
-    Outcome oa = kind.of(ra, output);
-    Outcome ob = kind.of(rb, output);
+    Outcome oa = worker.decode(output, kind.of(ra, output));
+    Outcome ob = worker.decode(output, kind.of(rb, output));
     List<OutputFact> onlyA = oa.minus(ob);
     List<OutputFact> onlyB = ob.minus(oa);
 

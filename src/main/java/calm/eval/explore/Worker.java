@@ -78,11 +78,17 @@ final class Worker {
       error = "stopped at tick " + run.tick() + ": " + e.getMessage()
           + e.span().map(s -> " (rule at line " + s.line() + ":" + s.column() + ")").orElse("");
     }
-    List<Outcome> observed = new ArrayList<>();
-    List<Outcome> finals = new ArrayList<>();
+    List<EncodedOutcome> observed = new ArrayList<>(outputs.size());
+    List<EncodedOutcome> finals = new ArrayList<>(outputs.size());
     for (int o = 0; o < outputs.size(); o++) {
-      observed.add(outcome(run, watcher.observed.get(o), o));
-      finals.add(outcome(run, current(run, o), o));
+      observed.add(watcher.observed.get(o).outcome());
+      FactSet last = new FactSet(outputs.get(o).arity());
+      int id = outputs.get(o).id();
+      for (int n = 0; n < run.nodes().size(); n++) {
+        int node = n;
+        run.forEachFact(node, id, f -> last.add(node, f));
+      }
+      finals.add(last.outcome());
     }
     List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
     return new RunRecord(observed, finals, watcher.violation, error, delivery.met, timeline);
@@ -98,10 +104,11 @@ final class Worker {
     return rows;
   }
 
-  private Outcome outcome(Run run, Set<Row> rows, int output) {
-    List<OutputFact> facts = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      facts.add(new OutputFact(run.nodes().get(r.node), describe(outputs.get(output), r.values)));
+  /** An outcome of output number {@code output}, decoded to show. */
+  Outcome decode(int output, EncodedOutcome encoded) {
+    List<OutputFact> facts = new ArrayList<>(encoded.size());
+    for (int row = 0; row < encoded.size(); row++) {
+      facts.add(new OutputFact(world.nodes().get(encoded.node(row)), describe(outputs.get(output), encoded.values(row))));
     }
     return new Outcome(facts);
   }
@@ -112,7 +119,7 @@ final class Worker {
 
   /** Collects what every output held after every fixpoint, checks the seals, and records changes. */
   private final class Watcher implements RunObserver {
-    final List<Set<Row>> observed = new ArrayList<>();
+    final List<FactSet> observed = new ArrayList<>();
     final List<Set<Row>> previous = new ArrayList<>();
     final Map<Integer, List<TimelineEvent>> changes = new LinkedHashMap<>();
     final List<SealWatch.State> sealStates = new ArrayList<>();
@@ -122,7 +129,7 @@ final class Worker {
     Watcher(boolean record) {
       this.record = record;
       for (int o = 0; o < outputs.size(); o++) {
-        observed.add(new HashSet<>());
+        observed.add(new FactSet(outputs.get(o).arity()));
         previous.add(new HashSet<>());
       }
       for (SealWatch s : seals) {
@@ -133,17 +140,17 @@ final class Worker {
     @Override
     public void afterFixpoint(Run run, int tick) {
       for (int o = 0; o < outputs.size(); o++) {
-        Set<Row> seen = observed.get(o);
+        FactSet seen = observed.get(o);
         int id = outputs.get(o).id();
         if (!record) {
           for (int n = 0; n < run.nodes().size(); n++) {
             int node = n;
-            run.forEachFact(node, id, f -> seen.add(new Row(node, f)));
+            run.forEachFact(node, id, f -> seen.add(node, f));
           }
           continue;
         }
         Set<Row> now = current(run, o);
-        seen.addAll(now);
+        now.forEach(r -> seen.add(r.node, r.values));
         Set<Row> before = previous.get(o);
         for (Row r : now) {
           if (!before.contains(r)) {
