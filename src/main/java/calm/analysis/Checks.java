@@ -10,7 +10,24 @@ public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
-    return List.of();
+    return List.of(
+        new EmptyProgramCheck(),
+        new DuplicateDeclarationCheck(),
+        new DuplicateColumnCheck(),
+        new LocationColumnCheck(),
+        new UnknownRelationCheck(),
+        new ArityCheck(),
+        new TypeCheck(),
+        new FactKindCheck(),
+        new ExpressionInAtomCheck(),
+        new AggregateCheck(),
+        new HeadFormCheck(),
+        new SafetyCheck(),
+        new StratificationCheck(),
+        new CoordinatedReasonCheck(),
+        new SealCheck(),
+        new NeverWrittenCheck(),
+        new NeverReadCheck());
   }
 
   /** The CALM analysis (§8), run only on programs without errors. */
