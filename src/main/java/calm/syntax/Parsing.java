@@ -5,6 +5,7 @@ import calm.diagnostics.Diagnostic;
 import calm.syntax.antlr.CalmLexer;
 import calm.syntax.antlr.CalmParser;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -15,6 +16,7 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -22,6 +24,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class Parsing {
   /** Deeper nesting than this is certainly a generated or hostile file, and would exhaust the stack. */
   public static final int MAX_NESTING = 256;
+
+  /** Past this many errors of one kind, a file is probably not a program at all; more would be noise. */
+  static final int MAX_REPORTED = 50;
 
   private Parsing() {}
 
@@ -31,11 +36,14 @@ public final class Parsing {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    if (!reportMalformedTokens(tokens.getTokens(), diagnostics) || !checkNesting(tokens.getTokens(), diagnostics)) {
+    List<Token> all = tokens.getTokens();
+    if (!checkNesting(all, diagnostics)) {
       return new ParseResult(Optional.empty(), diagnostics);
     }
-    CalmParser.ProgramContext tree = parseTwoStage(tokens, diagnostics);
-    if (tree == null) {
+    BitSet taintedItems = hideMalformedTokens(all, diagnostics);
+    tokens.seek(0);
+    CalmParser.ProgramContext tree = parseTwoStage(tokens, itemIndices(all), taintedItems, diagnostics);
+    if (tree == null || !taintedItems.isEmpty()) {
       return new ParseResult(Optional.empty(), diagnostics);
     }
     Program program = new AstBuilder(source, diagnostics).build(tree);
@@ -44,10 +52,11 @@ public final class Parsing {
 
   /**
    * SLL prediction is much faster and suffices for almost every file; only a file it rejects is parsed
-   * again with full LL and error recovery, which also produces the messages.
+   * again with full LL and error recovery, which also produces the messages. A syntax error inside an
+   * item that already has a lexical error is most likely caused by it, and is not reported.
    */
   private static CalmParser.ProgramContext parseTwoStage(
-      CommonTokenStream tokens, List<Diagnostic> diagnostics) {
+      CommonTokenStream tokens, int[] itemOf, BitSet taintedItems, List<Diagnostic> diagnostics) {
     CalmParser parser = new CalmParser(tokens);
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -59,16 +68,46 @@ public final class Parsing {
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(new DefaultErrorStrategy());
-      SyntaxErrorCollector collector = new SyntaxErrorCollector();
+      SyntaxErrorCollector collector = new SyntaxErrorCollector(itemOf, taintedItems);
       parser.addErrorListener(collector);
-      CalmParser.ProgramContext tree = parser.program();
+      CalmParser.ProgramContext tree;
+      try {
+        tree = parser.program();
+      } catch (ParseCancellationException tooMany) {
+        tree = null;
+        Diagnostic last = collector.diagnostics.get(collector.diagnostics.size() - 1);
+        collector.diagnostics.add(
+            Diagnostic.of(
+                Code.SYNTAX_ERROR,
+                last.span(),
+                "too many syntax errors; stopped after " + MAX_REPORTED + " (is this a Calm program?)"));
+      }
       diagnostics.addAll(collector.diagnostics);
-      return collector.diagnostics.isEmpty() ? tree : null;
+      return collector.diagnostics.isEmpty() && collector.suppressed == 0 ? tree : null;
     }
   }
 
-  private static boolean reportMalformedTokens(List<Token> tokens, List<Diagnostic> diagnostics) {
-    boolean clean = true;
+  /** For each token, the number of '.' before it: which item of the file it belongs to. */
+  private static int[] itemIndices(List<Token> tokens) {
+    int[] itemOf = new int[tokens.size()];
+    int item = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      itemOf[i] = item;
+      if (".".equals(tokens.get(i).getText())) {
+        item++;
+      }
+    }
+    return itemOf;
+  }
+
+  /**
+   * Reports malformed tokens and moves them off the parser's channel, so that the rest of the file is
+   * still parsed for syntax errors. Returns the items (see {@link #itemIndices}) that hold one.
+   */
+  private static BitSet hideMalformedTokens(List<Token> tokens, List<Diagnostic> diagnostics) {
+    BitSet tainted = new BitSet();
+    int item = 0;
+    int reported = 0;
     for (Token token : tokens) {
       String message =
           switch (token.getType()) {
@@ -81,15 +120,27 @@ public final class Parsing {
             default -> null;
           };
       if (message != null) {
-        clean = false;
-        Span span = AstBuilder.span(token);
-        if (token.getType() == CalmLexer.UNTERMINATED_COMMENT) {
-          span = new Span(span.line(), span.column(), span.line(), span.column() + 2);
+        tainted.set(item);
+        ((WritableToken) token).setChannel(Token.HIDDEN_CHANNEL);
+        if (++reported <= MAX_REPORTED) {
+          Span span = AstBuilder.span(token);
+          if (token.getType() == CalmLexer.UNTERMINATED_COMMENT) {
+            span = new Span(span.line(), span.column(), span.line(), span.column() + 2);
+          }
+          diagnostics.add(Diagnostic.of(Code.LEXICAL_ERROR, span, message));
+        } else if (reported == MAX_REPORTED + 1) {
+          diagnostics.add(
+              Diagnostic.of(
+                  Code.LEXICAL_ERROR,
+                  AstBuilder.span(token),
+                  "too many malformed characters; the rest are not reported (is this a Calm program?)"));
         }
-        diagnostics.add(Diagnostic.of(Code.LEXICAL_ERROR, span, message));
+      }
+      if (".".equals(token.getText())) {
+        item++;
       }
     }
-    return clean;
+    return tainted;
   }
 
   private static String describe(String text) {
@@ -124,6 +175,14 @@ public final class Parsing {
 
   private static final class SyntaxErrorCollector extends BaseErrorListener {
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final int[] itemOf;
+    private final BitSet taintedItems;
+    int suppressed;
+
+    SyntaxErrorCollector(int[] itemOf, BitSet taintedItems) {
+      this.itemOf = itemOf;
+      this.taintedItems = taintedItems;
+    }
 
     @Override
     public void syntaxError(
@@ -133,11 +192,21 @@ public final class Parsing {
         int charPositionInLine,
         String msg,
         RecognitionException e) {
+      if (offendingSymbol instanceof Token token
+          && token.getTokenIndex() >= 0
+          && token.getTokenIndex() < itemOf.length
+          && taintedItems.get(itemOf[token.getTokenIndex()])) {
+        suppressed++;
+        return;
+      }
       Span span =
           offendingSymbol instanceof Token token && token.getType() != Token.EOF
               ? AstBuilder.span(token)
               : Span.point(line, charPositionInLine + 1);
       diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, span, SyntaxMessages.rephrase(msg)));
+      if (diagnostics.size() >= MAX_REPORTED) {
+        throw new ParseCancellationException("too many syntax errors");
+      }
     }
   }
 }
