@@ -70,7 +70,7 @@ final class AggregateCheck implements Check {
             Diagnostic.of(
                     Code.AGGREGATE_MISUSE,
                     aggregate.argument().span(),
-                    aggregate.function().keyword() + " takes a variable of the body, not " + aggregate.argument())
+                    aggregate.function().keyword() + " takes a variable of the body, not " + Terms.show(aggregate.argument()))
                 .withHelp(
                     "bind the value to a variable in the body, e.g. V = ..., and write "
                         + aggregate.function().keyword() + "(V)"));

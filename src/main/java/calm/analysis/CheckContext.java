@@ -12,12 +12,27 @@ import java.util.Optional;
 public final class CheckContext {
   private final Program program;
   private final Schema schema;
+  private final boolean complete;
   private DependencyGraph dependencies;
   private Stratification stratification;
 
   public CheckContext(Program program, Schema schema) {
+    this(program, schema, true);
+  }
+
+  /**
+   * @param complete false when the parser left items out of the program (they had errors of their
+   *     own), so that checks about the program as a whole, such as "never written", stay quiet
+   */
+  public CheckContext(Program program, Schema schema, boolean complete) {
     this.program = program;
     this.schema = schema;
+    this.complete = complete;
+  }
+
+  /** Whether every item of the file made it into the program. */
+  public boolean complete() {
+    return complete;
   }
 
   public Program program() {

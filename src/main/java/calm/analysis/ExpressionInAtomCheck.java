@@ -22,12 +22,12 @@ final class ExpressionInAtomCheck implements Check {
                   Diagnostic.of(
                           Code.EXPRESSION_IN_ATOM,
                           argument.span(),
-                          "a body atom cannot hold the expression " + argument)
+                          "a body atom cannot hold the expression " + Terms.show(argument))
                       .withHelp(
                           "use a fresh variable and a comparison: "
                               + use.atom().relation().text()
                               + "(..., Y, ...), Y = "
-                              + argument));
+                              + Terms.show(argument)));
             }
           }
         });

@@ -14,6 +14,9 @@ import java.util.function.Consumer;
 final class NeverReadCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
+    if (!context.complete()) {
+      return; // a rejected rule may be the missing writer or reader
+    }
     if (!context.schema().hasOutputs()) {
       return;
     }

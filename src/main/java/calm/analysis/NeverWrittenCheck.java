@@ -14,6 +14,9 @@ import java.util.function.Consumer;
 final class NeverWrittenCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
+    if (!context.complete()) {
+      return; // a rejected rule may be the missing writer or reader
+    }
     Set<String> written = new HashSet<>();
     for (Rule rule : context.program().rules()) {
       written.add(rule.head().atom().relation().text());

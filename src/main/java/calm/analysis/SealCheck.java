@@ -38,7 +38,7 @@ final class SealCheck implements Check {
               Diagnostic.of(
                       Code.MALFORMED_SEAL,
                       argument.span(),
-                      "a seal's guard holds only variables, '_' and constants, not " + argument)
+                      "a seal's guard holds only variables, '_' and constants, not " + Terms.show(argument))
                   .withHelp("the guard is an atom that the program derives; match it plainly"));
         }
       }

@@ -235,7 +235,7 @@ final class TypeCheck implements Check {
       if (target instanceof Variable v && !variables.containsKey(v.name())) {
         Type type = typeOf(source, false);
         if (type != null) {
-          variables.put(v.name(), new Typing(type, "the value of " + source, source.span()));
+          variables.put(v.name(), new Typing(type, "bound to " + Terms.show(source), source.span()));
           return true;
         }
       }
@@ -284,7 +284,7 @@ final class TypeCheck implements Check {
             Diagnostic.of(
                     Code.TYPE_MISMATCH,
                     operand.span(),
-                    "arithmetic '" + operator + "' needs ints, but " + operand + " is a string")
+                    "arithmetic '" + operator + "' needs ints, but " + Terms.show(operand) + " is a string")
                 .withHelp("+ - * / % work on ints only; strings cannot be concatenated"));
       }
     }

@@ -13,6 +13,10 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -64,26 +68,115 @@ public final class Parsing {
     try {
       return parser.program();
     } catch (ParseCancellationException fallThrough) {
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new DefaultErrorStrategy());
-      SyntaxErrorCollector collector = new SyntaxErrorCollector(itemOf, taintedItems);
-      parser.addErrorListener(collector);
-      CalmParser.ProgramContext tree;
-      try {
-        tree = parser.program();
-      } catch (ParseCancellationException tooMany) {
-        tree = null;
-        Diagnostic last = collector.diagnostics.get(collector.diagnostics.size() - 1);
-        collector.diagnostics.add(
-            Diagnostic.of(
-                Code.SYNTAX_ERROR,
-                last.span(),
-                "too many syntax errors; stopped after " + MAX_REPORTED + " (is this a Calm program?)"));
+      diagnostics.addAll(reportSyntaxErrors(tokens, parser, itemOf, taintedItems));
+      return null;
+    }
+  }
+
+  /**
+   * Parses the file item by item with full LL prediction, reporting the first syntax error of each
+   * item and resuming after its closing '.', so that one mistake gives one message rather than a
+   * cascade, and every broken item of the file is reported.
+   */
+  private static List<Diagnostic> reportSyntaxErrors(
+      CommonTokenStream tokens, CalmParser parser, int[] itemOf, BitSet taintedItems) {
+    tokens.seek(0);
+    parser.reset();
+    parser.setBuildParseTree(false);
+    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+    StopAtFirstError strategy = new StopAtFirstError();
+    parser.setErrorHandler(strategy);
+    SyntaxErrorCollector collector = new SyntaxErrorCollector(itemOf, taintedItems);
+    parser.addErrorListener(collector);
+    try {
+      while (tokens.LA(1) != Token.EOF) {
+        int start = tokens.index();
+        try {
+          parser.item();
+        } catch (ParseCancellationException itemFailed) {
+          strategy.reset(parser);
+          resynchronize(tokens, start);
+        }
       }
-      diagnostics.addAll(collector.diagnostics);
-      return collector.diagnostics.isEmpty() && collector.suppressed == 0 ? tree : null;
+    } catch (TooManyErrors stop) {
+      Diagnostic last = collector.diagnostics.get(collector.diagnostics.size() - 1);
+      collector.diagnostics.add(
+          Diagnostic.of(
+              Code.SYNTAX_ERROR,
+              last.span(),
+              "too many syntax errors; stopped after " + MAX_REPORTED + " (is this a Calm program?)"));
+    }
+    return collector.diagnostics;
+  }
+
+  /**
+   * Skips to just after the next '.', unless the offending token plainly starts a new item (a
+   * declaration keyword, or a token at the start of a line after a missing '.').
+   */
+  private static void resynchronize(CommonTokenStream tokens, int itemStart) {
+    Token offending = tokens.LT(1);
+    boolean startsItem =
+        tokens.index() > itemStart
+            && (isItemKeyword(offending.getType())
+                || (offending.getCharPositionInLine() == 0 && offending.getType() != CalmLexer.EOF));
+    if (startsItem) {
+      return;
+    }
+    if (tokens.index() == itemStart && !".".equals(offending.getText())) {
+      tokens.consume(); // always make progress
+    }
+    while (tokens.LA(1) != Token.EOF && !".".equals(tokens.LT(1).getText())) {
+      tokens.consume();
+    }
+    if (tokens.LA(1) != Token.EOF) {
+      tokens.consume();
+    }
+  }
+
+  private static boolean isItemKeyword(int type) {
+    return type == CalmLexer.TABLE
+        || type == CalmLexer.SCRATCH
+        || type == CalmLexer.INPUT
+        || type == CalmLexer.CHANNEL
+        || type == CalmLexer.OUTPUT
+        || type == CalmLexer.SEAL;
+  }
+
+  /**
+   * Reports a syntax error once, then abandons the item: ANTLR's own single-token repairs would
+   * happily read on across a '.', blaming the next item for the previous one's mistake.
+   */
+  private static final class StopAtFirstError extends DefaultErrorStrategy {
+    @Override
+    public void recover(Parser recognizer, RecognitionException e) {
+      throw new ParseCancellationException(e);
+    }
+
+    @Override
+    public Token recoverInline(Parser recognizer) {
+      throw new InputMismatchException(recognizer);
+    }
+
+    /** Says what was expected, which ANTLR's "no viable alternative" does not. */
+    @Override
+    protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
+      String expected = e.getExpectedTokens().toString(recognizer.getVocabulary());
+      recognizer.notifyErrorListeners(
+          e.getOffendingToken(),
+          "mismatched input " + getTokenErrorDisplay(e.getOffendingToken()) + " expecting " + expected,
+          e);
+    }
+
+    @Override
+    public void sync(Parser recognizer) {
+      // Decisions report their own errors; no resynchronisation inside an item.
+    }
+  }
+
+  /** Thrown by the collector when a file has more errors than are worth reading. */
+  private static final class TooManyErrors extends RuntimeException {
+    TooManyErrors() {
+      super(null, null, false, false);
     }
   }
 
@@ -173,6 +266,21 @@ public final class Parsing {
     return true;
   }
 
+  /** Where something missing belongs: right after the token before the offending one. */
+  private static Span afterPreviousToken(Recognizer<?, ?> recognizer, Object offending, Span fallback) {
+    if (!(offending instanceof Token token) || !(recognizer.getInputStream() instanceof TokenStream stream)) {
+      return fallback;
+    }
+    for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+      Token previous = stream.get(i);
+      if (previous.getChannel() == Token.DEFAULT_CHANNEL) {
+        Span end = AstBuilder.span(previous);
+        return Span.point(end.endLine(), end.endColumn());
+      }
+    }
+    return fallback;
+  }
+
   private static final class SyntaxErrorCollector extends BaseErrorListener {
     final List<Diagnostic> diagnostics = new ArrayList<>();
     private final int[] itemOf;
@@ -203,9 +311,14 @@ public final class Parsing {
           offendingSymbol instanceof Token token && token.getType() != Token.EOF
               ? AstBuilder.span(token)
               : Span.point(line, charPositionInLine + 1);
+      // Something missing at the end of a line belongs after its last token, not on the next line.
+      Span after = afterPreviousToken(recognizer, offendingSymbol, span);
+      if (msg.startsWith("missing ") || after.line() < span.line()) {
+        span = after;
+      }
       diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, span, SyntaxMessages.rephrase(msg)));
       if (diagnostics.size() >= MAX_REPORTED) {
-        throw new ParseCancellationException("too many syntax errors");
+        throw new TooManyErrors();
       }
     }
   }
