@@ -95,7 +95,16 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     Tally tally = Tally.of(reports);
-    if (!loaded.failures().isEmpty()) {
+    if (loaded.failures().isEmpty() && maxWarnings >= 0 && tally.warnings() > maxWarnings) {
+      err.println(
+          "calm check: " + Tally.count(tally.warnings(), "warning") + ", more than --max-warnings " + maxWarnings);
+    }
+    return exitStatus(tally, !loaded.failures().isEmpty(), werror, maxWarnings);
+  }
+
+  /** §10: 2 when a path failed, 1 for errors, open points or (by flag) warnings, else 0. */
+  static int exitStatus(Tally tally, boolean failed, boolean werror, int maxWarnings) {
+    if (failed) {
       return ExitCodes.FAILURE;
     }
     if (tally.errors() > 0 || tally.openPoints() > 0) {
@@ -105,8 +114,6 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (maxWarnings >= 0 && tally.warnings() > maxWarnings) {
-      err.println(
-          "calm check: " + Tally.count(tally.warnings(), "warning") + ", more than --max-warnings " + maxWarnings);
       return ExitCodes.FINDINGS;
     }
     return ExitCodes.OK;
