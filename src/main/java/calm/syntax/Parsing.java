@@ -46,27 +46,38 @@ public final class Parsing {
     }
     BitSet taintedItems = hideMalformedTokens(all, diagnostics);
     tokens.seek(0);
-    CalmParser.ProgramContext tree = parseTwoStage(tokens, itemIndices(all), taintedItems, diagnostics);
-    if (tree == null || !taintedItems.isEmpty()) {
+    List<Item> items = parseTwoStage(source, tokens, itemIndices(all), taintedItems, diagnostics);
+    if (items == null || !taintedItems.isEmpty()) {
       return new ParseResult(Optional.empty(), diagnostics);
     }
-    Program program = new AstBuilder(source, diagnostics).build(tree);
-    return new ParseResult(Optional.of(program), diagnostics);
+    return new ParseResult(Optional.of(new Program(source, items)), diagnostics);
   }
 
   /**
    * SLL prediction is much faster and suffices for almost every file; only a file it rejects is parsed
-   * again with full LL and error recovery, which also produces the messages. A syntax error inside an
-   * item that already has a lexical error is most likely caused by it, and is not reported.
+   * again with full LL, which also produces the messages. Items are parsed and turned into AST one at
+   * a time, so that only one item's parse tree is alive at once (a file of a million rules would
+   * otherwise hold tens of millions of tree nodes). Returns null when the file has syntax errors.
    */
-  private static CalmParser.ProgramContext parseTwoStage(
-      CommonTokenStream tokens, int[] itemOf, BitSet taintedItems, List<Diagnostic> diagnostics) {
+  private static List<Item> parseTwoStage(
+      SourceFile source,
+      CommonTokenStream tokens,
+      int[] itemOf,
+      BitSet taintedItems,
+      List<Diagnostic> diagnostics) {
     CalmParser parser = new CalmParser(tokens);
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
+    List<Diagnostic> builderDiagnostics = new ArrayList<>();
+    AstBuilder builder = new AstBuilder(source, builderDiagnostics);
+    List<Item> items = new ArrayList<>();
     try {
-      return parser.program();
+      while (tokens.LA(1) != Token.EOF) {
+        builder.buildItem(parser.item()).ifPresent(items::add);
+      }
+      diagnostics.addAll(builderDiagnostics);
+      return items;
     } catch (ParseCancellationException fallThrough) {
       diagnostics.addAll(reportSyntaxErrors(tokens, parser, itemOf, taintedItems));
       return null;
