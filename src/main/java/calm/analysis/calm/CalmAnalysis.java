@@ -128,12 +128,11 @@ public final class CalmAnalysis {
             Diagnostic.of(
                     Code.SEAL_COVERS_NOTHING,
                     seal.span(),
-                    sealText(seal)
-                        + " covers no coordination point: no rule both holds the guard `"
-                        + seal.guard().relation().text()
-                        + "` and makes a non-monotone use of `"
+                    "this seal covers no coordination point: no rule negates, aggregates or races on `"
                         + seal.sealed().relation().text()
-                        + "` keyed by the same variables")
+                        + "` while holding the guard `"
+                        + seal.guard().relation().text()
+                        + "` with the key bound to the same variables (and deletion cannot be sealed)")
                 .withHelp(
                     "put the guard atom in the body of the rule that negates, aggregates or races on `"
                         + seal.sealed().relation().text()
@@ -347,11 +346,9 @@ public final class CalmAnalysis {
         Set<String> groupBy = groupByVariables(point.rule);
         usable = applications.stream().filter(a -> groupBy.containsAll(a.keyVariables())).toList();
       }
-      Set<Seal> covering = coveringSeals(entry.getKey(), entry.getValue(), usable);
-      if (covering == null) {
+      // a seal that covers part of a point is in use, even if the point stays open for another reason
+      if (!cover(entry.getKey(), entry.getValue(), usable, used)) {
         allSealed = false;
-      } else {
-        used.addAll(covering);
       }
     }
     usedSeals.addAll(used);
@@ -363,28 +360,29 @@ public final class CalmAnalysis {
     }
   }
 
-  /** The seals that cover every reason literal of one kind, or null when some literal stays open. */
-  private static Set<Seal> coveringSeals(
-      PointKind kind, List<Literal> literals, List<SealApplication> applications) {
+  /**
+   * Whether seals cover every reason literal of one kind; the seals that cover any of them are added to
+   * {@code used}.
+   */
+  private static boolean cover(
+      PointKind kind, List<Literal> literals, List<SealApplication> applications, Set<Seal> used) {
     if (kind == PointKind.DELETION) {
-      return null;
+      return false;
     }
-    Set<Seal> seals = new LinkedHashSet<>();
+    boolean all = true;
     for (Literal literal : literals) {
       boolean covered = false;
       for (SealApplication a : applications) {
         boolean asSealed = a.sealed() == literal;
         boolean asGuard = a.guard() == literal && kind != PointKind.NEGATION;
         if (asSealed || asGuard) {
-          seals.add(a.seal());
+          used.add(a.seal());
           covered = true;
         }
       }
-      if (!covered) {
-        return null;
-      }
+      all &= covered;
     }
-    return seals;
+    return all;
   }
 
   private static Set<String> groupByVariables(Rule rule) {
