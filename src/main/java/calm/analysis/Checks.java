@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CalmReport;
 import calm.diagnostics.Diagnostic;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class Checks {
 
   /** The CALM analysis (§8), run only on programs without errors. */
   static CalmReport calmAnalysis(CheckContext context, Consumer<Diagnostic> report) {
-    return CalmReport.EMPTY;
+    CalmAnalysis analysis = CalmAnalysis.of(context.program(), context.schema());
+    analysis.diagnostics().forEach(report);
+    return analysis.report();
   }
 }
