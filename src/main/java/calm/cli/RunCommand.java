@@ -1,14 +1,290 @@
 package calm.cli;
 
+import calm.analysis.Checker;
+import calm.analysis.FileReport;
+import calm.diagnostics.Diagnostic;
+import calm.eval.CompiledProgram;
+import calm.eval.FactsFiles;
+import calm.eval.FactsFormatException;
+import calm.eval.GroundFact;
+import calm.eval.NextTickDelivery;
+import calm.eval.NodeTick;
+import calm.eval.Relation;
+import calm.eval.Run;
+import calm.eval.RunError;
+import calm.eval.RunLimits;
+import calm.eval.RunObserver;
+import calm.eval.Scenario;
+import calm.eval.ScenarioParser;
+import calm.eval.World;
+import calm.syntax.SourceFile;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code calm run}: not built yet. */
-@Command(name = "run", description = "(not built yet)")
+/** {@code calm run}: runs a program to quiescence and prints its outputs (§6, §7, §10). */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a program to quiescence and prints every output relation.",
+      "Exit status: 0 quiescence; 1 errors in the program or a run-time error; 2 bad options or unreadable files."
+    })
 final class RunCommand implements Callable<Integer> {
+  enum Format { table, csv, json }
+
+  @Parameters(index = "0", paramLabel = "PROG.calm", description = "the program to run")
+  Path programPath;
+
+  @Option(names = "--facts", paramLabel = "DIR", description = "load REL.facts (tab-separated) for tables and inputs")
+  Path factsDir;
+
+  @Option(names = "--output-dir", paramLabel = "OUT", description = "write OUT/REL.csv for every output relation")
+  Path outputDir;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "how to print the outputs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--scenario", paramLabel = "FILE", description = "nodes, fact placement and input events (see docs/running.md)")
+  Path scenarioPath;
+
+  @Option(names = "--trace", description = "print what arrived, was derived, deleted and sent, tick by tick and node by node")
+  boolean trace;
+
+  @Option(names = "--max-ticks", paramLabel = "N", defaultValue = "" + RunLimits.DEFAULT_MAX_TICKS,
+      description = "stop with an error after N ticks without quiescence (default: ${DEFAULT-VALUE})")
+  int maxTicks;
+
+  @Option(names = "--max-facts", paramLabel = "N", defaultValue = "" + RunLimits.DEFAULT_MAX_FACTS,
+      description = "stop with an error when the run holds more than N facts (default: ${DEFAULT-VALUE})")
+  long maxFacts;
+
+  private final PrintStream out = System.out;
+  private final PrintStream err = System.err;
+
   @Override
   public Integer call() {
-    System.err.println("calm run: not built yet");
-    return ExitCodes.FAILURE;
+    if (maxTicks < 1 || maxFacts < 1) {
+      err.println("calm run: --max-ticks and --max-facts must be at least 1");
+      return ExitCodes.FAILURE;
+    }
+    String text;
+    try {
+      text = Files.readString(programPath, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      err.println("calm run: " + programPath + ": not UTF-8 text");
+      return ExitCodes.FAILURE;
+    } catch (IOException e) {
+      err.println("calm run: cannot read " + programPath + ": " + reason(e));
+      return ExitCodes.FAILURE;
+    }
+    SourceFile source = new SourceFile(programPath.toString(), text);
+    FileReport report = Checker.standard().check(source);
+    if (report.hasErrors() || report.program().isEmpty()) {
+      printErrors(source, report.diagnostics());
+      return ExitCodes.FINDINGS;
+    }
+    CompiledProgram.Compilation compilation = CompiledProgram.compile(report.program().get());
+    if (compilation.program().isEmpty()) {
+      printErrors(source, compilation.errors());
+      return ExitCodes.FINDINGS;
+    }
+    CompiledProgram program = compilation.program().get();
+
+    Scenario scenario = Scenario.standalone();
+    Map<String, List<long[]>> loaded = Map.of();
+    try {
+      if (scenarioPath != null) {
+        scenario = new ScenarioParser(program, scenarioPath.toString())
+            .parse(Files.readString(scenarioPath, StandardCharsets.UTF_8));
+      }
+      if (factsDir != null) {
+        if (!Files.isDirectory(factsDir)) {
+          err.println("calm run: --facts " + factsDir + ": not a directory");
+          return ExitCodes.FAILURE;
+        }
+        loaded = FactsFiles.read(program, factsDir);
+      }
+    } catch (FactsFormatException e) {
+      err.println("calm run: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    } catch (IOException e) {
+      err.println("calm run: cannot read " + reason(e));
+      return ExitCodes.FAILURE;
+    }
+    World world;
+    try {
+      world = World.of(program, scenario, loaded);
+    } catch (IllegalArgumentException e) {
+      err.println("calm run: " + (scenarioPath != null ? scenarioPath + ": " : "") + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+
+    RunObserver observer = trace ? new TracePrinter(out) : RunObserver.NONE;
+    Run run = new Run(program, world, new RunLimits(maxTicks, maxFacts), new NextTickDelivery(), observer);
+    try {
+      int ticks = run.runToQuiescence();
+      if (trace) {
+        out.println("quiescent after " + ticks + " tick" + (ticks == 1 ? "" : "s"));
+        out.println();
+      }
+    } catch (RunError e) {
+      out.flush();
+      String where = e.span().map(s -> source.displayPath() + ":" + s.line() + ":" + s.column() + ": ").orElse(
+          source.displayPath() + ": ");
+      err.println(where + "error: run stopped at tick " + run.tick() + ": " + e.getMessage());
+      return ExitCodes.FINDINGS;
+    }
+    try {
+      if (outputDir != null) {
+        writeOutputDir(program, run);
+      }
+    } catch (IOException e) {
+      err.println("calm run: cannot write " + reason(e));
+      return ExitCodes.FAILURE;
+    }
+    print(program, run);
+    return ExitCodes.OK;
+  }
+
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return m + ": no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return m + ": permission denied";
+    }
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
+            + ": error[" + d.code().id() + "]: " + d.message());
+      }
+    }
+    err.println("calm run: the program has errors; nothing was run");
+  }
+
+  private void writeOutputDir(CompiledProgram program, Run run) throws IOException {
+    boolean perNode = run.nodes().size() > 1;
+    for (String node : run.nodes()) {
+      Path dir = perNode ? outputDir.resolve(node) : outputDir;
+      Files.createDirectories(dir);
+      for (Relation r : program.outputs()) {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(r.name() + ".csv"), StandardCharsets.UTF_8)) {
+          FactsFiles.write(w, run.contents(node, r.name()), r.arity());
+        }
+      }
+    }
+  }
+
+  private void print(CompiledProgram program, Run run) {
+    boolean perNode = run.nodes().size() > 1;
+    switch (format) {
+      case csv -> {
+        StringBuilder b = new StringBuilder();
+        for (String node : run.nodes()) {
+          for (Relation r : program.outputs()) {
+            for (Object[] f : run.contents(node, r.name())) {
+              if (perNode) {
+                b.append(node).append('\t');
+              }
+              b.append(r.name()).append('\t').append(FactsFiles.line(f, r.arity())).append('\n');
+            }
+          }
+        }
+        out.print(b);
+      }
+      case json -> {
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        for (String node : run.nodes()) {
+          for (Relation r : program.outputs()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("relation", r.name());
+            o.put("node", node);
+            o.put("columns", r.columnNames());
+            o.put("facts", run.contents(node, r.name()));
+            outputs.add(o);
+          }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("ticks", run.tick());
+        doc.put("nodes", run.nodes());
+        doc.put("outputs", outputs);
+        try {
+          out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      default -> {
+        StringBuilder b = new StringBuilder();
+        for (String node : run.nodes()) {
+          for (Relation r : program.outputs()) {
+            TableRenderer.render(b, r, perNode ? node : null, run.contents(node, r.name()));
+          }
+        }
+        out.print(b);
+      }
+    }
+  }
+
+  /** Prints each tick's activity, node by node: the text counterpart of Bud's budvis. */
+  private static final class TracePrinter implements RunObserver {
+    private final PrintStream out;
+    private int lastTick;
+
+    TracePrinter(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public boolean wantsTicks() {
+      return true;
+    }
+
+    @Override
+    public void nodeTick(NodeTick t) {
+      if (t.tick() != lastTick) {
+        out.println("── tick " + t.tick() + " ──");
+        lastTick = t.tick();
+      }
+      if (t.isQuiet()) {
+        out.println("  " + t.node() + ": nothing happened");
+        return;
+      }
+      out.println("  " + t.node() + ":");
+      section("arrived", t.arrived());
+      section("derived", t.derived());
+      section("next", t.insertedNext());
+      section("delete", t.deletedNext());
+      for (NodeTick.Sent s : t.sent()) {
+        out.println("    sent     " + s.fact() + " -> " + s.to());
+      }
+    }
+
+    private void section(String label, List<GroundFact> facts) {
+      for (GroundFact f : facts) {
+        out.printf("    %-8s %s%n", label, f);
+      }
+    }
   }
 }

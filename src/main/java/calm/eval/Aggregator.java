@@ -1,0 +1,111 @@
+package calm.eval;
+
+import calm.syntax.AggregateFunction;
+import calm.syntax.HeadForm;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The end of an aggregate rule's body. It aggregates over the distinct satisfying assignments of the
+ * body's named variables (§4): when a positive atom holds a wildcard, two solutions may share an
+ * assignment, so assignments are first collected in a set; otherwise every solution of the join is
+ * already a distinct assignment and is aggregated on the fly.
+ */
+final class Aggregator extends Step {
+  private final HeadForm form;
+  private final int relation;
+  private final Expression[] head; // null at the aggregate's position
+  private final int position;
+  private final AggregateFunction function;
+  private final Expression value;
+  private final int[] named; // registers of the body's named variables, when deduplicating
+  private final long[] keyBuffer;
+  private final long[] tuple;
+  private TupleStore assignments;
+  private TupleStore groups;
+  private long[] accumulators = new long[16];
+
+  Aggregator(
+      HeadForm form, int relation, Expression[] head, int position, AggregateFunction function,
+      Expression value, int[] namedOrNull) {
+    this.form = form;
+    this.relation = relation;
+    this.head = head;
+    this.position = position;
+    this.function = function;
+    this.value = value;
+    this.named = namedOrNull;
+    this.keyBuffer = new long[head.length - 1];
+    this.tuple = new long[head.length];
+  }
+
+  void start() {
+    groups = new TupleStore(keyBuffer.length, List.of());
+    assignments = named == null ? null : new TupleStore(named.length, List.of());
+  }
+
+  @Override
+  void run(Frame frame) {
+    long[] registers = frame.registers;
+    if (assignments != null) {
+      long[] a = new long[named.length];
+      for (int i = 0; i < named.length; i++) {
+        a[i] = registers[named[i]];
+      }
+      assignments.add(a);
+    } else {
+      accumulate(registers);
+    }
+  }
+
+  void finish(Frame frame) {
+    long[] registers = frame.registers;
+    if (assignments != null) {
+      for (int r = 0; r < assignments.size; r++) {
+        for (int i = 0; i < named.length; i++) {
+          registers[named[i]] = assignments.get(r, i);
+        }
+        accumulate(registers);
+      }
+    }
+    for (int g = 0; g < groups.size; g++) {
+      int k = 0;
+      for (int i = 0; i < tuple.length; i++) {
+        tuple[i] = i == position ? accumulators[g] : groups.get(g, k++);
+      }
+      frame.node.emit(form, relation, tuple);
+    }
+    groups = null;
+    assignments = null;
+  }
+
+  private void accumulate(long[] registers) {
+    int k = 0;
+    for (int i = 0; i < head.length; i++) {
+      if (i != position) {
+        keyBuffer[k++] = head[i].eval(registers);
+      }
+    }
+    int before = groups.size;
+    int g = groups.rowOf(keyBuffer);
+    if (g >= accumulators.length) {
+      accumulators = Arrays.copyOf(accumulators, accumulators.length * 2);
+    }
+    if (function == AggregateFunction.COUNT) {
+      accumulators[g] = g == before ? 1 : accumulators[g] + 1;
+      return;
+    }
+    long v = value.eval(registers);
+    if (g == before) {
+      accumulators[g] = v;
+      return;
+    }
+    accumulators[g] =
+        switch (function) {
+          case SUM -> Math.addExact(accumulators[g], v);
+          case MIN -> Math.min(accumulators[g], v);
+          case MAX -> Math.max(accumulators[g], v);
+          default -> throw new IllegalStateException();
+        };
+  }
+}

@@ -1,0 +1,119 @@
+package calm.eval;
+
+import calm.syntax.RelationKind;
+import calm.syntax.Type;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Soufflé's fact files: one fact a line, columns separated by tabs, strings unquoted (so a string
+ * cannot hold a tab or a line break), a zero-column fact written {@code ()}.
+ */
+public final class FactsFiles {
+  private FactsFiles() {}
+
+  /**
+   * Reads {@code DIR/REL.facts} for every table and input relation that has one. Blank lines are
+   * skipped; a line with the wrong number of columns or a non-integer in an int column is an error.
+   */
+  public static Map<String, List<long[]>> read(CompiledProgram program, Path dir)
+      throws IOException, FactsFormatException {
+    Map<String, List<long[]>> all = new LinkedHashMap<>();
+    for (Relation r : program.relations()) {
+      if (r.kind() != RelationKind.TABLE && r.kind() != RelationKind.INPUT) {
+        continue;
+      }
+      Path file = dir.resolve(r.name() + ".facts");
+      if (Files.isRegularFile(file)) {
+        all.put(r.name(), readFile(program, r, file));
+      }
+    }
+    return all;
+  }
+
+  private static List<long[]> readFile(CompiledProgram program, Relation r, Path file)
+      throws IOException, FactsFormatException {
+    List<long[]> tuples = new ArrayList<>();
+    int arity = r.arity();
+    Type[] types = r.types().toArray(new Type[0]);
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (line.endsWith("\r")) {
+          line = line.substring(0, line.length() - 1);
+        }
+        if (line.isEmpty() && !(arity == 1 && types[0] == Type.STRING)) {
+          continue;
+        }
+        if (arity == 0) {
+          if (!line.equals("()")) {
+            throw new FactsFormatException(
+                file + ":" + number + ": '" + r.name() + "' has no columns; a fact is written ()");
+          }
+          tuples.add(new long[0]);
+          continue;
+        }
+        long[] t = new long[arity];
+        int start = 0;
+        for (int c = 0; c < arity; c++) {
+          int tab = line.indexOf('\t', start);
+          int end = tab < 0 ? line.length() : tab;
+          if ((tab < 0) != (c == arity - 1)) {
+            int found = line.split("\t", -1).length;
+            throw new FactsFormatException(
+                file + ":" + number + ": '" + r.name() + "' has " + arity + " columns, the line has " + found);
+          }
+          String field = line.substring(start, end);
+          if (types[c] == Type.INT) {
+            try {
+              t[c] = Long.parseLong(field.trim());
+            } catch (NumberFormatException e) {
+              throw new FactsFormatException(
+                  file + ":" + number + ": column " + (c + 1) + " (" + r.columnNames().get(c)
+                      + ") of '" + r.name() + "' is an int, not '" + field + "'");
+            }
+          } else {
+            t[c] = program.strings().intern(field);
+          }
+          start = end + 1;
+        }
+        tuples.add(t);
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new FactsFormatException(file + ": not UTF-8 text");
+    }
+    return tuples;
+  }
+
+  /** Writes facts in the same format, already sorted. */
+  public static void write(Writer out, List<Object[]> facts, int arity) throws IOException {
+    for (Object[] f : facts) {
+      out.write(line(f, arity));
+      out.write('\n');
+    }
+  }
+
+  public static String line(Object[] f, int arity) {
+    if (arity == 0) {
+      return "()";
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < f.length; i++) {
+      if (i > 0) {
+        b.append('\t');
+      }
+      b.append(f[i]);
+    }
+    return b.toString();
+  }
+}

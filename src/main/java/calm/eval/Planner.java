@@ -1,0 +1,384 @@
+package calm.eval;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Aggregate;
+import calm.syntax.Atom;
+import calm.syntax.BinaryExpr;
+import calm.syntax.Comparison;
+import calm.syntax.ComparisonOperator;
+import calm.syntax.Constant;
+import calm.syntax.Expr;
+import calm.syntax.IntConstant;
+import calm.syntax.Literal;
+import calm.syntax.NegatedLiteral;
+import calm.syntax.Negation;
+import calm.syntax.PositiveLiteral;
+import calm.syntax.Rule;
+import calm.syntax.StringConstant;
+import calm.syntax.Term;
+import calm.syntax.Type;
+import calm.syntax.Variable;
+import calm.syntax.Wildcard;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Turns a rule into a chain of steps. Body order does not matter (§4): the planner starts from the
+ * delta atom (if any), then repeatedly applies every comparison, '=' binding and negation whose
+ * variables are bound, and joins next the positive atom with the most bound columns, looking it up
+ * through an index on exactly those columns.
+ */
+final class Planner {
+  private final CompiledProgram program;
+  private final Consumer<Diagnostic> report;
+
+  Planner(CompiledProgram program, Consumer<Diagnostic> report) {
+    this.program = program;
+    this.report = report;
+  }
+
+  /** A plan for {@code rule}, reading body literal {@code deltaLiteral} from its delta (or -1). */
+  RulePlan plan(Rule rule, int deltaLiteral) {
+    Map<String, Integer> registers = new HashMap<>();
+    Map<String, Type> types = new HashMap<>();
+    for (Literal l : rule.body()) {
+      if (l instanceof PositiveLiteral p) {
+        Relation r = program.relation(p.atom().relation().text());
+        List<Term> args = p.atom().arguments();
+        for (int i = 0; i < args.size(); i++) {
+          if (args.get(i) instanceof Variable v) {
+            types.putIfAbsent(v.name(), r.types().get(i));
+          }
+        }
+      }
+    }
+    List<Step> steps = new ArrayList<>();
+    Set<String> bound = new HashSet<>();
+    boolean[] placed = new boolean[rule.body().size()];
+    if (deltaLiteral >= 0) {
+      steps.add(atomStep(((PositiveLiteral) rule.body().get(deltaLiteral)).atom(), true, bound, registers));
+      placed[deltaLiteral] = true;
+    }
+    while (true) {
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (int i = 0; i < placed.length; i++) {
+          if (placed[i]) {
+            continue;
+          }
+          Literal l = rule.body().get(i);
+          Step step = null;
+          if (l instanceof Comparison c) {
+            step = comparisonStep(c, bound, registers, types);
+          } else if (l instanceof NegatedLiteral n && bound.containsAll(variables(n.atom()))) {
+            step = membershipStep(n.atom(), false, registers);
+          }
+          if (step != null) {
+            steps.add(step);
+            placed[i] = true;
+            progress = true;
+          }
+        }
+      }
+      int best = -1;
+      int bestScore = -1;
+      for (int i = 0; i < placed.length; i++) {
+        if (!placed[i] && rule.body().get(i) instanceof PositiveLiteral p) {
+          int score = boundColumns(p.atom(), bound);
+          if (score > bestScore) {
+            best = i;
+            bestScore = score;
+          }
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      steps.add(atomStep(((PositiveLiteral) rule.body().get(best)).atom(), false, bound, registers));
+      placed[best] = true;
+    }
+    Set<String> unbound = new TreeSet<>();
+    for (int i = 0; i < placed.length; i++) {
+      if (!placed[i]) {
+        unbound.addAll(variables(rule.body().get(i)));
+      }
+    }
+    Atom head = rule.head().atom();
+    Relation headRelation = program.relation(head.relation().text());
+    Aggregate aggregate = null;
+    int position = -1;
+    for (int i = 0; i < head.arity(); i++) {
+      Term t = head.arguments().get(i);
+      if (t instanceof Aggregate a) {
+        aggregate = a;
+        position = i;
+        unbound.addAll(variables(a.argument()));
+      } else {
+        unbound.addAll(variables((Expr) t));
+      }
+    }
+    unbound.removeAll(bound);
+    if (!unbound.isEmpty()) {
+      report.accept(
+          Diagnostic.of(
+              Code.UNSAFE_VARIABLE,
+              rule.head().atom().span(),
+              "variable" + (unbound.size() > 1 ? "s " : " ") + String.join(", ", unbound)
+                  + " not bound by a positive atom or an '=' binding"));
+      return null;
+    }
+    Expression[] headExprs = new Expression[head.arity()];
+    for (int i = 0; i < head.arity(); i++) {
+      if (i != position) {
+        headExprs[i] = expression((Expr) head.arguments().get(i), registers);
+      }
+    }
+    Aggregator aggregator = null;
+    Step last;
+    if (aggregate != null) {
+      int[] named = null;
+      if (hasWildcardInPositiveAtom(rule)) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Literal l : rule.body()) {
+          names.addAll(variables(l));
+        }
+        named = names.stream().mapToInt(registers::get).toArray();
+      }
+      aggregator =
+          new Aggregator(
+              rule.head().form(), headRelation.id(), headExprs, position, aggregate.function(),
+              expression(aggregate.argument(), registers), named);
+      last = aggregator;
+    } else {
+      last = new EmitStep(rule.head().form(), headRelation.id(), headExprs);
+    }
+    steps.add(last);
+    for (int i = 0; i + 1 < steps.size(); i++) {
+      steps.get(i).next = steps.get(i + 1);
+    }
+    int deltaRelation =
+        deltaLiteral < 0
+            ? -1
+            : program.relation(((PositiveLiteral) rule.body().get(deltaLiteral)).atom().relation().text()).id();
+    return new RulePlan(rule, steps.get(0), aggregator, registers.size(), deltaRelation, "");
+  }
+
+  private static boolean hasWildcardInPositiveAtom(Rule rule) {
+    for (Literal l : rule.body()) {
+      if (l instanceof PositiveLiteral p
+          && p.atom().arguments().stream().anyMatch(Wildcard.class::isInstance)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Step comparisonStep(
+      Comparison c, Set<String> bound, Map<String, Integer> registers, Map<String, Type> types) {
+    Set<String> left = variables(c.left());
+    Set<String> right = variables(c.right());
+    boolean leftBound = bound.containsAll(left);
+    boolean rightBound = bound.containsAll(right);
+    if (leftBound && rightBound) {
+      boolean strings = typeOf(c.left(), types) == Type.STRING || typeOf(c.right(), types) == Type.STRING;
+      return new FilterStep(
+          expression(c.left(), registers), c.operator(), expression(c.right(), registers),
+          strings ? program.strings() : null);
+    }
+    if (c.operator() != ComparisonOperator.EQ) {
+      return null;
+    }
+    if (c.left() instanceof Variable v && rightBound && !bound.contains(v.name())) {
+      return bindStep(v, c.right(), bound, registers, types);
+    }
+    if (c.right() instanceof Variable v && leftBound && !bound.contains(v.name())) {
+      return bindStep(v, c.left(), bound, registers, types);
+    }
+    return null;
+  }
+
+  private Step bindStep(
+      Variable v, Expr value, Set<String> bound, Map<String, Integer> registers, Map<String, Type> types) {
+    Expression e = expression(value, registers);
+    types.putIfAbsent(v.name(), typeOf(value, types));
+    bound.add(v.name());
+    return new AssignStep(register(v.name(), registers), e);
+  }
+
+  private Type typeOf(Expr e, Map<String, Type> types) {
+    if (e instanceof Constant c) {
+      return c.type();
+    }
+    if (e instanceof Variable v) {
+      return types.getOrDefault(v.name(), Type.INT);
+    }
+    return Type.INT;
+  }
+
+  private static int boundColumns(Atom atom, Set<String> bound) {
+    int n = 0;
+    for (Term t : atom.arguments()) {
+      if (t instanceof Constant || (t instanceof Variable v && bound.contains(v.name()))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private Step atomStep(Atom atom, boolean delta, Set<String> bound, Map<String, Integer> registers) {
+    Relation relation = program.relation(atom.relation().text());
+    int arity = atom.arity();
+    List<Integer> keyColumns = new ArrayList<>();
+    List<Expression> key = new ArrayList<>();
+    int[] kinds = new int[arity];
+    long[] args = new long[arity];
+    Set<String> bindingHere = new HashSet<>();
+    for (int c = 0; c < arity; c++) {
+      Term t = atom.arguments().get(c);
+      if (t instanceof Constant k) {
+        long value = constant(k);
+        if (!delta) {
+          keyColumns.add(c);
+          key.add(Expression.constant(value));
+          kinds[c] = Step.SKIP;
+        } else {
+          kinds[c] = Step.CHECK_CONSTANT;
+          args[c] = value;
+        }
+      } else if (t instanceof Variable v) {
+        int reg = register(v.name(), registers);
+        if (bound.contains(v.name()) && !delta) {
+          keyColumns.add(c);
+          key.add(Expression.register(reg));
+          kinds[c] = Step.SKIP;
+        } else if (bound.contains(v.name()) || bindingHere.contains(v.name())) {
+          kinds[c] = Step.CHECK_REGISTER;
+          args[c] = reg;
+        } else {
+          kinds[c] = Step.BIND;
+          args[c] = reg;
+          bindingHere.add(v.name());
+        }
+      } else {
+        kinds[c] = Step.SKIP;
+      }
+    }
+    bound.addAll(bindingHere);
+    if (delta || keyColumns.isEmpty()) {
+      return new ScanStep(relation.id(), delta, kinds, args);
+    }
+    Expression[] keyArray = key.toArray(new Expression[0]);
+    if (keyColumns.size() == arity) {
+      return new MembershipStep(relation.id(), -1, keyArray, true);
+    }
+    int index = program.indexFor(relation.id(), keyColumns.stream().mapToInt(Integer::intValue).toArray());
+    return new LookupStep(relation.id(), index, keyArray, kinds, args);
+  }
+
+  private Step membershipStep(Atom atom, boolean wantPresent, Map<String, Integer> registers) {
+    Relation relation = program.relation(atom.relation().text());
+    List<Integer> keyColumns = new ArrayList<>();
+    List<Expression> key = new ArrayList<>();
+    for (int c = 0; c < atom.arity(); c++) {
+      Term t = atom.arguments().get(c);
+      if (t instanceof Constant k) {
+        keyColumns.add(c);
+        key.add(Expression.constant(constant(k)));
+      } else if (t instanceof Variable v) {
+        keyColumns.add(c);
+        key.add(Expression.register(register(v.name(), registers)));
+      }
+    }
+    int index =
+        keyColumns.size() == atom.arity()
+            ? -1
+            : program.indexFor(relation.id(), keyColumns.stream().mapToInt(Integer::intValue).toArray());
+    return new MembershipStep(relation.id(), index, key.toArray(new Expression[0]), wantPresent);
+  }
+
+  private long constant(Constant k) {
+    if (k instanceof IntConstant i) {
+      return i.value();
+    }
+    return program.strings().intern(((StringConstant) k).value());
+  }
+
+  private Expression expression(Expr e, Map<String, Integer> registers) {
+    if (e instanceof Constant k) {
+      return Expression.constant(constant(k));
+    }
+    if (e instanceof Variable v) {
+      return Expression.register(register(v.name(), registers));
+    }
+    if (e instanceof Negation n) {
+      return Expression.negate(expression(n.operand(), registers));
+    }
+    if (e instanceof BinaryExpr b) {
+      Expression l = expression(b.left(), registers);
+      Expression r = expression(b.right(), registers);
+      return switch (b.operator()) {
+        case ADD -> Expression.add(l, r);
+        case SUBTRACT -> Expression.subtract(l, r);
+        case MULTIPLY -> Expression.multiply(l, r);
+        case DIVIDE -> Expression.divide(l, r);
+        case REMAINDER -> Expression.remainder(l, r);
+      };
+    }
+    throw new IllegalArgumentException("a wildcard has no value: " + e);
+  }
+
+  private static int register(String name, Map<String, Integer> registers) {
+    return registers.computeIfAbsent(name, n -> registers.size());
+  }
+
+  static Set<String> variables(Literal l) {
+    if (l instanceof PositiveLiteral p) {
+      return variables(p.atom());
+    }
+    if (l instanceof NegatedLiteral n) {
+      return variables(n.atom());
+    }
+    Comparison c = (Comparison) l;
+    Set<String> all = new HashSet<>(variables(c.left()));
+    all.addAll(variables(c.right()));
+    return all;
+  }
+
+  static Set<String> variables(Atom atom) {
+    Set<String> all = new HashSet<>();
+    for (Term t : atom.arguments()) {
+      if (t instanceof Expr e) {
+        all.addAll(variables(e));
+      } else if (t instanceof Aggregate a) {
+        all.addAll(variables(a.argument()));
+      }
+    }
+    return all;
+  }
+
+  static Set<String> variables(Expr e) {
+    Set<String> all = new HashSet<>();
+    collect(e, all);
+    return all;
+  }
+
+  private static void collect(Expr e, Set<String> into) {
+    if (e instanceof Variable v) {
+      into.add(v.name());
+    } else if (e instanceof Negation n) {
+      collect(n.operand(), into);
+    } else if (e instanceof BinaryExpr b) {
+      collect(b.left(), into);
+      collect(b.right(), into);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package calm.eval;
+
+import calm.syntax.Column;
+import calm.syntax.Declaration;
+import calm.syntax.RelationKind;
+import calm.syntax.Type;
+import java.util.List;
+
+/**
+ * A declared relation as the engine sees it: a dense id, its kind, column types and, for a channel,
+ * the column that names the destination node (-1 otherwise).
+ */
+public record Relation(
+    int id, String name, RelationKind kind, boolean output, List<String> columnNames, List<Type> types,
+    int locationColumn) {
+
+  static Relation of(int id, Declaration declaration) {
+    return new Relation(
+        id,
+        declaration.name().text(),
+        declaration.kind(),
+        declaration.output(),
+        declaration.columns().stream().map(c -> c.name().text()).toList(),
+        declaration.columns().stream().map(Column::type).toList(),
+        declaration.locationColumn().orElse(-1));
+  }
+
+  public int arity() {
+    return types.size();
+  }
+
+  /** Scratch, input and channel relations hold a fact only in the tick it appears. */
+  public boolean isEphemeral() {
+    return kind != RelationKind.TABLE;
+  }
+}

@@ -1,0 +1,418 @@
+package calm.eval;
+
+import calm.syntax.RelationKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run of a compiled program from a {@link World}: nodes tick in lockstep (§6, §7). Each tick a
+ * node receives what the {@link DeliveryPolicy} delivers, evaluates its components to a fixpoint,
+ * then evaluates its {@code @next}, {@code delete} and {@code @async} rules on the result. Before the
+ * next tick, scratch, input and channel relations empty and the deferred insertions and deletions
+ * apply (insertion wins). The run ends at quiescence: nothing pending in the network and a tick that
+ * changed no table at any node.
+ */
+public final class Run {
+  private final CompiledProgram program;
+  private final List<NodeState> nodes = new ArrayList<>();
+  private final Map<String, NodeState> byName = new HashMap<>();
+  private final DeliveryPolicy policy;
+  private final RunObserver observer;
+  private final RunLimits limits;
+  private final FactBudget budget;
+  private final List<Envelope> pending = new ArrayList<>();
+  private long sequence;
+  private int tick;
+  private boolean quiescent;
+  private final Set<String> changedLastTick = new LinkedHashSet<>();
+
+  public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
+    this.program = program;
+    this.policy = policy;
+    this.observer = observer;
+    this.limits = limits;
+    this.budget = new FactBudget(limits.maxFacts());
+    for (int i = 0; i < world.nodes().size(); i++) {
+      NodeState node = new NodeState(world.nodes().get(i), program, budget);
+      nodes.add(node);
+      byName.put(node.name, node);
+      for (World.Initial f : world.initialFacts(i)) {
+        node.insert(f.relation(), f.tuple());
+      }
+    }
+    pending.addAll(world.inputs());
+    sequence = pending.size();
+  }
+
+  /** A run with the default schedule and bounds, and no observer. */
+  public Run(CompiledProgram program, World world) {
+    this(program, world, RunLimits.defaults(), new NextTickDelivery(), RunObserver.NONE);
+  }
+
+  /** Ticks until quiescence; returns the number of ticks run. */
+  public int runToQuiescence() {
+    while (!quiescent) {
+      step();
+    }
+    return tick;
+  }
+
+  public boolean isQuiescent() {
+    return quiescent;
+  }
+
+  /** The last tick run (0 before the first). */
+  public int tick() {
+    return tick;
+  }
+
+  public List<String> nodes() {
+    return nodes.stream().map(n -> n.name).toList();
+  }
+
+  public CompiledProgram program() {
+    return program;
+  }
+
+  /** What is still on its way, in sequence order. */
+  public List<Envelope> pending() {
+    return Collections.unmodifiableList(pending);
+  }
+
+  /**
+   * The facts of {@code relation} at {@code node}, sorted: after a tick's fixpoint (in an observer)
+   * or once the run is over, that tick's contents, scratch included.
+   */
+  public List<Object[]> contents(String node, String relation) {
+    Relation r = program.lookup(relation).orElseThrow(() -> new IllegalArgumentException(relation));
+    NodeState n = byName.get(node);
+    if (n == null) {
+      throw new IllegalArgumentException("unknown node " + node);
+    }
+    TupleStore store = n.stores[r.id()];
+    List<Object[]> all = new ArrayList<>(store.size);
+    for (int row = 0; row < store.size; row++) {
+      all.add(Values.decode(store.row(row), r.types(), program.strings()));
+    }
+    all.sort(Values.tupleOrder());
+    return all;
+  }
+
+  public int size(String node, String relation) {
+    return byName.get(node).stores[program.relation(relation).id()].size;
+  }
+
+  /** Runs one tick at every node. */
+  public void step() {
+    if (quiescent) {
+      return;
+    }
+    if (tick >= limits.maxTicks()) {
+      throw new RunError(
+          "no quiescence after " + tick + " ticks (bound --max-ticks)" + stillChanging());
+    }
+    tick++;
+    boolean first = tick == 1;
+    Map<NodeState, List<Envelope>> arrivals = deliveries();
+    boolean settled = true;
+    Map<NodeState, Activity> activity = new IdentityHashMap<>();
+    for (NodeState node : nodes) {
+      if (!first) {
+        startTick(node);
+      }
+      Activity a = new Activity();
+      a.startSizes = sizes(node);
+      List<Envelope> arrived = arrivals.getOrDefault(node, List.of());
+      a.startedEmpty = ephemeralEmpty(node) && arrived.isEmpty();
+      for (Envelope e : arrived) {
+        node.insert(e.relation().id(), e.tuple());
+      }
+      a.arrived = arrived;
+      for (ComponentPlan component : program.components()) {
+        evaluate(component, node);
+      }
+      for (RulePlan plan : program.deferred()) {
+        plan.execute(node, 0, 0);
+      }
+      activity.put(node, a);
+    }
+    observer.afterFixpoint(this, tick);
+    changedLastTick.clear();
+    for (NodeState node : nodes) {
+      Activity a = activity.get(node);
+      if (observer.wantsTicks()) {
+        observer.nodeTick(describe(node, a));
+      }
+      boolean grew = false;
+      for (Relation r : program.relations()) {
+        if (r.kind() == RelationKind.TABLE && node.stores[r.id()].size > a.startSizes[r.id()]) {
+          grew = true;
+          changedLastTick.add(r.name());
+        }
+      }
+      boolean endChanges = endOfTickChangesTables(node);
+      boolean scratchNext = false;
+      for (Relation r : program.relations()) {
+        if (r.kind() != RelationKind.TABLE && node.nextInserts[r.id()] != null
+            && node.nextInserts[r.id()].size > 0) {
+          scratchNext = true;
+          changedLastTick.add(r.name());
+        }
+      }
+      boolean sent = send(node);
+      boolean nodeSettled = !sent && !scratchNext && !endChanges && (!grew || a.startedEmpty);
+      settled &= nodeSettled;
+    }
+    quiescent = settled && pending.isEmpty();
+  }
+
+  private static final class Activity {
+    int[] startSizes;
+    boolean startedEmpty;
+    List<Envelope> arrived;
+  }
+
+  private Map<NodeState, List<Envelope>> deliveries() {
+    List<Delivery> chosen = policy.deliver(tick, Collections.unmodifiableList(pending));
+    Map<NodeState, List<Envelope>> arrivals = new IdentityHashMap<>();
+    Set<Envelope> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Delivery d : chosen) {
+      Envelope e = d.envelope();
+      arrivals.computeIfAbsent(byName.get(e.node()), n -> new ArrayList<>()).add(e);
+      if (!d.keepInFlight()) {
+        gone.add(e);
+      }
+    }
+    if (!gone.isEmpty()) {
+      pending.removeIf(gone::contains);
+    }
+    return arrivals;
+  }
+
+  private void evaluate(ComponentPlan component, NodeState node) {
+    for (RulePlan plan : component.once()) {
+      plan.execute(node, 0, 0);
+    }
+    if (!component.recursive()) {
+      return;
+    }
+    int[] relations = component.relations();
+    int[] marks = new int[relations.length];
+    for (int i = 0; i < relations.length; i++) {
+      marks[i] = node.stores[relations[i]].size;
+    }
+    for (RulePlan plan : component.full()) {
+      plan.execute(node, 0, 0);
+    }
+    while (true) {
+      int[] now = new int[relations.length];
+      boolean any = false;
+      for (int i = 0; i < relations.length; i++) {
+        now[i] = node.stores[relations[i]].size;
+        any |= now[i] > marks[i];
+      }
+      if (!any) {
+        return;
+      }
+      for (RulePlan plan : component.deltas()) {
+        int i = indexOf(relations, plan.deltaRelation);
+        if (now[i] > marks[i]) {
+          plan.execute(node, marks[i], now[i]);
+        }
+      }
+      marks = now;
+    }
+  }
+
+  private static int indexOf(int[] sorted, int value) {
+    return java.util.Arrays.binarySearch(sorted, value);
+  }
+
+  /** Empties scratch, input and channel relations, then applies last tick's deletions and insertions. */
+  private void startTick(NodeState node) {
+    for (Relation r : program.relations()) {
+      int id = r.id();
+      if (r.isEphemeral()) {
+        node.release(id);
+        node.stores[id].clear();
+      }
+      TupleStore deletions = node.deletions[id];
+      TupleStore inserts = node.nextInserts[id];
+      if (deletions != null && deletions.size > 0) {
+        TupleStore effective = deletions;
+        if (inserts != null && inserts.size > 0) {
+          effective = new TupleStore(r.arity(), List.of());
+          for (int row = 0; row < deletions.size; row++) {
+            long[] t = deletions.row(row);
+            if (!inserts.contains(t)) {
+              effective.add(t);
+            }
+          }
+        }
+        int removed = node.stores[id].removeAll(effective);
+        node.releaseCount(removed);
+        deletions.clear();
+      }
+      if (inserts != null && inserts.size > 0) {
+        long[] t = new long[r.arity()];
+        for (int row = 0; row < inserts.size; row++) {
+          System.arraycopy(inserts.rows, row * r.arity(), t, 0, r.arity());
+          node.insert(id, t);
+        }
+        inserts.clear();
+      }
+    }
+  }
+
+  /** Whether last tick's deferred insertions and deletions would change any table. */
+  private boolean endOfTickChangesTables(NodeState node) {
+    boolean changed = false;
+    for (Relation r : program.relations()) {
+      if (r.kind() != RelationKind.TABLE) {
+        continue;
+      }
+      int id = r.id();
+      TupleStore store = node.stores[id];
+      TupleStore inserts = node.nextInserts[id];
+      TupleStore deletions = node.deletions[id];
+      if (inserts != null) {
+        for (int row = 0; row < inserts.size && !changed; row++) {
+          if (!store.contains(inserts.row(row))) {
+            changed = true;
+            changedLastTick.add(r.name());
+          }
+        }
+      }
+      if (deletions != null) {
+        for (int row = 0; row < deletions.size; row++) {
+          long[] t = deletions.row(row);
+          if (store.contains(t) && (inserts == null || !inserts.contains(t))) {
+            changed = true;
+            changedLastTick.add(r.name());
+            break;
+          }
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Hands the node's messages to the network; false when it sent none. */
+  private boolean send(NodeState node) {
+    boolean sent = false;
+    for (Relation r : program.relations()) {
+      TupleStore outbox = node.outbox[r.id()];
+      if (outbox == null || outbox.size == 0) {
+        continue;
+      }
+      for (int row = 0; row < outbox.size; row++) {
+        long[] t = outbox.row(row);
+        String to = program.strings().string(t[r.locationColumn()]);
+        if (!byName.containsKey(to)) {
+          throw new RunError(
+              "node '" + node.name + "' sent " + new Envelope(0, false, to, r, t, tick, 0, node.name)
+                  .fact(program.strings()) + " at tick " + tick + " to node '" + to
+                  + "', which does not exist; the nodes are " + nodes()
+                  + " (declare nodes in a scenario file: node NAME)");
+        }
+        pending.add(new Envelope(sequence++, false, to, r, t, tick, 0, node.name));
+        changedLastTick.add(r.name());
+      }
+      outbox.clear();
+      sent = true;
+    }
+    return sent;
+  }
+
+  private static int[] sizes(NodeState node) {
+    int[] s = new int[node.stores.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = node.stores[i].size;
+    }
+    return s;
+  }
+
+  private boolean ephemeralEmpty(NodeState node) {
+    for (Relation r : program.relations()) {
+      if (r.isEphemeral() && node.stores[r.id()].size > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private NodeTick describe(NodeState node, Activity a) {
+    StringPool strings = program.strings();
+    List<GroundFact> arrived = new ArrayList<>();
+    for (Envelope e : a.arrived) {
+      arrived.add(e.fact(strings));
+    }
+    Set<GroundFact> arrivedSet = new java.util.HashSet<>(arrived);
+    List<GroundFact> derived = new ArrayList<>();
+    List<GroundFact> inserted = new ArrayList<>();
+    List<GroundFact> deleted = new ArrayList<>();
+    List<NodeTick.Sent> sent = new ArrayList<>();
+    for (Relation r : program.relations()) {
+      TupleStore store = node.stores[r.id()];
+      int from = r.isEphemeral() ? 0 : a.startSizes[r.id()];
+      for (int row = from; row < store.size; row++) {
+        GroundFact f = decode(r, store.row(row));
+        if (!arrivedSet.contains(f)) {
+          derived.add(f);
+        }
+      }
+      // what will change: a table insertion of a fact already there, or a deletion of a fact that is
+      // absent or inserted again, changes nothing and is not shown
+      TupleStore inserts = node.nextInserts[r.id()];
+      TupleStore deletions = node.deletions[r.id()];
+      boolean table = r.kind() == RelationKind.TABLE;
+      if (inserts != null) {
+        for (int row = 0; row < inserts.size; row++) {
+          long[] t = inserts.row(row);
+          if (!table || !store.contains(t)) {
+            inserted.add(decode(r, t));
+          }
+        }
+      }
+      if (deletions != null) {
+        for (int row = 0; row < deletions.size; row++) {
+          long[] t = deletions.row(row);
+          if (store.contains(t) && (inserts == null || !inserts.contains(t))) {
+            deleted.add(decode(r, t));
+          }
+        }
+      }
+      TupleStore outbox = node.outbox[r.id()];
+      if (outbox != null) {
+        for (int row = 0; row < outbox.size; row++) {
+          long[] t = outbox.row(row);
+          sent.add(new NodeTick.Sent(strings.string(t[r.locationColumn()]), decode(r, t)));
+        }
+      }
+    }
+    return new NodeTick(tick, node.name, arrived, derived, inserted, deleted, sent);
+  }
+
+  private GroundFact decode(Relation r, long[] t) {
+    return new GroundFact(r.name(), List.of(Values.decode(t, r.types(), program.strings())));
+  }
+
+  private String stillChanging() {
+    List<String> parts = new ArrayList<>();
+    if (!changedLastTick.isEmpty()) {
+      parts.add("still changing in the last tick: " + String.join(", ", changedLastTick));
+    }
+    if (!pending.isEmpty()) {
+      Set<String> channels = new LinkedHashSet<>();
+      pending.forEach(e -> channels.add(e.relation().name()));
+      parts.add(pending.size() + " message(s) or input(s) pending on " + String.join(", ", channels));
+    }
+    return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+  }
+}

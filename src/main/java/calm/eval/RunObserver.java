@@ -1,0 +1,19 @@
+package calm.eval;
+
+/**
+ * Watches a run. {@link #afterFixpoint} sees every node's state at the end of each tick's fixpoint
+ * (before scratch empties), which is when every fact that ever holds is visible. A trace observer also
+ * receives a {@link NodeTick} per node and tick.
+ */
+public interface RunObserver {
+  default void afterFixpoint(Run run, int tick) {}
+
+  /** Whether to collect {@link NodeTick}s (costs a copy of each tick's new facts). */
+  default boolean wantsTicks() {
+    return false;
+  }
+
+  default void nodeTick(NodeTick tick) {}
+
+  RunObserver NONE = new RunObserver() {};
+}

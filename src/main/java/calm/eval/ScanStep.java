@@ -1,0 +1,31 @@
+package calm.eval;
+
+/** Every row of a relation (or of its delta), matched column by column. */
+final class ScanStep extends Step {
+  private final int relation;
+  private final boolean delta;
+  private final int[] kinds;
+  private final long[] args;
+
+  ScanStep(int relation, boolean delta, int[] kinds, long[] args) {
+    this.relation = relation;
+    this.delta = delta;
+    this.kinds = kinds;
+    this.args = args;
+  }
+
+  @Override
+  void run(Frame frame) {
+    TupleStore store = frame.node.stores[relation];
+    int from = delta ? frame.deltaFrom : 0;
+    int to = delta ? frame.deltaTo : store.size;
+    int arity = store.arity;
+    long[] registers = frame.registers;
+    for (int r = from; r < to; r++) {
+      // re-read: emitting into this relation may have grown (moved) the array
+      if (match(store.rows, r * arity, kinds, args, registers)) {
+        next.run(frame);
+      }
+    }
+  }
+}

@@ -1,0 +1,357 @@
+package calm.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The facts of one relation at one node: rows of {@code long}s packed in one array (strings are
+ * {@link StringPool} ids), a set over them, and the indexes the rules need. Rows are only appended
+ * during a tick, so "the rows since row n" is how semi-naive evaluation finds its deltas.
+ */
+final class TupleStore {
+  final int arity;
+  long[] rows;
+  int size;
+  private int[] table = new int[16]; // row + 1; 0 = empty
+  private int mask = 15;
+  final Index[] indexes;
+
+  /*
+   * Narrow relations (one column, or two that fit in 32 bits each) keep the set as the packed tuples
+   * themselves: a membership test then touches one array slot instead of a slot and a row, which is
+   * what dominates recursive rules that rederive many known facts. A wider value switches the store to
+   * the general table of row numbers for good.
+   */
+  private static final long EMPTY = 0x8000_0000_5EED_F00DL;
+  private boolean packed;
+  private long[] keys;
+  private boolean holdsEmptyKey;
+
+  TupleStore(int arity, List<int[]> indexColumns) {
+    this(arity, indexColumns, arity == 1 || arity == 2);
+  }
+
+  TupleStore(int arity, List<int[]> indexColumns, boolean packable) {
+    this.arity = arity;
+    this.packed = packable;
+    if (packed) {
+      keys = new long[16];
+      Arrays.fill(keys, EMPTY);
+      table = null;
+    }
+    this.rows = new long[Math.max(arity, 1) * 16];
+    this.indexes = new Index[indexColumns.size()];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = new Index(indexColumns.get(i));
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  long get(int row, int column) {
+    return rows[row * arity + column];
+  }
+
+  /** Adds {@code tuple[0..arity)}; false when it was already there. */
+  boolean add(long[] tuple) {
+    if (packed) {
+      if (fitsPacked(tuple)) {
+        return addPacked(pack(tuple), tuple);
+      }
+      unpack();
+    }
+    int slot = find(tuple);
+    if (table[slot] != 0) {
+      return false;
+    }
+    append(tuple, slot);
+    return true;
+  }
+
+  /**
+   * Adds {@code count} tuples packed in {@code batch}; returns how many were new. For a packed set the
+   * slots are first touched all together, so that the cache misses of a batch overlap instead of
+   * being paid one after another.
+   */
+  int addAll(long[] batch, int count, long[] tuple) {
+    int added = 0;
+    if (packed && count > 8) {
+      long[] keys = this.keys;
+      int m = keys.length - 1;
+      long touched = 0;
+      for (int i = 0; i < count; i++) {
+        int base = i * arity;
+        long key = arity == 1 ? batch[base] : (batch[base] << 32) | (batch[base + 1] & 0xFFFF_FFFFL);
+        touched += keys[keyHash(key) & m];
+      }
+      this.touched = touched;
+    }
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(batch, i * arity, tuple, 0, arity);
+      if (add(tuple)) {
+        added++;
+      }
+    }
+    return added;
+  }
+
+  @SuppressWarnings("unused")
+  private long touched; // keeps the touching loads alive
+
+  /** The row holding {@code tuple}, adding it if needed. */
+  int rowOf(long[] tuple) {
+    if (packed) {
+      unpack();
+    }
+    int slot = find(tuple);
+    if (table[slot] != 0) {
+      return table[slot] - 1;
+    }
+    return append(tuple, slot);
+  }
+
+  boolean contains(long[] tuple) {
+    if (packed) {
+      if (!fitsPacked(tuple)) {
+        return false; // every tuple held fits, or the store would have been unpacked
+      }
+      long key = pack(tuple);
+      if (key == EMPTY) {
+        return holdsEmptyKey;
+      }
+      long[] keys = this.keys;
+      int m = keys.length - 1;
+      int slot = keyHash(key) & m;
+      while (true) {
+        long k = keys[slot];
+        if (k == key) {
+          return true;
+        }
+        if (k == EMPTY) {
+          return false;
+        }
+        slot = (slot + 1) & m;
+      }
+    }
+    return table[find(tuple)] != 0;
+  }
+
+  long[] row(int row) {
+    return Arrays.copyOfRange(rows, row * arity, row * arity + arity);
+  }
+
+  void clear() {
+    if (size == 0) {
+      return;
+    }
+    size = 0;
+    if (packed) {
+      Arrays.fill(keys, EMPTY);
+      holdsEmptyKey = false;
+    } else {
+      Arrays.fill(table, 0);
+    }
+    for (Index index : indexes) {
+      index.clear();
+    }
+  }
+
+  /** Keeps the rows that {@code removed} does not hold; rebuilds the set and the indexes. */
+  int removeAll(TupleStore removed) {
+    if (removed.size == 0 || size == 0) {
+      return 0;
+    }
+    long[] old = rows;
+    int oldSize = size;
+    rows = new long[old.length];
+    clear();
+    long[] tuple = new long[arity];
+    int kept = 0;
+    for (int r = 0; r < oldSize; r++) {
+      System.arraycopy(old, r * arity, tuple, 0, arity);
+      if (!removed.contains(tuple)) {
+        add(tuple);
+        kept++;
+      }
+    }
+    return oldSize - kept;
+  }
+
+  List<long[]> tuples() {
+    List<long[]> all = new ArrayList<>(size);
+    for (int r = 0; r < size; r++) {
+      all.add(row(r));
+    }
+    return all;
+  }
+
+  private int append(long[] tuple, int slot) {
+    int row = appendRow(tuple);
+    table[slot] = row + 1;
+    if (size * 2 > table.length) {
+      growTable();
+    }
+    indexRow(row);
+    return row;
+  }
+
+  private int appendRow(long[] tuple) {
+    int row = size;
+    int base = row * arity;
+    if (base + arity > rows.length) {
+      rows = Arrays.copyOf(rows, Math.max(rows.length * 2, base + arity));
+    }
+    System.arraycopy(tuple, 0, rows, base, arity);
+    size++;
+    return row;
+  }
+
+  private void indexRow(int row) {
+    for (Index index : indexes) {
+      index.add(this, row);
+    }
+  }
+
+  private boolean fitsPacked(long[] tuple) {
+    return arity == 1 || (tuple[0] == (int) tuple[0] && tuple[1] == (int) tuple[1]);
+  }
+
+  private long pack(long[] tuple) {
+    return arity == 1 ? tuple[0] : (tuple[0] << 32) | (tuple[1] & 0xFFFF_FFFFL);
+  }
+
+  private static int keyHash(long key) {
+    return finish(mix(0x9E3779B97F4A7C15L, key));
+  }
+
+  private boolean addPacked(long key, long[] tuple) {
+    if (key == EMPTY) {
+      if (holdsEmptyKey) {
+        return false;
+      }
+      holdsEmptyKey = true;
+    } else {
+      long[] keys = this.keys;
+      int m = keys.length - 1;
+      int slot = keyHash(key) & m;
+      while (true) {
+        long k = keys[slot];
+        if (k == key) {
+          return false;
+        }
+        if (k == EMPTY) {
+          keys[slot] = key;
+          break;
+        }
+        slot = (slot + 1) & m;
+      }
+    }
+    int row = appendRow(tuple);
+    // up to 70% full: probes stay short, and a table of a few million keys still fits in the L3 cache
+    if (size * 10L > keys.length * 7L) {
+      growKeys();
+    }
+    indexRow(row);
+    return true;
+  }
+
+  private void growKeys() {
+    long[] old = keys;
+    long[] grown = new long[old.length * 2];
+    Arrays.fill(grown, EMPTY);
+    int m = grown.length - 1;
+    for (long k : old) {
+      if (k != EMPTY) {
+        int slot = keyHash(k) & m;
+        while (grown[slot] != EMPTY) {
+          slot = (slot + 1) & m;
+        }
+        grown[slot] = k;
+      }
+    }
+    keys = grown;
+  }
+
+  /** Switches to the general table of row numbers (a value no longer fits in a packed key). */
+  private void unpack() {
+    packed = false;
+    keys = null;
+    int capacity = 16;
+    while (capacity < size * 2 + 2) {
+      capacity *= 2;
+    }
+    table = new int[capacity];
+    mask = capacity - 1;
+    int n = size;
+    size = 0;
+    long[] t = new long[arity];
+    for (int r = 0; r < n; r++) {
+      System.arraycopy(rows, r * arity, t, 0, arity);
+      int slot = find(t);
+      table[slot] = r + 1;
+      size++;
+    }
+  }
+
+  private int find(long[] tuple) {
+    int slot = hash(tuple) & mask;
+    long[] rows = this.rows;
+    while (true) {
+      int entry = table[slot];
+      if (entry == 0) {
+        return slot;
+      }
+      int base = (entry - 1) * arity;
+      boolean equal = true;
+      for (int c = 0; c < arity; c++) {
+        if (rows[base + c] != tuple[c]) {
+          equal = false;
+          break;
+        }
+      }
+      if (equal) {
+        return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private void growTable() {
+    table = new int[table.length * 2];
+    mask = table.length - 1;
+    for (int r = 0; r < size; r++) {
+      long h = 0x9E3779B97F4A7C15L;
+      int base = r * arity;
+      for (int c = 0; c < arity; c++) {
+        h = mix(h, rows[base + c]);
+      }
+      int slot = finish(h) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = r + 1;
+    }
+  }
+
+  private int hash(long[] tuple) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (int c = 0; c < arity; c++) {
+      h = mix(h, tuple[c]);
+    }
+    return finish(h);
+  }
+
+  static long mix(long h, long v) {
+    return (h ^ v) * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+  }
+
+  static int finish(long h) {
+    h ^= h >>> 31;
+    h *= 0x94D049BB133111EBL;
+    h ^= h >>> 29;
+    return (int) h;
+  }
+}
