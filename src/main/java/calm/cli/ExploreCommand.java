@@ -1,14 +1,222 @@
 package calm.cli;
 
+import calm.analysis.Checker;
+import calm.analysis.FileReport;
+import calm.analysis.calm.OutputVerdict;
+import calm.analysis.calm.Verdict;
+import calm.diagnostics.Diagnostic;
+import calm.eval.CompiledProgram;
+import calm.eval.FactsFormatException;
+import calm.eval.RunLimits;
+import calm.eval.Scenario;
+import calm.eval.ScenarioParser;
+import calm.eval.explore.ExploreSettings;
+import calm.eval.explore.Exploration;
+import calm.eval.explore.Explorer;
+import calm.eval.explore.Replay;
+import calm.syntax.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code calm explore}: not built yet. */
-@Command(name = "explore", description = "(not built yet)")
+/** {@code calm explore}: runs a program under many schedules and compares its outputs (§9). */
+@Command(
+    name = "explore",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a program under many seeded message schedules (delays, reorderings, duplicate deliveries,",
+      "input arrival times) and shows, per output, how many distinct outcomes it saw next to the",
+      "CALM analysis's verdict, with a shrunk witness for every output that differs.",
+      "Exit status: 0 done; 1 errors in the program, a run that did not end, or (with",
+      "--expect-confluent) an output that differs; 2 bad options or unreadable files."
+    })
 final class ExploreCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Parameters(index = "0", paramLabel = "PROG.calm", description = "the program to explore")
+  Path programPath;
+
+  @Option(names = "--scenario", paramLabel = "FILE",
+      description = "nodes, fact placement and input events ('input any ...' arrives when the schedule says)")
+  Path scenarioPath;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "1000",
+      description = "how many schedules to run (default: ${DEFAULT-VALUE})")
+  int runs;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "seed of the schedules: the same seed gives the same runs (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--replay", paramLabel = "SEED",
+      description = "run one schedule again and show its timeline: a run seed or a shrunk schedule as a witness prints it (e.g. 5e1f3a9c0b2d4e6f:2,7)")
+  String replay;
+
+  @Option(names = "--expect-confluent", description = "exit 1 when any output shows two outcomes")
+  boolean expectConfluent;
+
+  @Option(names = "--max-ticks", paramLabel = "N", defaultValue = "" + ExploreSettings.DEFAULT_MAX_TICKS,
+      description = "a run that needs more ticks does not end: an error (default: ${DEFAULT-VALUE})")
+  int maxTicks;
+
+  @Option(names = "--max-facts", paramLabel = "N", defaultValue = "" + RunLimits.DEFAULT_MAX_FACTS,
+      description = "a run that holds more facts is an error (default: ${DEFAULT-VALUE})")
+  long maxFacts;
+
+  @Option(names = "--max-delay", paramLabel = "N", defaultValue = "" + ExploreSettings.DEFAULT_MAX_DELAY,
+      description = "the most ticks a message may arrive late (default: ${DEFAULT-VALUE})")
+  int maxDelay;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "threads running schedules (default: one per core); results do not depend on it")
+  Integer jobs;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "highlight witness differences in colour: auto (a terminal), always, never")
+  String color;
+
+  @Spec CommandSpec spec;
+
+  private PrintWriter out;
+  private PrintWriter err;
+
   @Override
   public Integer call() {
-    System.err.println("calm explore: not built yet");
-    return ExitCodes.FAILURE;
+    out = spec.commandLine().getOut();
+    err = spec.commandLine().getErr();
+    try {
+      return explore();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int explore() {
+    if (runs < 1 || maxTicks < 1 || maxFacts < 1 || maxDelay < 1 || (jobs != null && jobs < 1)) {
+      err.println("calm explore: --runs, --max-ticks, --max-facts, --max-delay and --jobs must be at least 1");
+      return ExitCodes.FAILURE;
+    }
+    if (!List.of("auto", "always", "never").contains(color)) {
+      err.println("calm explore: --color takes auto, always or never, not '" + color + "'");
+      return ExitCodes.FAILURE;
+    }
+    String text;
+    try {
+      text = Files.readString(programPath, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      err.println("calm explore: " + programPath + ": not UTF-8 text");
+      return ExitCodes.FAILURE;
+    } catch (IOException e) {
+      err.println("calm explore: cannot read " + programPath + ": " + reason(e));
+      return ExitCodes.FAILURE;
+    }
+    SourceFile source = new SourceFile(programPath.toString(), text);
+    FileReport report = Checker.standard().check(source);
+    if (report.hasErrors() || report.program().isEmpty()) {
+      printErrors(source, report.diagnostics());
+      return ExitCodes.FINDINGS;
+    }
+    CompiledProgram.Compilation compilation = CompiledProgram.compile(report.program().get());
+    if (compilation.program().isEmpty()) {
+      printErrors(source, compilation.errors());
+      return ExitCodes.FINDINGS;
+    }
+    Scenario scenario = Scenario.standalone();
+    if (scenarioPath != null) {
+      try {
+        scenario = new ScenarioParser(compilation.program().get(), scenarioPath.toString())
+            .parse(Files.readString(scenarioPath, StandardCharsets.UTF_8));
+      } catch (FactsFormatException e) {
+        err.println("calm explore: " + e.getMessage());
+        return ExitCodes.FAILURE;
+      } catch (IOException e) {
+        err.println("calm explore: cannot read " + scenarioPath + ": " + reason(e));
+        return ExitCodes.FAILURE;
+      }
+    }
+    ExploreSettings settings = new ExploreSettings(maxTicks, maxFacts, maxDelay,
+        jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+    Explorer explorer;
+    try {
+      explorer = new Explorer(report.program().get(), scenario, settings);
+    } catch (IllegalArgumentException e) {
+      err.println("calm explore: " + (scenarioPath != null ? scenarioPath + ": " : "") + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    String command = "calm explore " + programPath
+        + (scenarioPath != null ? " --scenario " + scenarioPath : "")
+        + (maxDelay != ExploreSettings.DEFAULT_MAX_DELAY ? " --max-delay " + maxDelay : "");
+    boolean colour = color.equals("always")
+        || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null
+            && !"dumb".equals(System.getenv("TERM")) && format == Format.text);
+
+    if (replay != null) {
+      Replay r;
+      try {
+        r = explorer.replay(replay);
+      } catch (IllegalArgumentException e) {
+        err.println("calm explore: " + e.getMessage());
+        return ExitCodes.FAILURE;
+      }
+      out.print(format == Format.json ? ExploreJson.replay(r) : new ExploreText(colour, command).replay(r));
+      if (r.error().isPresent()) {
+        err.println(source.displayPath() + ": error: the replayed run " + r.error().get());
+        return ExitCodes.FINDINGS;
+      }
+      return ExitCodes.OK;
+    }
+
+    Map<String, Verdict> verdicts = new HashMap<>();
+    for (OutputVerdict v : report.calm().outputs()) {
+      verdicts.put(v.relation(), v.verdict());
+    }
+    Exploration exploration = explorer.explore(runs, seed, verdicts);
+    out.print(format == Format.json
+        ? ExploreJson.exploration(exploration)
+        : new ExploreText(colour, command).exploration(programPath.toString(), exploration));
+    if (exploration.failure().isPresent()) {
+      var f = exploration.failure().get();
+      err.println(source.displayPath() + ": error: run " + f.run() + " (replay with --replay " + f.seed()
+          + ") " + f.message());
+      return ExitCodes.FINDINGS;
+    }
+    return expectConfluent && exploration.anyDiffers() ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return m + ": no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return m + ": permission denied";
+    }
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
+            + ": error[" + d.code().id() + "]: " + d.message());
+      }
+    }
+    err.println("calm explore: the program has errors; nothing was run");
   }
 }

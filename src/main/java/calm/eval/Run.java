@@ -108,6 +108,23 @@ public final class Run {
     return byName.get(node).stores[program.relation(relation).id()].size;
   }
 
+  /**
+   * Hands each fact of relation {@code relation} (a {@link Relation#id()}) at the node numbered
+   * {@code node} (in {@link #nodes()} order) to {@code visitor}, encoded, in a buffer that is reused:
+   * copy what you keep. The cheap way for an observer that looks at every tick (the explorer).
+   */
+  public void forEachFact(int node, int relation, java.util.function.Consumer<long[]> visitor) {
+    TupleStore store = nodes.get(node).stores[relation];
+    int arity = store.arity;
+    long[] buffer = new long[arity];
+    for (int row = 0; row < store.size; row++) {
+      for (int c = 0; c < arity; c++) {
+        buffer[c] = store.get(row, c);
+      }
+      visitor.accept(buffer);
+    }
+  }
+
   /** Runs one tick at every node. */
   public void step() {
     if (quiescent) {

@@ -1,0 +1,250 @@
+package calm.cli;
+
+import calm.eval.explore.DeliveryDifference;
+import calm.eval.explore.Exploration;
+import calm.eval.explore.OutputFact;
+import calm.eval.explore.OutputFinding;
+import calm.eval.explore.Replay;
+import calm.eval.explore.SealBreak;
+import calm.eval.explore.TimelineEvent;
+import calm.eval.explore.TimelineTick;
+import calm.eval.explore.Witness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
+
+/**
+ * The text report of {@code calm explore}: one line per output (verdict next to outcomes), the
+ * seal-breaking runs apart, then a witness per differing output as two timelines side by side, the
+ * lines that make the difference marked with {@code *} (and in colour on a terminal).
+ */
+final class ExploreText {
+  private static final String MARK_ON = "\u001b[1;31m";
+  private static final String MARK_OFF = "\u001b[0m";
+
+  private final boolean colour;
+  private final String command;
+
+  ExploreText(boolean colour, String command) {
+    this.colour = colour;
+    this.command = command;
+  }
+
+  String exploration(String path, Exploration e) {
+    StringBuilder b = new StringBuilder();
+    b.append("explored ").append(e.completedRuns()).append(" schedule").append(e.completedRuns() == 1 ? "" : "s")
+        .append(" of ").append(path).append(" (seed ").append(e.seed()).append(")");
+    if (e.completedRuns() < e.runs()) {
+      b.append(", stopped early: a run failed");
+    }
+    b.append('\n');
+    int compared = e.completedRuns() - e.sealViolations() - (e.failure().isPresent() ? 1 : 0);
+    if (e.sealViolations() > 0) {
+      b.append("seal violations: ").append(e.sealViolations()).append(" run")
+          .append(e.sealViolations() == 1 ? "" : "s").append(" broke a seal's promise and are not compared (")
+          .append(compared).append(" compared)\n");
+    }
+    b.append('\n');
+    int nameWidth = 6;
+    int verdictWidth = 7;
+    for (OutputFinding o : e.outputs()) {
+      nameWidth = Math.max(nameWidth, o.relation().length());
+      verdictWidth = Math.max(verdictWidth, verdict(o).length());
+    }
+    if (e.outputs().isEmpty()) {
+      b.append("the program has no output relations\n");
+    }
+    for (OutputFinding o : e.outputs()) {
+      b.append(String.format("%-" + nameWidth + "s  %-" + verdictWidth + "s  observed: %s, final: %s",
+          o.relation(), verdict(o), outcomes(o.observedOutcomes()), outcomes(o.finalOutcomes())));
+      if (o.eventuallyConsistentNotConfluent()) {
+        b.append("  (eventually consistent but not confluent)");
+      }
+      if (o.contradictsAnalysis()) {
+        b.append("  <- the analysis says ").append(verdict(o)).append(": CALM predicts one outcome");
+      } else if (o.unconfirmed()) {
+        b.append("  (no difference seen)");
+      }
+      b.append('\n');
+    }
+    List<String> ecnc = e.outputs().stream().filter(OutputFinding::eventuallyConsistentNotConfluent)
+        .map(OutputFinding::relation).toList();
+    if (!ecnc.isEmpty()) {
+      b.append("\neventually consistent but not confluent: ").append(String.join(", ", ecnc))
+          .append(" (every run ends the same, but observers can see facts that are later retracted)\n");
+    }
+    if (!e.sealBreaks().isEmpty()) {
+      b.append("\nruns that broke a seal (not compared):\n");
+      for (SealBreak s : e.sealBreaks()) {
+        b.append("  run ").append(s.run()).append(" (--replay ").append(s.seed()).append("): ")
+            .append(s.violation().fact()).append(" arrived at ").append(s.violation().node())
+            .append(" in tick ").append(s.violation().arrivedAt()).append(", after ")
+            .append(s.violation().guard()).append(" sealed it in tick ").append(s.violation().sealedAt())
+            .append("  [").append(s.violation().seal()).append("]\n");
+      }
+      if (e.sealViolations() > e.sealBreaks().size()) {
+        b.append("  ... and ").append(e.sealViolations() - e.sealBreaks().size()).append(" more\n");
+      }
+    }
+    for (OutputFinding o : e.outputs()) {
+      o.witness().ifPresent(w -> witness(b, w));
+    }
+    return b.toString();
+  }
+
+  private static String verdict(OutputFinding o) {
+    return o.verdict().map(v -> v.words()).orElse("unknown");
+  }
+
+  private static String outcomes(int n) {
+    return n + " outcome" + (n == 1 ? "" : "s");
+  }
+
+  private void witness(StringBuilder b, Witness w) {
+    b.append("\nwitness: ").append(w.relation()).append(" — ").append(w.kind().label())
+        .append(" outcomes differ between two schedules\n");
+    int n = w.differences().size();
+    b.append("  shrunk to ").append(n).append(" differing deliver").append(n == 1 ? "y" : "ies")
+        .append(" (from runs ").append(w.a().run()).append(" and ").append(w.b().run())
+        .append(", seeds ").append(w.a().seed()).append(" and ").append(w.b().seed()).append(")\n");
+    for (DeliveryDifference d : w.differences()) {
+      b.append(mark("  * " + d.fact() + "  " + d.route() + "   A: " + d.a() + "   B: " + d.b(), true)).append('\n');
+    }
+    b.append("  A: ").append(command).append(" --replay ").append(w.a().replay()).append('\n');
+    b.append("  B: ").append(command).append(" --replay ").append(w.b().replay()).append('\n');
+    b.append('\n');
+    sideBySide(b, "A", w.a().timeline(), "B", w.b().timeline());
+    b.append('\n');
+    only(b, "A", w.a().only(), w.kind().label());
+    only(b, "B", w.b().only(), w.kind().label());
+  }
+
+  private void only(StringBuilder b, String side, List<OutputFact> facts, String kind) {
+    b.append("  ").append(kind).append(" only under ").append(side).append(":");
+    if (facts.isEmpty()) {
+      b.append(" nothing\n");
+      return;
+    }
+    b.append('\n');
+    for (OutputFact f : facts) {
+      b.append(mark("    * " + f.node() + ": " + f.fact(), true)).append('\n');
+    }
+  }
+
+  /** A line of text and whether it is marked. */
+  private record Line(String text, boolean marked) {}
+
+  private void sideBySide(StringBuilder b, String left, List<TimelineTick> a, String right, List<TimelineTick> c) {
+    Map<Integer, List<List<Line>>> ticks = new TreeMap<>();
+    for (TimelineTick t : a) {
+      ticks.computeIfAbsent(t.tick(), k -> blank()).set(0, lines(t));
+    }
+    for (TimelineTick t : c) {
+      ticks.computeIfAbsent(t.tick(), k -> blank()).set(1, lines(t));
+    }
+    List<Line> l = new ArrayList<>();
+    List<Line> r = new ArrayList<>();
+    l.add(new Line(left, false));
+    r.add(new Line(right, false));
+    for (Map.Entry<Integer, List<List<Line>>> e : ticks.entrySet()) {
+      List<Line> x = e.getValue().get(0);
+      List<Line> y = e.getValue().get(1);
+      String header = "tick " + e.getKey();
+      l.add(new Line(x.isEmpty() ? "" : header, false));
+      r.add(new Line(y.isEmpty() ? "" : header, false));
+      for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
+        l.add(i < x.size() ? x.get(i) : new Line("", false));
+        r.add(i < y.size() ? y.get(i) : new Line("", false));
+      }
+    }
+    int width = l.stream().mapToInt(x -> x.text().length()).max().orElse(0);
+    for (int i = 0; i < l.size(); i++) {
+      Line x = l.get(i);
+      Line y = r.get(i);
+      String pad = " ".repeat(width - x.text().length());
+      String row = "  " + mark(x.text(), x.marked()) + pad + " | " + mark(y.text(), y.marked());
+      b.append(row.stripTrailing()).append('\n');
+    }
+  }
+
+  private static List<List<Line>> blank() {
+    List<List<Line>> sides = new ArrayList<>();
+    sides.add(List.of());
+    sides.add(List.of());
+    return sides;
+  }
+
+  private static List<Line> lines(TimelineTick t) {
+    List<Line> lines = new ArrayList<>();
+    for (TimelineEvent e : t.events()) {
+      lines.add(new Line((e.marked() ? "* " : "  ") + event(e), e.marked()));
+    }
+    return lines;
+  }
+
+  static String event(TimelineEvent e) {
+    switch (e.kind()) {
+      case INPUT:
+        return e.node() + " <- " + e.fact() + "  (input)";
+      case MESSAGE:
+        return e.node() + " <- " + e.fact() + "  (from " + e.from() + ")";
+      case DUPLICATE:
+        return e.node() + " <- " + e.fact() + "  (again, from " + e.from() + ")";
+      case APPEARED:
+        return e.node() + " + " + e.fact();
+      default:
+        return e.node() + " - " + e.fact();
+    }
+  }
+
+  private String mark(String text, boolean marked) {
+    return marked && colour ? MARK_ON + text + MARK_OFF : text;
+  }
+
+  String replay(Replay r) {
+    StringBuilder b = new StringBuilder();
+    b.append("replay of schedule ").append(r.token()).append('\n');
+    if (r.choices().isEmpty()) {
+      b.append("  every envelope arrives promptly (next tick; inputs at tick 1)\n");
+    } else {
+      b.append("  choices that differ from prompt delivery (numbered as in replay tokens):\n");
+      for (Replay.Choice c : r.choices()) {
+        b.append("    ").append(c.number()).append(". ").append(c.fact()).append("  ").append(c.route())
+            .append(": ").append(c.decision()).append('\n');
+      }
+    }
+    b.append('\n');
+    for (TimelineTick t : r.timeline()) {
+      b.append("  tick ").append(t.tick()).append('\n');
+      for (TimelineEvent e : t.events()) {
+        b.append("    ").append(event(e)).append('\n');
+      }
+    }
+    r.violation().ifPresent(v -> b.append("\n  seal broken: ").append(v.fact()).append(" arrived at ")
+        .append(v.node()).append(" in tick ").append(v.arrivedAt()).append(", after ").append(v.guard())
+        .append(" sealed it in tick ").append(v.sealedAt()).append("  [").append(v.seal()).append("]\n"));
+    b.append('\n');
+    for (Replay.ReplayedOutput o : r.outputs()) {
+      b.append("  ").append(o.relation()).append(" at the end:");
+      facts(b, o.finals().facts());
+      List<OutputFact> gone = o.observed().minus(o.finals());
+      if (!gone.isEmpty()) {
+        b.append("  ").append(o.relation()).append(" seen during the run, gone at the end:");
+        facts(b, gone);
+      }
+    }
+    return b.toString();
+  }
+
+  private static void facts(StringBuilder b, List<OutputFact> facts) {
+    if (facts.isEmpty()) {
+      b.append(" nothing\n");
+      return;
+    }
+    b.append('\n');
+    for (OutputFact f : facts) {
+      b.append("    ").append(f.node()).append(": ").append(f.fact()).append('\n');
+    }
+  }
+}

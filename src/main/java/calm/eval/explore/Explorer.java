@@ -1,0 +1,237 @@
+package calm.eval.explore;
+
+import calm.analysis.calm.Verdict;
+import calm.eval.Scenario;
+import calm.syntax.Program;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a program under many seeded schedules, in parallel, and compares its outputs (§9). Run
+ * {@code i} uses {@link Seeds#runSeed}{@code (seed, i)}; results are merged in run order, so they do
+ * not depend on the number of threads. Compiles the program once per thread, then runs it many
+ * times.
+ */
+public final class Explorer {
+  private static final int BATCH_PER_THREAD = 128;
+  private static final int SEAL_BREAKS_KEPT = 5;
+
+  private final Program source;
+  private final Scenario scenario;
+  private final ExploreSettings settings;
+  private final int inputWindow;
+  private final ThreadLocal<Worker> workers;
+
+  /**
+   * @throws IllegalArgumentException when the program does not compile or the scenario does not fit it
+   */
+  public Explorer(Program source, Scenario scenario, ExploreSettings settings) {
+    this.source = source;
+    this.scenario = scenario;
+    this.settings = settings;
+    this.inputWindow = Math.max(1, Worker.inputsToPlace(source, scenario));
+    this.workers = ThreadLocal.withInitial(() -> new Worker(source, scenario, settings.limits()));
+    workers.get(); // fails here, in the caller's thread, if the program or scenario is wrong
+  }
+
+  RandomSchedule schedule(long runSeed) {
+    return new RandomSchedule(runSeed, settings.maxDelay(), inputWindow);
+  }
+
+  Worker worker() {
+    return workers.get();
+  }
+
+  /** Explores runs {@code 0..runs-1}; {@code verdicts} maps output relations to the analysis's verdict. */
+  public Exploration explore(int runs, long seed, Map<String, Verdict> verdicts) {
+    List<String> outputs = worker().outputs().stream().map(calm.eval.Relation::name).toList();
+    List<Tally> tallies = new ArrayList<>();
+    outputs.forEach(o -> tallies.add(new Tally()));
+    List<SealBreak> breaks = new ArrayList<>();
+    int violations = 0;
+    int completed = 0;
+    RunFailure failure = null;
+    int threads = Math.max(1, settings.threads());
+    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(null, r, "calm-explore", 64L * 1024 * 1024);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      int batch = BATCH_PER_THREAD * threads;
+      for (int start = 0; start < runs && failure == null; start += batch) {
+        int end = Math.min(runs, start + batch);
+        RunRecord[] results = runBatch(pool, threads, seed, start, end);
+        for (int i = start; i < end; i++) {
+          RunRecord r = results[i - start];
+          completed++;
+          if (r.error() != null) {
+            failure = new RunFailure(i, Seeds.format(Seeds.runSeed(seed, i)), r.error());
+            break;
+          }
+          if (r.violation() != null) {
+            violations++;
+            if (breaks.size() < SEAL_BREAKS_KEPT) {
+              breaks.add(new SealBreak(i, Seeds.format(Seeds.runSeed(seed, i)), r.violation()));
+            }
+            continue;
+          }
+          for (int o = 0; o < outputs.size(); o++) {
+            tallies.get(o).add(i, r, o);
+          }
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    List<OutputFinding> findings = new ArrayList<>();
+    for (int o = 0; o < outputs.size(); o++) {
+      Tally t = tallies.get(o);
+      Optional<Witness> witness = Optional.empty();
+      if (failure == null && (t.finals.size() > 1 || t.observed.size() > 1)) {
+        OutcomeKind kind = t.finals.size() > 1 ? OutcomeKind.FINAL : OutcomeKind.OBSERVED;
+        int[] pair = t.firstTwo(kind);
+        witness = Optional.of(new Shrinker(this, o, kind)
+            .witness(pair[0], Seeds.runSeed(seed, pair[0]), pair[1], Seeds.runSeed(seed, pair[1])));
+      }
+      findings.add(new OutputFinding(outputs.get(o), Optional.ofNullable(verdicts.get(outputs.get(o))),
+          t.observed.size(), t.finals.size(), witness));
+    }
+    return new Exploration(runs, seed, completed, violations, breaks, findings, Optional.ofNullable(failure));
+  }
+
+  private RunRecord[] runBatch(ExecutorService pool, int threads, long seed, int start, int end) {
+    RunRecord[] results = new RunRecord[end - start];
+    AtomicInteger next = new AtomicInteger(start);
+    Runnable task = () -> {
+      Worker w = worker();
+      for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
+        results[i - start] = w.run(schedule(Seeds.runSeed(seed, i)), false);
+      }
+    };
+    if (pool == null) {
+      task.run();
+      return results;
+    }
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(task));
+    }
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("exploration interrupted", e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Runs one schedule again, to show it: a run seed ({@code 5e1f...}) or a shrunk schedule
+   * ({@code 5e1f...:2,7}, {@code 5e1f...:none}) as a witness prints it.
+   *
+   * @throws IllegalArgumentException when the token is malformed
+   */
+  public Replay replay(String token) {
+    Schedule schedule = parse(token);
+    Worker w = worker();
+    RunRecord r = w.run(schedule, true);
+    // choices are numbered by the seed's full run, as tokens number them
+    RandomSchedule base = schedule instanceof MaskedSchedule m ? m.base() : (RandomSchedule) schedule;
+    List<ScheduledDelivery.Met> full = schedule == base ? r.met() : w.run(base, false).met();
+    Map<Long, Integer> numbers = new java.util.HashMap<>();
+    for (int i = 0; i < full.size(); i++) {
+      numbers.putIfAbsent(full.get(i).key(), i + 1);
+    }
+    List<Replay.Choice> choices = new ArrayList<>();
+    for (ScheduledDelivery.Met m : r.met()) {
+      if (!m.decision().isPrompt()) {
+        choices.add(new Replay.Choice(numbers.getOrDefault(m.key(), 0),
+            w.describe(m.envelope().relation(), m.envelope().tuple()), route(m),
+            m.decision().describe(m.input())));
+      }
+    }
+    List<Replay.ReplayedOutput> outs = new ArrayList<>();
+    for (int o = 0; o < w.outputs().size(); o++) {
+      outs.add(new Replay.ReplayedOutput(w.outputs().get(o).name(), r.observed().get(o), r.finals().get(o)));
+    }
+    return new Replay(schedule.token(), choices, r.timeline(), outs, Optional.ofNullable(r.violation()),
+        Optional.ofNullable(r.error()));
+  }
+
+  static String route(ScheduledDelivery.Met m) {
+    return m.input() ? "input at " + m.envelope().node() : m.envelope().from() + " -> " + m.envelope().node();
+  }
+
+  Schedule parse(String token) {
+    String t = token.trim();
+    int colon = t.indexOf(':');
+    long seed;
+    try {
+      seed = Seeds.parse(colon < 0 ? t : t.substring(0, colon));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--replay: " + e.getMessage()
+          + "; expected a run seed as a witness prints it, e.g. 5e1f3a9c0b2d4e6f or 5e1f3a9c0b2d4e6f:2,7");
+    }
+    RandomSchedule base = schedule(seed);
+    if (colon < 0) {
+      return base;
+    }
+    String list = t.substring(colon + 1);
+    Map<Integer, Boolean> numbers = new LinkedHashMap<>();
+    if (!list.equals("none")) {
+      for (String n : list.split(",")) {
+        String entry = n.trim();
+        boolean delayOnly = entry.endsWith("d");
+        try {
+          numbers.put(Integer.parseInt(delayOnly ? entry.substring(0, entry.length() - 1) : entry), !delayOnly);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--replay: '" + n + "' in '" + token
+              + "' is not a choice; after ':' come the numbers of the kept choices (3, or 3d for its delay"
+              + " without its duplicate), or 'none'");
+        }
+      }
+    }
+    List<ScheduledDelivery.Met> met = worker().run(base, false).met();
+    Map<Long, Boolean> keys = new java.util.HashMap<>();
+    for (Map.Entry<Integer, Boolean> e : numbers.entrySet()) {
+      int n = e.getKey();
+      if (n < 1 || n > met.size()) {
+        throw new IllegalArgumentException("--replay: choice " + n + " does not exist; seed "
+            + Seeds.format(seed) + " makes " + met.size() + " choices");
+      }
+      keys.put(met.get(n - 1).key(), e.getValue());
+    }
+    return new MaskedSchedule(base, keys, numbers);
+  }
+
+  /** Distinct outcomes of one output, each with the first run that showed it, in order of first sight. */
+  private static final class Tally {
+    final Map<Outcome, Integer> observed = new LinkedHashMap<>();
+    final Map<Outcome, Integer> finals = new LinkedHashMap<>();
+
+    void add(int run, RunRecord r, int output) {
+      observed.putIfAbsent(r.observed().get(output), run);
+      finals.putIfAbsent(r.finals().get(output), run);
+    }
+
+    int[] firstTwo(OutcomeKind kind) {
+      var it = (kind == OutcomeKind.FINAL ? finals : observed).values().iterator();
+      return new int[] {it.next(), it.next()};
+    }
+  }
+}

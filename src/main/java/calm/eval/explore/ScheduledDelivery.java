@@ -1,0 +1,116 @@
+package calm.eval.explore;
+
+import calm.eval.Delivery;
+import calm.eval.DeliveryPolicy;
+import calm.eval.Envelope;
+import calm.eval.Scenario;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers envelopes as a {@link Schedule} decides. Each envelope is named by a key on first sight:
+ * an input event by its place in the run configuration, a channel message by its route and content
+ * and by how many identical messages that route carried before (the n-th sending). Remembers the keys
+ * in the order met — the numbering of replay tokens — and, when asked, every arrival.
+ */
+final class ScheduledDelivery implements DeliveryPolicy {
+  private static final long INPUT_SALT = 0x1A2B3C4D5E6F7081L;
+
+  /** An envelope the schedule has placed. */
+  record Met(long key, boolean input, Envelope envelope, Decision decision) {}
+
+  /** An envelope that arrived at its node. */
+  record Arrival(int tick, Envelope envelope, long key, boolean duplicate) {}
+
+  private static final class Slot {
+    final long key;
+    final int due;
+    final int duplicateDue;
+    boolean arrived;
+
+    Slot(long key, int due, int duplicateDue) {
+      this.key = key;
+      this.due = due;
+      this.duplicateDue = duplicateDue;
+    }
+  }
+
+  private final Schedule schedule;
+  private final List<Arrival> arrivals; // null unless recording
+  private final Map<Envelope, Slot> slots = new IdentityHashMap<>();
+  private final Map<Long, Integer> sendings = new HashMap<>();
+  private final Map<String, Long> nodeHashes = new HashMap<>();
+  final List<Met> met = new ArrayList<>();
+
+  ScheduledDelivery(Schedule schedule, boolean record) {
+    this.schedule = schedule;
+    this.arrivals = record ? new ArrayList<>() : null;
+  }
+
+  List<Arrival> arrivals() {
+    return arrivals;
+  }
+
+  @Override
+  public List<Delivery> deliver(int tick, List<Envelope> pending) {
+    List<Delivery> now = new ArrayList<>();
+    for (Envelope e : pending) {
+      Slot slot = slots.get(e);
+      if (slot == null) {
+        slot = place(e);
+        slots.put(e, slot);
+      }
+      if (!slot.arrived) {
+        if (slot.due <= tick) {
+          slot.arrived = true;
+          boolean again = slot.duplicateDue > 0;
+          now.add(new Delivery(e, again));
+          if (arrivals != null) {
+            arrivals.add(new Arrival(tick, e, slot.key, false));
+          }
+        }
+      } else if (slot.duplicateDue <= tick) {
+        now.add(Delivery.once(e));
+        if (arrivals != null) {
+          arrivals.add(new Arrival(tick, e, slot.key, true));
+        }
+      }
+    }
+    return now;
+  }
+
+  private Slot place(Envelope e) {
+    if (e.input()) {
+      long key = Seeds.combine(INPUT_SALT, e.sequence());
+      if (e.dueTick() != Scenario.ANY_TICK) {
+        return new Slot(key, e.dueTick(), 0); // the scenario fixed its tick
+      }
+      Decision d = schedule.decide(key, true);
+      met.add(new Met(key, true, e, d));
+      return new Slot(key, 1 + d.delay(), 0);
+    }
+    long route = Seeds.combine(Seeds.combine(e.relation().id(), nodeHash(e.from())), nodeHash(e.node()));
+    for (long v : e.tuple()) {
+      route = Seeds.combine(route, v);
+    }
+    int sending = sendings.merge(route, 1, Integer::sum);
+    long key = Seeds.combine(route, sending);
+    Decision d = schedule.decide(key, false);
+    met.add(new Met(key, false, e, d));
+    int due = e.sentTick() + 1 + d.delay();
+    return new Slot(key, due, d.duplicates() ? due + d.duplicateAfter() : 0);
+  }
+
+  private long nodeHash(String node) {
+    return nodeHashes.computeIfAbsent(node, n -> {
+      long h = 0;
+      for (int i = 0; i < n.length(); i++) {
+        h = Seeds.combine(h, n.charAt(i));
+      }
+      return h;
+    });
+  }
+}

@@ -1,0 +1,4 @@
+package calm.eval.explore;
+
+/** A run that broke a seal: which run, its seed (a replay token), and what arrived late. */
+public record SealBreak(int run, String seed, SealViolation violation) {}

@@ -1,0 +1,188 @@
+package calm.eval.explore;
+
+import calm.eval.CompiledProgram;
+import calm.eval.GroundFact;
+import calm.eval.Relation;
+import calm.eval.Run;
+import calm.eval.RunError;
+import calm.eval.RunLimits;
+import calm.eval.RunObserver;
+import calm.eval.Scenario;
+import calm.eval.Values;
+import calm.eval.World;
+import calm.syntax.Program;
+import calm.syntax.Seal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one compiled program under one schedule after another. The engine's plans keep scratch
+ * buffers, so each thread has its own worker; every worker compiles the same program the same way,
+ * so encoded facts and keys agree between workers.
+ */
+final class Worker {
+  private final CompiledProgram program;
+  private final World world;
+  private final RunLimits limits;
+  private final List<Relation> outputs;
+  private final List<SealWatch> seals = new ArrayList<>();
+
+  Worker(Program source, Scenario scenario, RunLimits limits) {
+    this.program = CompiledProgram.compile(source).program()
+        .orElseThrow(() -> new IllegalArgumentException("the program does not compile"));
+    this.world = World.of(program, scenario, Map.of());
+    this.limits = limits;
+    this.outputs = program.outputs();
+    for (Seal s : source.seals()) {
+      seals.add(new SealWatch(program, s));
+    }
+  }
+
+  List<Relation> outputs() {
+    return outputs;
+  }
+
+  CompiledProgram program() {
+    return program;
+  }
+
+  /** How many input events the schedule places: those without a tick of their own. */
+  static int inputsToPlace(Program source, Scenario scenario) {
+    Set<String> inputs = new HashSet<>();
+    for (var d : source.declarations()) {
+      if (d.kind() == calm.syntax.RelationKind.INPUT) {
+        inputs.add(d.name().text());
+      }
+    }
+    int n = (int) scenario.inputs().stream().filter(e -> e.tick() == Scenario.ANY_TICK).count();
+    for (var f : source.facts()) {
+      if (inputs.contains(f.relation().text())) {
+        n += scenario.placementOf(f.relation().text()).size();
+      }
+    }
+    return n;
+  }
+
+  RunRecord run(Schedule schedule, boolean record) {
+    ScheduledDelivery delivery = new ScheduledDelivery(schedule, record);
+    Watcher watcher = new Watcher(record);
+    Run run = new Run(program, world, limits, delivery, watcher);
+    String error = null;
+    try {
+      run.runToQuiescence();
+    } catch (RunError e) {
+      error = "stopped at tick " + run.tick() + ": " + e.getMessage()
+          + e.span().map(s -> " (rule at line " + s.line() + ":" + s.column() + ")").orElse("");
+    }
+    List<Outcome> observed = new ArrayList<>();
+    List<Outcome> finals = new ArrayList<>();
+    for (int o = 0; o < outputs.size(); o++) {
+      observed.add(outcome(run, watcher.observed.get(o), o));
+      finals.add(outcome(run, current(run, o), o));
+    }
+    List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
+    return new RunRecord(observed, finals, watcher.violation, error, delivery.met, timeline);
+  }
+
+  private Set<Row> current(Run run, int output) {
+    Set<Row> rows = new HashSet<>();
+    int id = outputs.get(output).id();
+    for (int n = 0; n < run.nodes().size(); n++) {
+      int node = n;
+      run.forEachFact(node, id, f -> rows.add(new Row(node, f)));
+    }
+    return rows;
+  }
+
+  private Outcome outcome(Run run, Set<Row> rows, int output) {
+    List<OutputFact> facts = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      facts.add(new OutputFact(run.nodes().get(r.node), describe(outputs.get(output), r.values)));
+    }
+    return new Outcome(facts);
+  }
+
+  String describe(Relation r, long[] tuple) {
+    return new GroundFact(r.name(), List.of(Values.decode(tuple, r.types(), program.strings()))).toString();
+  }
+
+  /** Collects what every output held after every fixpoint, checks the seals, and records changes. */
+  private final class Watcher implements RunObserver {
+    final List<Set<Row>> observed = new ArrayList<>();
+    final List<Set<Row>> previous = new ArrayList<>();
+    final Map<Integer, List<TimelineEvent>> changes = new LinkedHashMap<>();
+    final List<SealWatch.State> sealStates = new ArrayList<>();
+    final boolean record;
+    SealViolation violation;
+
+    Watcher(boolean record) {
+      this.record = record;
+      for (int o = 0; o < outputs.size(); o++) {
+        observed.add(new HashSet<>());
+        previous.add(new HashSet<>());
+      }
+      for (SealWatch s : seals) {
+        sealStates.add(s.new State());
+      }
+    }
+
+    @Override
+    public void afterFixpoint(Run run, int tick) {
+      for (int o = 0; o < outputs.size(); o++) {
+        Set<Row> seen = observed.get(o);
+        int id = outputs.get(o).id();
+        if (!record) {
+          for (int n = 0; n < run.nodes().size(); n++) {
+            int node = n;
+            run.forEachFact(node, id, f -> seen.add(new Row(node, f)));
+          }
+          continue;
+        }
+        Set<Row> now = current(run, o);
+        seen.addAll(now);
+        Set<Row> before = previous.get(o);
+        for (Row r : now) {
+          if (!before.contains(r)) {
+            change(tick, TimelineEvent.Kind.APPEARED, run, o, r);
+          }
+        }
+        for (Row r : before) {
+          if (!now.contains(r)) {
+            change(tick, TimelineEvent.Kind.RETRACTED, run, o, r);
+          }
+        }
+        previous.set(o, now);
+      }
+      for (SealWatch.State s : sealStates) {
+        SealViolation v = s.afterFixpoint(run, tick);
+        if (violation == null && v != null) {
+          violation = v;
+        }
+      }
+    }
+
+    private void change(int tick, TimelineEvent.Kind kind, Run run, int output, Row r) {
+      changes.computeIfAbsent(tick, t -> new ArrayList<>()).add(new TimelineEvent(
+          kind, run.nodes().get(r.node), describe(outputs.get(output), r.values), null, 0, false));
+    }
+
+    List<TimelineTick> timeline(Run run, List<ScheduledDelivery.Arrival> arrivals) {
+      Map<Integer, List<TimelineEvent>> byTick = new java.util.TreeMap<>();
+      for (ScheduledDelivery.Arrival a : arrivals) {
+        var e = a.envelope();
+        TimelineEvent.Kind kind = e.input() ? TimelineEvent.Kind.INPUT
+            : a.duplicate() ? TimelineEvent.Kind.DUPLICATE : TimelineEvent.Kind.MESSAGE;
+        byTick.computeIfAbsent(a.tick(), t -> new ArrayList<>()).add(new TimelineEvent(
+            kind, e.node(), describe(e.relation(), e.tuple()), e.from(), a.key(), false));
+      }
+      changes.forEach((tick, events) -> byTick.computeIfAbsent(tick, t -> new ArrayList<>()).addAll(events));
+      List<TimelineTick> ticks = new ArrayList<>();
+      byTick.forEach((tick, events) -> ticks.add(new TimelineTick(tick, events)));
+      return ticks;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package calm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExploreCommandTest {
+  @TempDir Path dir;
+
+  /** What one in-process command line printed. */
+  record Result(int status, String out, String err) {}
+
+  static synchronized Result calm(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = Main.execute(args);
+      return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  static final String RACE = """
+      input a().
+      input b().
+      table got_b().
+      output table won().
+      a(). b().
+      got_b() :- b().
+      won() :- a(), not got_b().
+      """;
+
+  static final String UNION = """
+      input add(x: int).
+      channel msg(@to: string, x: int).
+      output table all(x: int).
+      add(1). add(2). add(3).
+      msg("local", X)@async :- add(X).
+      all(X) :- msg(_, X).
+      """;
+
+  /** Observers see {@code maybe()} for a while in some runs, but it is always gone at the end. */
+  static final String FLICKER = """
+      input a().
+      input b().
+      table got_a().
+      table got_b().
+      output table maybe().
+      a(). b().
+      got_a() :- a().
+      got_b() :- b().
+      maybe() :- got_a(), not got_b().
+      delete maybe() :- got_b().
+      """;
+
+  @Test
+  void jsonHasTheFieldsOfTheSpec() throws IOException {
+    Path prog = write("race.calm", RACE);
+    Result r = calm("explore", prog.toString(), "--runs", "300", "--seed", "7", "--format", "json");
+    assertEquals(0, r.status(), r.toString());
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertEquals(300, doc.get("runs").asInt());
+    assertEquals(7, doc.get("seed").asInt());
+    assertEquals(0, doc.get("sealViolations").asInt());
+    JsonNode won = doc.get("outputs").get(0);
+    assertEquals("won", won.get("relation").asText());
+    assertTrue(won.get("verdict").isTextual());
+    assertEquals(2, won.get("observedOutcomes").asInt());
+    assertEquals(2, won.get("finalOutcomes").asInt());
+    JsonNode w = won.get("witness");
+    assertEquals("final", w.get("kind").asText());
+    assertEquals(1, w.get("differingDeliveries").size());
+    assertTrue(w.get("a").get("replay").asText().startsWith(w.get("a").get("seed").asText()));
+  }
+
+  @Test
+  void textShowsVerdictOutcomesAndASideBySideWitness() throws IOException {
+    Path prog = write("race.calm", RACE);
+    Result r = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--color", "never");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("observed: 2 outcomes, final: 2 outcomes"), r.out());
+    assertTrue(r.out().contains("witness: won"), r.out());
+    assertTrue(r.out().contains("  A") && r.out().contains(" | B"), r.out());
+    assertTrue(r.out().contains("* local <- b()  (input)"), r.out());
+    assertTrue(r.out().contains("--replay "), r.out());
+    assertFalse(r.out().contains("\u001b["), "no colour unless asked or on a terminal");
+  }
+
+  @Test
+  void theSameSeedPrintsTheSameReport() throws IOException {
+    Path prog = write("race.calm", RACE);
+    Result a = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--jobs", "1");
+    Result b = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--jobs", "2");
+    assertEquals(a.out(), b.out());
+  }
+
+  @Test
+  void replayPrintsTheTimelineOfAWitnessSchedule() throws IOException {
+    Path prog = write("race.calm", RACE);
+    JsonNode doc = new ObjectMapper().readTree(
+        calm("explore", prog.toString(), "--runs", "100", "--format", "json").out());
+    JsonNode w = doc.get("outputs").get(0).get("witness");
+    JsonNode winner = w.get("a").get("only").size() > 0 ? w.get("a") : w.get("b");
+    Result r = calm("explore", prog.toString(), "--replay", winner.get("replay").asText());
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("local: won()"), r.out());
+    Result json = calm("explore", prog.toString(), "--replay", winner.get("replay").asText(), "--format", "json");
+    JsonNode replay = new ObjectMapper().readTree(json.out());
+    assertEquals("won()", replay.get("outputs").get(0).get("final").get(0).get("fact").asText());
+  }
+
+  @Test
+  void expectConfluentFailsWhenAnOutputDiffers() throws IOException {
+    assertEquals(1, calm("explore", write("race.calm", RACE).toString(), "--runs", "100", "--expect-confluent").status());
+    assertEquals(0, calm("explore", write("union.calm", UNION).toString(), "--runs", "100", "--expect-confluent").status());
+  }
+
+  @Test
+  void namesAnOutputThatIsEventuallyConsistentButNotConfluent() throws IOException {
+    Result r = calm("explore", write("flicker.calm", FLICKER).toString(), "--runs", "200", "--color", "never");
+    assertTrue(r.out().contains("maybe") && r.out().contains("observed: 2 outcomes, final: 1 outcome"), r.out());
+    assertTrue(r.out().contains("eventually consistent but not confluent: maybe"), r.out());
+    assertTrue(r.out().contains("observed outcomes differ"), r.out());
+  }
+
+  @Test
+  void badOptionsAndUnreadableFilesExit2() throws IOException {
+    Path prog = write("union.calm", UNION);
+    assertEquals(2, calm("explore", prog.toString(), "--runs", "0").status());
+    assertEquals(2, calm("explore", prog.toString(), "--runs", "many").status());
+    assertEquals(2, calm("explore", dir.resolve("missing.calm").toString()).status());
+    assertEquals(2, calm("explore", prog.toString(), "--scenario", dir.resolve("none.scenario").toString()).status());
+    Result badReplay = calm("explore", prog.toString(), "--replay", "xyz");
+    assertEquals(2, badReplay.status());
+    assertTrue(badReplay.err().contains("--replay"), badReplay.err());
+  }
+
+  @Test
+  void programErrorsExit1() throws IOException {
+    Result r = calm("explore", write("bad.calm", "output table t(x: int).\nt(X) :- u(X).\n").toString());
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("bad.calm:2:"), r.err());
+  }
+
+  @Test
+  void aRunThatDoesNotEndExits1WithAClearMessage() throws IOException {
+    Path prog = write("counter.calm", """
+        table n(x: int).
+        output table seen(x: int).
+        n(0).
+        n(X + 1)@next :- n(X).
+        seen(X) :- n(X).
+        """);
+    Result r = calm("explore", prog.toString(), "--runs", "10", "--max-ticks", "30");
+    assertEquals(1, r.status(), r.toString());
+    assertTrue(r.err().contains("no quiescence after 30 ticks"), r.err());
+    assertTrue(r.err().contains("--replay"), r.err());
+  }
+
+  @Test
+  void aScenarioPlacesNodesAndInputs() throws IOException {
+    Path prog = write("union.calm", """
+        input add(x: int).
+        channel msg(@to: string, x: int).
+        output table all(x: int).
+        msg("server", X)@async :- add(X).
+        all(X) :- msg(_, X).
+        """);
+    Path scenario = write("s.scenario", """
+        node server client
+        input any client add(1)
+        input any client add(2)
+        input 3 client add(3)
+        """);
+    Result r = calm("explore", prog.toString(), "--scenario", scenario.toString(), "--runs", "100",
+        "--format", "json");
+    assertEquals(0, r.status(), r.toString());
+    JsonNode all = new ObjectMapper().readTree(r.out()).get("outputs").get(0);
+    assertEquals(1, all.get("finalOutcomes").asInt());
+  }
+}

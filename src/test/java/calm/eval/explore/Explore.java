@@ -1,0 +1,62 @@
+package calm.eval.explore;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import calm.analysis.Checker;
+import calm.analysis.FileReport;
+import calm.analysis.calm.OutputVerdict;
+import calm.analysis.calm.Verdict;
+import calm.eval.CompiledProgram;
+import calm.eval.Scenario;
+import calm.eval.ScenarioParser;
+import calm.syntax.Program;
+import calm.syntax.SourceFile;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Test helpers: a program text (and a scenario text) to an explorer and the analysis's verdicts. */
+final class Explore {
+  final Program program;
+  final Map<String, Verdict> verdicts = new HashMap<>();
+  final Scenario scenario;
+
+  private Explore(String text, String scenarioText) {
+    FileReport report = Checker.standard().check(new SourceFile("test.calm", text));
+    assertTrue(!report.hasErrors() && report.program().isPresent(), () -> "program has errors: " + report.diagnostics());
+    this.program = report.program().get();
+    for (OutputVerdict v : report.calm().outputs()) {
+      verdicts.put(v.relation(), v.verdict());
+    }
+    if (scenarioText == null) {
+      scenario = Scenario.standalone();
+    } else {
+      try {
+        scenario = new ScenarioParser(CompiledProgram.compile(program).program().orElseThrow(), "test.scenario")
+            .parse(scenarioText);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  static Explore of(String text) {
+    return new Explore(text, null);
+  }
+
+  static Explore of(String text, String scenario) {
+    return new Explore(text, scenario);
+  }
+
+  Explorer explorer(int threads) {
+    return new Explorer(program, scenario, ExploreSettings.defaults().withThreads(threads));
+  }
+
+  Exploration explore(int runs, long seed, int threads) {
+    return explorer(threads).explore(runs, seed, verdicts);
+  }
+
+  static OutputFinding output(Exploration e, String relation) {
+    return e.outputs().stream().filter(o -> o.relation().equals(relation)).findFirst()
+        .orElseThrow(() -> new AssertionError("no output " + relation + " in " + e.outputs()));
+  }
+}

@@ -1,0 +1,117 @@
+package calm.eval.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random well-formed programs for the CALM cross-check: inputs, channels, joins, negation,
+ * aggregation, {@code @next}, deletion and seals over two-column int relations. Rules only read
+ * relations made before their head (plus a deletion's own table), so every program stratifies.
+ */
+final class ProgramGenerator {
+  private final Random random;
+  private final StringBuilder decls = new StringBuilder();
+  private final StringBuilder facts = new StringBuilder();
+  private final StringBuilder rules = new StringBuilder();
+  private final List<String> sources = new ArrayList<>();
+  private final List<String> tables = new ArrayList<>();
+  private final java.util.Set<String> sealedTables = new java.util.HashSet<>();
+  private int channels;
+  private boolean guard;
+
+  ProgramGenerator(long seed) {
+    this.random = new Random(seed);
+  }
+
+  String generate() {
+    decls.append("input in1(k: int, v: int).\ninput in2(k: int, v: int).\n");
+    sources.add("in1");
+    sources.add("in2");
+    for (String in : List.of("in1", "in2")) {
+      int n = 2 + random.nextInt(3);
+      for (int i = 0; i < n; i++) {
+        facts.append(in).append('(').append(1 + random.nextInt(2)).append(", ").append(1 + random.nextInt(3))
+            .append(").\n");
+      }
+    }
+    int derived = 3 + random.nextInt(5);
+    for (int i = 0; i < derived; i++) {
+      String name = "d" + i;
+      boolean table = random.nextInt(10) < 6;
+      boolean output = i >= derived - 2;
+      decls.append(output ? "output " : "").append(table ? "table " : "scratch ").append(name)
+          .append("(k: int, v: int).\n");
+      int ruleCount = 1 + random.nextInt(2);
+      for (int r = 0; r < ruleCount; r++) {
+        rule(name, table);
+      }
+      if (table && random.nextInt(6) == 0) {
+        rules.append("delete ").append(name).append("(K, V) :- ").append(name).append("(K, V), ")
+            .append(pick()).append("(K, _).\n");
+      }
+      sources.add(name);
+      if (table) {
+        tables.add(name);
+      }
+    }
+    return decls + "\n" + facts + "\n" + rules;
+  }
+
+  private String pick() {
+    return sources.get(random.nextInt(sources.size()));
+  }
+
+  private void rule(String head, boolean table) {
+    String s = pick();
+    String t = pick();
+    switch (random.nextInt(table ? 9 : 8)) {
+      case 0 -> rules.append(head).append("(K, V) :- ").append(s).append("(K, V).\n");
+      case 1 -> {
+        String ch = "ch" + channels++;
+        decls.append("channel ").append(ch).append("(@to: string, k: int, v: int).\n");
+        rules.append(ch).append("(\"local\", K, V)@async :- ").append(s).append("(K, V).\n");
+        rules.append(head).append("(K, V) :- ").append(ch).append("(_, K, V).\n");
+      }
+      case 2 -> rules.append(head).append("(K, V) :- ").append(s).append("(K, V), ").append(t).append("(K, _).\n");
+      case 3 -> rules.append(head).append("(K, V) :- ").append(s).append("(K, V), not ").append(t)
+          .append("(K, _).\n");
+      case 4 -> {
+        String agg = List.of("count", "sum", "min", "max").get(random.nextInt(4));
+        rules.append(head).append("(K, ").append(agg).append("(V)) :- ").append(s).append("(K, V)")
+            .append(agg.equals("sum") && random.nextBoolean() ? ", V >= 0" : "").append(".\n");
+      }
+      case 5 -> rules.append(head).append("(K, W) :- ").append(s).append("(K, V), W = V + 1, V < 3.\n");
+      case 6 -> sealed(head);
+      case 7 -> rules.append(head).append("(K, V) :- ").append(s).append("(K, V), ").append(t)
+          .append("(V, _).\n");
+      default -> rules.append(head).append("(K, V)@next :- ").append(s).append("(K, V).\n");
+    }
+  }
+
+  /** A per-key seal on an earlier table, and a non-monotone use of it under the guard. */
+  private void sealed(String head) {
+    if (tables.isEmpty()) {
+      rules.append(head).append("(K, V) :- ").append(pick()).append("(K, V).\n");
+      return;
+    }
+    if (!guard) {
+      guard = true;
+      decls.append("input fin(k: int).\ntable closed(k: int).\n");
+      facts.append("fin(1).\nfin(2).\n");
+      rules.append("closed(K) :- fin(K).\n");
+    }
+    String sealedTable = tables.get(random.nextInt(tables.size()));
+    if (sealedTables.add(sealedTable)) {
+      rules.append("seal ").append(sealedTable).append("(K, _) by closed(K).\n");
+    }
+    if (random.nextBoolean()) {
+      String agg = List.of("count", "min", "max").get(random.nextInt(3));
+      rules.append(head).append("(K, ").append(agg).append("(V)) :- ").append(sealedTable)
+          .append("(K, V), closed(K).\n");
+    } else {
+      rules.append(head).append("(K, V) :- closed(K), ").append(pick()).append("(K, V), not ")
+          .append(sealedTable).append("(K, V).\n");
+    }
+  }
+}
