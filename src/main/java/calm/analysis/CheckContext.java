@@ -1,6 +1,68 @@
 package calm.analysis;
 
+import calm.syntax.Atom;
+import calm.syntax.Declaration;
 import calm.syntax.Program;
+import java.util.Optional;
 
-/** What every check may read: the program and its declared relations. */
-public record CheckContext(Program program, Schema schema) {}
+/**
+ * What every check may read: the program, its declared relations, and (built on first use, then
+ * shared) its dependency graph and stratification.
+ */
+public final class CheckContext {
+  private final Program program;
+  private final Schema schema;
+  private final boolean complete;
+  private DependencyGraph dependencies;
+  private Stratification stratification;
+
+  public CheckContext(Program program, Schema schema) {
+    this(program, schema, true);
+  }
+
+  /**
+   * @param complete false when the parser left items out of the program (they had errors of their
+   *     own), so that checks about the program as a whole, such as "never written", stay quiet
+   */
+  public CheckContext(Program program, Schema schema, boolean complete) {
+    this.program = program;
+    this.schema = schema;
+    this.complete = complete;
+  }
+
+  /** Whether every item of the file made it into the program. */
+  public boolean complete() {
+    return complete;
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  public DependencyGraph dependencies() {
+    if (dependencies == null) {
+      dependencies = DependencyGraph.of(schema, program.rules());
+    }
+    return dependencies;
+  }
+
+  public Stratification stratification() {
+    if (stratification == null) {
+      stratification = Stratification.of(dependencies());
+    }
+    return stratification;
+  }
+
+  /**
+   * The declaration an atom refers to, when it is declared and the atom has the declared arity: checks
+   * that look at argument positions use this, so that an unknown name or a wrong arity (reported by
+   * their own checks) does not cascade into more messages.
+   */
+  public Optional<Declaration> resolve(Atom atom) {
+    return schema.lookup(atom.relation().text()).filter(d -> d.arity() == atom.arity());
+  }
+}

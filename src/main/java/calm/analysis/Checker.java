@@ -29,7 +29,7 @@ public final class Checker {
     Optional<Program> program = parsed.program();
     CalmReport calm = CalmReport.EMPTY;
     if (program.isPresent()) {
-      CheckContext context = new CheckContext(program.get(), Schema.of(program.get()));
+      CheckContext context = new CheckContext(program.get(), Schema.of(program.get()), parsed.diagnostics().isEmpty());
       for (Check check : checks) {
         check.check(context, diagnostics::add);
       }

@@ -21,6 +21,21 @@ public record Dependency(
     boolean aggregated,
     boolean deleting) {
 
+  /**
+   * Identity, not the record's structural equality: each edge is one (rule, literal) occurrence, and
+   * JGraphT hashes edges constantly; hashing the rule's whole AST each time made the graph of a large
+   * program quadratic in practice.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
   /** Whether the head can lose facts when {@code from} gains some (§8), before monotone aggregates. */
   public boolean isNonMonotone() {
     return negated || aggregated || deleting;

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.DirectedPseudograph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.MaskSubgraph;
+import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
@@ -29,15 +31,10 @@ public final class Stratification {
   }
 
   public static Stratification of(DependencyGraph dependencies) {
-    Graph<String, Dependency> sameTick = new DirectedPseudograph<>(null, null, false);
-    dependencies.relations().forEach(sameTick::addVertex);
-    for (Dependency d : dependencies.dependencies()) {
-      if (d.time() == Time.SAME_TICK) {
-        sameTick.addEdge(d.from(), d.to(), d);
-      }
-    }
-    var inspector = new KosarajuStrongConnectivityInspector<>(sameTick);
-    List<Set<String>> sccs = inspector.stronglyConnectedSets();
+    // A filtered view rather than a copy: a large program has hundreds of thousands of edges.
+    Graph<String, Dependency> sameTick =
+        new MaskSubgraph<>(dependencies.asGraph(), r -> false, d -> d.time() != Time.SAME_TICK);
+    List<Set<String>> sccs = new KosarajuStrongConnectivityInspector<>(sameTick).stronglyConnectedSets();
     Map<String, Integer> componentOf = new HashMap<>();
     for (int i = 0; i < sccs.size(); i++) {
       for (String r : sccs.get(i)) {
@@ -46,15 +43,16 @@ public final class Stratification {
     }
     List<Dependency> badCycle = findNegativeCycle(sameTick, componentOf);
 
-    Graph<Integer, Object> condensation = new DirectedPseudograph<>(null, null, false);
+    // The condensation needs one edge per pair of components, not one per rule.
+    Graph<Integer, DefaultEdge> condensation = new SimpleDirectedGraph<>(DefaultEdge.class);
     for (int i = 0; i < sccs.size(); i++) {
       condensation.addVertex(i);
     }
     for (Dependency d : sameTick.edgeSet()) {
       int from = componentOf.get(d.from());
       int to = componentOf.get(d.to());
-      if (from != to) {
-        condensation.addEdge(from, to, d);
+      if (from != to && !condensation.containsEdge(from, to)) {
+        condensation.addEdge(from, to);
       }
     }
     List<Set<String>> ordered = new ArrayList<>();
@@ -64,10 +62,13 @@ public final class Stratification {
     while (topo.hasNext()) {
       int component = topo.next();
       int stratum = 0;
-      for (Object edge : condensation.incomingEdgesOf(component)) {
-        Dependency d = (Dependency) edge;
-        int below = stratumOfComponent[componentOf.get(d.from())];
-        stratum = Math.max(stratum, below + (d.needsLowerStratum() ? 1 : 0));
+      for (String r : sccs.get(component)) {
+        for (Dependency d : sameTick.incomingEdgesOf(r)) {
+          int from = componentOf.get(d.from());
+          if (from != component) {
+            stratum = Math.max(stratum, stratumOfComponent[from] + (d.needsLowerStratum() ? 1 : 0));
+          }
+        }
       }
       stratumOfComponent[component] = stratum;
       ordered.add(sccs.get(component));

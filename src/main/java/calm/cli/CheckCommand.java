@@ -1,14 +1,210 @@
 package calm.cli;
 
+import calm.analysis.Checker;
+import calm.analysis.FileReport;
+import calm.analysis.calm.CalmReport;
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Span;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code calm check}: not built yet. */
-@Command(name = "check", description = "(not built yet)")
+/** {@code calm check PATH...}: parse, check and analyze programs, and report in one of three formats. */
+@Command(
+    name = "check",
+    sortOptions = false,
+    description = {
+      "Checks programs: syntax, names, arities, types, safety, stratification, head forms, seals;",
+      "then, for files without errors, the CALM analysis (coordination points and output verdicts).",
+      "Directories are searched recursively for *.calm files."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:no errors and no unacknowledged coordination point",
+      "1:an error (or, with --werror/--max-warnings, too many warnings), or an unacknowledged coordination point",
+      "2:the check could not be done: bad option, missing or unreadable path, internal failure"
+    })
 final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and directories to check.")
+  List<Path> paths;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: text, json or sarif (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      completionCandidates = FormatConverter.Candidates.class)
+  OutputFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--werror", description = "Treat warnings as errors for the exit status.")
+  boolean werror;
+
+  @Option(
+      names = "--max-warnings",
+      paramLabel = "N",
+      description = "Exit with status 1 when there are more than N warnings (default: no limit).",
+      defaultValue = "-1")
+  int maxWarnings;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "Colour text output: auto (a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}). JSON and SARIF are never coloured.",
+      defaultValue = "auto",
+      converter = ColorConverter.class,
+      completionCandidates = ColorConverter.Candidates.class)
+  ColorChoice color;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Report only errors and unacknowledged coordination points (and, in text, the summary line); the exit status is unchanged.")
+  boolean quiet;
+
   @Override
   public Integer call() {
-    System.err.println("calm check: not built yet");
-    return ExitCodes.FAILURE;
+    PrintWriter err = spec.commandLine().getErr();
+    if (maxWarnings < -1) {
+      err.println("calm check: --max-warnings must be 0 or more, not " + maxWarnings);
+      return ExitCodes.FAILURE;
+    }
+    SourceLoader.Result loaded = SourceLoader.load(paths);
+    loaded.notices().forEach(n -> err.println("calm check: note: " + n));
+    loaded.failures().forEach(f -> err.println("calm check: error: " + f));
+    List<FileReport> reports = checkAll(loaded.files());
+    String rendered = render(reports);
+    if (!write(rendered, err)) {
+      return ExitCodes.FAILURE;
+    }
+    Tally tally = Tally.of(reports);
+    if (loaded.failures().isEmpty() && maxWarnings >= 0 && tally.warnings() > maxWarnings) {
+      err.println(
+          "calm check: " + Tally.count(tally.warnings(), "warning") + ", more than --max-warnings " + maxWarnings);
+    }
+    return exitStatus(tally, !loaded.failures().isEmpty(), werror, maxWarnings);
+  }
+
+  /** §10: 2 when a path failed, 1 for errors, open points or (by flag) warnings, else 0. */
+  static int exitStatus(Tally tally, boolean failed, boolean werror, int maxWarnings) {
+    if (failed) {
+      return ExitCodes.FAILURE;
+    }
+    if (tally.errors() > 0 || tally.openPoints() > 0) {
+      return ExitCodes.FINDINGS;
+    }
+    if (werror && tally.warnings() > 0) {
+      return ExitCodes.FINDINGS;
+    }
+    if (maxWarnings >= 0 && tally.warnings() > maxWarnings) {
+      return ExitCodes.FINDINGS;
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Checks every file; the texts are let go as soon as their reports exist. */
+  static List<FileReport> checkAll(List<SourceLoader.Loaded> files) {
+    Checker checker = Checker.standard();
+    List<FileReport> reports = new ArrayList<>();
+    for (SourceLoader.Loaded file : files) {
+      reports.add(check(checker, file));
+    }
+    return reports;
+  }
+
+  static FileReport check(Checker checker, SourceLoader.Loaded file) {
+    if (file.unreadable().isPresent()) {
+      return new FileReport(file.source(), Optional.empty(), List.of(file.unreadable().get()), CalmReport.EMPTY);
+    }
+    try {
+      return checker.check(file.source());
+    } catch (StackOverflowError deep) {
+      // The parser bounds nesting, so this is a last resort rather than an expected path.
+      Diagnostic d =
+          Diagnostic.of(Code.NESTING_TOO_DEEP, Span.point(1, 1), "the program nests too deeply to analyze")
+              .withHelp("split deep expressions with intermediate variables");
+      return new FileReport(file.source(), Optional.empty(), List.of(d), CalmReport.EMPTY);
+    }
+  }
+
+  private String render(List<FileReport> reports) {
+    return switch (format) {
+      case TEXT -> new TextRenderer(palette(), quiet).render(reports);
+      case JSON -> new JsonRenderer(quiet).render(reports);
+      case SARIF -> new SarifRenderer(version(), Path.of(""), quiet).render(reports);
+    };
+  }
+
+  private Palette palette() {
+    boolean terminal = output == null && System.console() != null;
+    return color.colours(System.getenv("NO_COLOR"), terminal) ? Palette.ANSI : Palette.NONE;
+  }
+
+  static String version() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    return version == null ? "0.0.0-dev" : version;
+  }
+
+  private boolean write(String rendered, PrintWriter err) {
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(rendered);
+      out.flush();
+      return true;
+    }
+    try {
+      Files.writeString(output, rendered, StandardCharsets.UTF_8);
+      return true;
+    } catch (IOException e) {
+      err.println("calm check: error: cannot write " + SourceLoader.display(output) + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Accepts text/json/sarif in any case. */
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      return EnumValues.parse(OutputFormat.class, value);
+    }
+
+    static final class Candidates implements Iterable<String> {
+      @Override
+      public Iterator<String> iterator() {
+        return List.of("text", "json", "sarif").iterator();
+      }
+    }
+  }
+
+  /** Accepts auto/always/never in any case. */
+  static final class ColorConverter implements picocli.CommandLine.ITypeConverter<ColorChoice> {
+    @Override
+    public ColorChoice convert(String value) {
+      return EnumValues.parse(ColorChoice.class, value);
+    }
+
+    static final class Candidates implements Iterable<String> {
+      @Override
+      public Iterator<String> iterator() {
+        return List.of("auto", "always", "never").iterator();
+      }
+    }
   }
 }

@@ -1,14 +1,207 @@
 package calm.cli;
 
+import calm.analysis.Checker;
+import calm.analysis.FileReport;
+import calm.analysis.Schema;
+import calm.analysis.Stratification;
+import calm.analysis.calm.CalmAnalysis;
+import calm.analysis.calm.DataflowGraph;
+import calm.cli.graph.DotGraph;
+import calm.cli.graph.MermaidGraph;
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Program;
+import calm.syntax.SourceFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code calm graph}: not built yet. */
-@Command(name = "graph", description = "(not built yet)")
+/** {@code calm graph}: draws the dependency graph with its coordination points. */
+@Command(
+    name = "graph",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draws a program's dependency graph: tables as boxes, events as ovals, asynchronous edges dashed,",
+      "non-monotone edges marked, coordination points in red (sealed: blue, acknowledged: purple),",
+      "strata as clusters. Edges carry Bud's labels: M monotone, A async, N non-monotone, D point."
+    })
 final class GraphCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .calm program to draw")
+  Path file;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "dot",
+      description = "dot, mermaid or svg (svg runs Graphviz's dot; default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "write the drawing to this file instead of standard output")
+  Path output;
+
   @Override
   public Integer call() {
-    System.err.println("calm graph: not built yet");
-    return ExitCodes.FAILURE;
+    String chosen = format.toLowerCase(Locale.ROOT);
+    if (!List.of("dot", "mermaid", "svg").contains(chosen)) {
+      System.err.println("calm graph: unknown format '" + format + "'; choose dot, mermaid or svg");
+      return ExitCodes.FAILURE;
+    }
+    SourceFile source;
+    try {
+      source = new SourceFile(file.toString(), readUtf8(file));
+    } catch (CharacterCodingException e) {
+      System.err.println(file + ":1:1: error[" + Code.UNREADABLE_FILE.id() + "]: " + Code.UNREADABLE_FILE.summary());
+      return ExitCodes.FINDINGS;
+    } catch (IOException e) {
+      System.err.println("calm graph: cannot read " + file + ": " + describe(e));
+      return ExitCodes.FAILURE;
+    }
+    FileReport report = Checker.standard().check(source);
+    List<Diagnostic> errors =
+        report.diagnostics().stream()
+            .filter(d -> d.isError() && d.code() != Code.COORDINATION_POINT)
+            .toList();
+    if (!errors.isEmpty() || report.program().isEmpty()) {
+      errors.stream()
+          .limit(10)
+          .forEach(
+              d ->
+                  System.err.println(
+                      file + ":" + d.span().line() + ":" + d.span().column() + ": error[" + d.code().id() + "]: "
+                          + d.message()));
+      if (errors.size() > 10) {
+        System.err.println("... and " + (errors.size() - 10) + " more");
+      }
+      System.err.println(
+          "calm graph: " + file + " has errors, so there is no graph to draw; fix them first (see `calm check "
+              + file + "`)");
+      return ExitCodes.FINDINGS;
+    }
+    Program program = report.program().get();
+    CalmAnalysis analysis = CalmAnalysis.of(program, Schema.of(program));
+    DataflowGraph graph = DataflowGraph.of(analysis, Stratification.of(analysis.graph()));
+    String text =
+        chosen.equals("mermaid") ? MermaidGraph.render(graph) : DotGraph.render(graph, file.getFileName().toString());
+    byte[] bytes;
+    if (chosen.equals("svg")) {
+      try {
+        bytes = runDot(text);
+      } catch (DotMissing e) {
+        System.err.println(
+            "calm graph: --format svg needs Graphviz's `dot` program, which is not installed (or not on PATH).");
+        System.err.println(
+            "  install it with `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` (macOS)"
+                + " or from https://graphviz.org/download/,");
+        System.err.println("  or draw with --format dot or --format mermaid instead");
+        return ExitCodes.FAILURE;
+      } catch (IOException e) {
+        System.err.println("calm graph: Graphviz's dot failed: " + describe(e));
+        return ExitCodes.FAILURE;
+      }
+    } else {
+      bytes = text.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      if (output != null) {
+        Files.write(output, bytes);
+      } else {
+        PrintStream out = System.out;
+        out.write(bytes);
+        out.flush();
+      }
+    } catch (IOException e) {
+      System.err.println("calm graph: cannot write " + output + ": " + describe(e));
+      return ExitCodes.FAILURE;
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String readUtf8(Path path) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  /** Signals that the {@code dot} program could not be started at all. */
+  private static final class DotMissing extends Exception {
+    DotMissing(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private static byte[] runDot(String dot) throws IOException, DotMissing {
+    Process process;
+    try {
+      process = new ProcessBuilder("dot", "-Tsvg").redirectError(ProcessBuilder.Redirect.PIPE).start();
+    } catch (IOException e) {
+      throw new DotMissing(e);
+    }
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    Thread stdout = copying(process.getInputStream(), svg);
+    Thread stderr = copying(process.getErrorStream(), errors);
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(dot.getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      int status = process.waitFor();
+      stdout.join();
+      stderr.join();
+      if (status != 0) {
+        throw new IOException("exit status " + status + ": " + errors.toString(StandardCharsets.UTF_8).strip());
+      }
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+    return svg.toByteArray();
+  }
+
+  private static Thread copying(InputStream from, OutputStream to) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                from.transferTo(to);
+              } catch (IOException ignored) {
+                // the exit status reports the failure
+              }
+            },
+            "dot-pipe");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -1,5 +1,8 @@
 package calm.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +41,17 @@ public final class Main implements Runnable {
 
   /** Runs one command line and returns its exit status; never throws. */
   public static int execute(String... args) {
+    return execute(
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+        args);
+  }
+
+  /** As {@link #execute(String...)}, writing to the given streams (tests capture them this way). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("calm: internal error: " + e);
@@ -53,6 +66,11 @@ public final class Main implements Runnable {
           return ExitCodes.FAILURE;
         });
     commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

@@ -38,7 +38,7 @@ final class TableRenderer {
       String[] row = cells.get(k);
       StringBuilder line = new StringBuilder("  ");
       for (int i = 0; i < row.length; i++) {
-        boolean number = k > 0 && !(r.types().get(i) == calm.syntax.Type.STRING);
+        boolean number = r.types().get(i) == calm.syntax.Type.INT;
         String pad = " ".repeat(width[i] - row[i].length());
         line.append(number ? pad + row[i] : row[i] + pad);
         if (i + 1 < row.length) {

@@ -57,6 +57,7 @@ public enum Code {
   // Warnings
   NEVER_WRITTEN("W101", Severity.WARNING, "a relation that no rule or fact ever writes"),
   NEVER_READ("W102", Severity.WARNING, "a relation that nothing reads and that is not an output"),
+  EMPTY_PROGRAM("W103", Severity.WARNING, "a file that holds no declarations, facts or rules"),
   COORDINATED_WITHOUT_POINT("W201", Severity.WARNING, "@coordinated on a rule that has no open coordination point"),
   SEAL_COVERS_NOTHING("W202", Severity.WARNING, "a seal that covers no coordination point"),
 

@@ -132,12 +132,23 @@ public final class CompiledProgram {
       byName.put(r.name(), r);
       indexColumns.add(new ArrayList<>());
     }
-    int before = 0;
     List<Diagnostic> found = new ArrayList<>();
     Consumer<Diagnostic> collect = d -> {
       found.add(d);
       report.accept(d);
     };
+    for (Declaration d : schema.declarations()) {
+      var location = d.locationColumn();
+      boolean isChannel = d.kind() == RelationKind.CHANNEL;
+      long marked = d.columns().stream().filter(calm.syntax.Column::location).count();
+      if (isChannel != location.isPresent() || marked > 1
+          || (location.isPresent() && d.columns().get(location.getAsInt()).type() != Type.STRING)) {
+        collect.accept(Diagnostic.of(Code.LOCATION_COLUMN, d.name().span(),
+            isChannel
+                ? "channel '" + d.name().text() + "' needs exactly one '@' column, of type string (a node name)"
+                : "only a channel has an '@' column"));
+      }
+    }
     for (Fact f : program.facts()) {
       compileFact(f, collect);
     }

@@ -384,8 +384,27 @@ public final class Run {
           derived.add(f);
         }
       }
-      collect(r, node.nextInserts[r.id()], inserted);
-      collect(r, node.deletions[r.id()], deleted);
+      // what will change: a table insertion of a fact already there, or a deletion of a fact that is
+      // absent or inserted again, changes nothing and is not shown
+      TupleStore inserts = node.nextInserts[r.id()];
+      TupleStore deletions = node.deletions[r.id()];
+      boolean table = r.kind() == RelationKind.TABLE;
+      if (inserts != null) {
+        for (int row = 0; row < inserts.size; row++) {
+          long[] t = inserts.row(row);
+          if (!table || !store.contains(t)) {
+            inserted.add(decode(r, t));
+          }
+        }
+      }
+      if (deletions != null) {
+        for (int row = 0; row < deletions.size; row++) {
+          long[] t = deletions.row(row);
+          if (store.contains(t) && (inserts == null || !inserts.contains(t))) {
+            deleted.add(decode(r, t));
+          }
+        }
+      }
       TupleStore outbox = node.outbox[r.id()];
       if (outbox != null) {
         for (int row = 0; row < outbox.size; row++) {
@@ -395,14 +414,6 @@ public final class Run {
       }
     }
     return new NodeTick(tick, node.name, arrived, derived, inserted, deleted, sent);
-  }
-
-  private void collect(Relation r, TupleStore store, List<GroundFact> into) {
-    if (store != null) {
-      for (int row = 0; row < store.size; row++) {
-        into.add(decode(r, store.row(row)));
-      }
-    }
   }
 
   private GroundFact decode(Relation r, long[] t) {

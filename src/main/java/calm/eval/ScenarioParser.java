@@ -139,7 +139,8 @@ public final class ScenarioParser {
     if (r.kind() != expected) {
       throw error(line, expected == RelationKind.INPUT
           ? "'" + r.name() + "' is a " + r.kind().keyword() + ", not an input; use 'fact' for initial facts"
-          : "'" + r.name() + "' is a " + r.kind().keyword() + "; 'fact' is for tables ('input' for inputs)");
+          : "'" + r.name() + "' is " + (r.kind() == RelationKind.INPUT ? "an input; write input TICK NODE "
+              + r.name() + "(...) for an input event" : "a " + r.kind().keyword() + "; 'fact' is for tables"));
     }
     List<Object> values = values(line, text.substring(open + 1, text.length() - 1));
     if (values.size() != r.arity()) {

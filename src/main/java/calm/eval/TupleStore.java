@@ -250,7 +250,8 @@ final class TupleStore {
       }
     }
     int row = appendRow(tuple);
-    if (size * 2 > keys.length) {
+    // up to 70% full: probes stay short, and a table of a few million keys still fits in the L3 cache
+    if (size * 10L > keys.length * 7L) {
       growKeys();
     }
     indexRow(row);

@@ -2,6 +2,7 @@ package calm.syntax;
 
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.antlr.CalmLexer;
 import calm.syntax.antlr.CalmParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +25,13 @@ final class AstBuilder {
     this.diagnostics = diagnostics;
   }
 
-  Program build(CalmParser.ProgramContext program) {
-    List<Item> items = new ArrayList<>();
-    for (CalmParser.ItemContext item : program.item()) {
-      try {
-        items.add(item(item));
-      } catch (Rejected rejected) {
-        // Reported already; the rest of the file is still worth checking.
-      }
+  /** Builds one item, or nothing if it was rejected (and reported). */
+  Optional<Item> buildItem(CalmParser.ItemContext item) {
+    try {
+      return Optional.of(item(item));
+    } catch (Rejected rejected) {
+      return Optional.empty();
     }
-    return new Program(source, items);
   }
 
   private Item item(CalmParser.ItemContext ctx) {
@@ -291,9 +289,14 @@ final class AstBuilder {
   }
 
   static Span span(Token token) {
-    String text = token.getText();
     int line = token.getLine();
     int column = token.getCharPositionInLine() + 1;
+    if (token.getType() != Token.EOF && token.getType() != CalmLexer.UNTERMINATED_COMMENT) {
+      // Every other token lies on one line; its length comes from its indices, without copying its text.
+      int length = token.getStopIndex() - token.getStartIndex() + 1;
+      return new Span(line, column, line, column + Math.max(length, 1));
+    }
+    String text = token.getText();
     int newline = text == null ? -1 : text.lastIndexOf('\n');
     if (newline < 0) {
       int length = text == null ? 0 : text.length();

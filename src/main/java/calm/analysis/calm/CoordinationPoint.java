@@ -2,6 +2,8 @@ package calm.analysis.calm;
 
 import calm.syntax.Rule;
 import calm.syntax.Span;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +22,8 @@ public record CoordinationPoint(
     List<String> path,
     AsyncEdge lastAsyncEdge) {
   public CoordinationPoint {
-    kinds = Set.copyOf(kinds);
+    // in the enum's order, so that every rendering lists the kinds alike
+    kinds = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.noneOf(PointKind.class) : EnumSet.copyOf(kinds));
     path = List.copyOf(path);
   }
 }

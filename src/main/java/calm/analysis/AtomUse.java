@@ -1,0 +1,41 @@
+package calm.analysis;
+
+import calm.syntax.Atom;
+import calm.syntax.Item;
+import calm.syntax.Literal;
+import calm.syntax.NegatedLiteral;
+import calm.syntax.PositiveLiteral;
+import calm.syntax.Program;
+import calm.syntax.Rule;
+import calm.syntax.Seal;
+import java.util.function.Consumer;
+
+/** An atom of the program and the place it stands in. */
+record AtomUse(Atom atom, Role role, Item item) {
+  enum Role {
+    HEAD,
+    POSITIVE,
+    NEGATED,
+    SEALED,
+    GUARD
+  }
+
+  /** Every atom of every rule and seal (facts are not atoms), in source order. */
+  static void forEach(Program program, Consumer<AtomUse> action) {
+    for (Item item : program.items()) {
+      if (item instanceof Rule rule) {
+        action.accept(new AtomUse(rule.head().atom(), Role.HEAD, rule));
+        for (Literal literal : rule.body()) {
+          if (literal instanceof PositiveLiteral p) {
+            action.accept(new AtomUse(p.atom(), Role.POSITIVE, rule));
+          } else if (literal instanceof NegatedLiteral n) {
+            action.accept(new AtomUse(n.atom(), Role.NEGATED, rule));
+          }
+        }
+      } else if (item instanceof Seal seal) {
+        action.accept(new AtomUse(seal.sealed(), Role.SEALED, seal));
+        action.accept(new AtomUse(seal.guard(), Role.GUARD, seal));
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package calm.analysis;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Aggregate;
+import calm.syntax.Term;
+import java.util.function.Consumer;
+
+/** E203: body atoms take variables, constants and '_'; arithmetic belongs in a comparison (§4). */
+final class ExpressionInAtomCheck implements Check {
+  @Override
+  public void check(CheckContext context, Consumer<Diagnostic> report) {
+    AtomUse.forEach(
+        context.program(),
+        use -> {
+          if (use.role() != AtomUse.Role.POSITIVE && use.role() != AtomUse.Role.NEGATED) {
+            return;
+          }
+          for (Term argument : use.atom().arguments()) {
+            if (!Terms.isSimple(argument) && !(argument instanceof Aggregate)) {
+              report.accept(
+                  Diagnostic.of(
+                          Code.EXPRESSION_IN_ATOM,
+                          argument.span(),
+                          "a body atom cannot hold the expression " + Terms.show(argument))
+                      .withHelp(
+                          "use a fresh variable and a comparison: "
+                              + use.atom().relation().text()
+                              + "(..., Y, ...), Y = "
+                              + Terms.show(argument)));
+            }
+          }
+        });
+  }
+}

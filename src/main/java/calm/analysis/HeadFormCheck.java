@@ -1,0 +1,71 @@
+package calm.analysis;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Declaration;
+import calm.syntax.Head;
+import calm.syntax.HeadForm;
+import calm.syntax.RelationKind;
+import calm.syntax.Rule;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * E207-E210: each head form fits the kind of its relation (§4): only a channel head is {@code @async},
+ * and it always is; only a table is deleted from; and no rule derives an input, which by definition
+ * only the outside world fills (the project's reading, see docs/language.md).
+ */
+final class HeadFormCheck implements Check {
+  @Override
+  public void check(CheckContext context, Consumer<Diagnostic> report) {
+    for (Rule rule : context.program().rules()) {
+      Head head = rule.head();
+      Optional<Declaration> declared = context.schema().lookup(head.atom().relation().text());
+      if (declared.isEmpty()) {
+        continue;
+      }
+      RelationKind kind = declared.get().kind();
+      String name = head.atom().relation().text();
+      HeadForm form = head.form();
+      if (form == HeadForm.ASYNC && kind != RelationKind.CHANNEL) {
+        report.accept(
+            Diagnostic.of(
+                    Code.ASYNC_HEAD_NOT_CHANNEL,
+                    head.span(),
+                    "@async sends a message, but '" + name + "' is a " + kind.keyword() + ", not a channel")
+                .withHelp("use @next for the next tick, or declare a channel and send on it")
+                .withRelated(declared.get().name().span(), "'" + name + "' is declared here"));
+      } else if (form == HeadForm.DELETE && kind != RelationKind.TABLE) {
+        report.accept(
+            Diagnostic.of(
+                    Code.DELETE_NON_TABLE,
+                    head.span(),
+                    "only table facts can be deleted, but '" + name + "' is " + withArticle(kind))
+                .withHelp(
+                    kind == RelationKind.SCRATCH || kind == RelationKind.INPUT
+                        ? "a " + kind.keyword() + " is emptied at the end of every tick already"
+                        : "a channel holds messages, which are consumed when they arrive")
+                .withRelated(declared.get().name().span(), "'" + name + "' is declared here"));
+      } else if (kind == RelationKind.CHANNEL && form != HeadForm.ASYNC) {
+        report.accept(
+            Diagnostic.of(
+                    Code.CHANNEL_HEAD_WITHOUT_ASYNC,
+                    head.span(),
+                    "'" + name + "' is a channel, so a rule deriving it must send with @async")
+                .withHelp("write " + name + "(...)@async :- ... ."));
+      } else if (kind == RelationKind.INPUT) {
+        report.accept(
+            Diagnostic.of(
+                    Code.INPUT_IN_HEAD,
+                    head.span(),
+                    "'" + name + "' is an input: only the outside world adds its facts")
+                .withHelp("derive a table or scratch instead, or declare '" + name + "' as a table")
+                .withRelated(declared.get().name().span(), "'" + name + "' is declared here"));
+      }
+    }
+  }
+
+  private static String withArticle(RelationKind kind) {
+    return (kind == RelationKind.INPUT ? "an " : "a ") + kind.keyword();
+  }
+}

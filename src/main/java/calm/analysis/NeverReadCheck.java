@@ -1,0 +1,43 @@
+package calm.analysis;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Declaration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * W102: when a program declares its outputs, a relation that is not one and that no rule reads (in a
+ * positive or negated body atom) contributes nothing to them. Seals do not count as readers.
+ */
+final class NeverReadCheck implements Check {
+  @Override
+  public void check(CheckContext context, Consumer<Diagnostic> report) {
+    if (!context.complete()) {
+      return; // a rejected rule may be the missing writer or reader
+    }
+    if (!context.schema().hasOutputs()) {
+      return;
+    }
+    Set<String> read = new HashSet<>();
+    AtomUse.forEach(
+        context.program(),
+        use -> {
+          if (use.role() == AtomUse.Role.POSITIVE || use.role() == AtomUse.Role.NEGATED) {
+            read.add(use.atom().relation().text());
+          }
+        });
+    for (Declaration declaration : context.schema().declarations()) {
+      String name = declaration.name().text();
+      if (!declaration.output() && !read.contains(name)) {
+        report.accept(
+            Diagnostic.of(
+                    Code.NEVER_READ,
+                    declaration.name().span(),
+                    declaration.kind().keyword() + " '" + name + "' is never read and is not an output")
+                .withHelp("read it in a rule, mark it 'output " + declaration.kind().keyword() + "', or remove it"));
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package calm.analysis;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Declaration;
+import calm.syntax.Fact;
+import calm.syntax.RelationKind;
+import calm.syntax.Rule;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** W101: a relation other than an input that no rule derives and no fact fills stays empty. */
+final class NeverWrittenCheck implements Check {
+  @Override
+  public void check(CheckContext context, Consumer<Diagnostic> report) {
+    if (!context.complete()) {
+      return; // a rejected rule may be the missing writer or reader
+    }
+    Set<String> written = new HashSet<>();
+    for (Rule rule : context.program().rules()) {
+      written.add(rule.head().atom().relation().text());
+    }
+    for (Fact fact : context.program().facts()) {
+      written.add(fact.relation().text());
+    }
+    for (Declaration declaration : context.schema().declarations()) {
+      String name = declaration.name().text();
+      if (declaration.kind() != RelationKind.INPUT && !written.contains(name)) {
+        report.accept(
+            Diagnostic.of(
+                    Code.NEVER_WRITTEN,
+                    declaration.name().span(),
+                    declaration.kind().keyword() + " '" + name + "' is never written: no rule derives it and no fact fills it")
+                .withHelp(
+                    declaration.kind() == RelationKind.TABLE
+                        ? "add a rule or facts; if its facts come from 'calm run --facts', ignore this warning"
+                        : "add a rule that derives it, or remove the declaration"));
+      }
+    }
+  }
+}

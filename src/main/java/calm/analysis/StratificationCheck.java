@@ -1,0 +1,43 @@
+package calm.analysis;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * E302: no same-tick cycle passes through negation or aggregation (§6). The message names the cycle;
+ * each of its rules is a related location; the usual fix is to move one derivation to the next tick.
+ */
+final class StratificationCheck implements Check {
+  @Override
+  public void check(CheckContext context, Consumer<Diagnostic> report) {
+    context.stratification().unstratifiableCycle().ifPresent(cycle -> report.accept(diagnostic(cycle)));
+  }
+
+  private static Diagnostic diagnostic(List<Dependency> cycle) {
+    Dependency bad = cycle.get(0);
+    StringBuilder path = new StringBuilder(bad.from());
+    for (Dependency d : cycle) {
+      path.append(d.negated() ? " -(not)-> " : d.aggregated() ? " -(aggregate)-> " : " -> ").append(d.to());
+    }
+    String through = bad.negated() ? "negation" : "aggregation";
+    Diagnostic diagnostic =
+        Diagnostic.of(
+                Code.UNSTRATIFIABLE_CYCLE,
+                bad.literal().span(),
+                "same-tick cycle through " + through + ": " + path)
+            .withHelp(
+                "'" + bad.to() + "' would depend on its own " + through
+                    + " within one tick; derive one relation of the cycle with @next, e.g. "
+                    + bad.to() + "(...)@next :- ...");
+    for (Dependency d : cycle) {
+      diagnostic =
+          diagnostic.withRelated(
+              d.literal().span(),
+              "'" + d.to() + "' reads " + (d.negated() ? "not '" : "'") + d.from() + "'"
+                  + (d.aggregated() ? " in an aggregate" : "") + " in the same tick");
+    }
+    return diagnostic;
+  }
+}

@@ -1,0 +1,587 @@
+package calm.analysis.calm;
+
+import calm.analysis.Dependency;
+import calm.analysis.DependencyGraph;
+import calm.analysis.Schema;
+import calm.analysis.Time;
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.diagnostics.Severity;
+import calm.syntax.Aggregate;
+import calm.syntax.Annotation;
+import calm.syntax.Atom;
+import calm.syntax.Declaration;
+import calm.syntax.HeadForm;
+import calm.syntax.Literal;
+import calm.syntax.NegatedLiteral;
+import calm.syntax.PositiveLiteral;
+import calm.syntax.Program;
+import calm.syntax.Rule;
+import calm.syntax.Seal;
+import calm.syntax.Term;
+import calm.syntax.Variable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The CALM analysis of §5 and §8: finds the coordination points, decides their status (open, sealed,
+ * acknowledged) and gives every output its verdict.
+ *
+ * <p>Every step is one pass over the program: one breadth-first search from all sources of asynchrony,
+ * one propagation each for events and grow-only relations, then a look at each rule's own body, and one
+ * pass over the strongly connected components for the verdicts.
+ */
+public final class CalmAnalysis {
+  private final Program program;
+  private final Schema schema;
+  private final DependencyGraph graph;
+  private final AsyncReach reach;
+  private final EventRelations events;
+  private final Set<String> outputs;
+  private final Set<Rule> monotoneAggregates = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Literal, Found> reasonOf = new IdentityHashMap<>();
+  private final List<Found> found = new ArrayList<>();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final CalmReport report;
+
+  /** A coordination point while the analysis works on it. */
+  private static final class Found {
+    final Rule rule;
+    final Map<PointKind, List<Literal>> reasons = new EnumMap<>(PointKind.class);
+    Blame blame;
+    String race;
+    Literal via;
+    PointStatus status;
+    final Set<Seal> sealedBy = new LinkedHashSet<>();
+    CoordinationPoint point;
+
+    Found(Rule rule) {
+      this.rule = rule;
+    }
+  }
+
+  private CalmAnalysis(Program program, Schema schema) {
+    this.program = program;
+    this.schema = schema;
+    this.graph = DependencyGraph.of(schema, program.rules());
+    this.reach = AsyncReach.of(graph);
+    this.events = EventRelations.of(graph);
+    this.outputs = outputsOf(graph);
+    GrowOnly growOnly = GrowOnly.of(graph, program.rules(), events);
+    MonotoneAggregates monotone = new MonotoneAggregates(graph, growOnly, events);
+    Map<String, List<Seal>> sealsByRelation = new HashMap<>();
+    for (Seal seal : program.seals()) {
+      sealsByRelation.computeIfAbsent(seal.sealed().relation().text(), k -> new ArrayList<>()).add(seal);
+    }
+    Set<Seal> usedSeals = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Rule rule : program.rules()) {
+      if (!schema.isDeclared(rule.head().atom().relation().text())) {
+        continue;
+      }
+      Found point = findPoint(rule, monotone);
+      Optional<Annotation> coordinated =
+          rule.annotation().filter(a -> a.name().text().equals("coordinated"));
+      if (point == null) {
+        coordinated.ifPresent(
+            a ->
+                diagnostics.add(
+                    Diagnostic.of(
+                            Code.COORDINATED_WITHOUT_POINT,
+                            a.span(),
+                            "@coordinated on a rule with no coordination point: nothing here depends on the"
+                                + " order of asynchronous events")
+                        .withHelp("remove the annotation")));
+        continue;
+      }
+      decideStatus(point, sealsByRelation, usedSeals);
+      if (point.status == PointStatus.SEALED && coordinated.isPresent()) {
+        diagnostics.add(
+            Diagnostic.of(
+                    Code.COORDINATED_WITHOUT_POINT,
+                    coordinated.get().span(),
+                    "@coordinated on a rule whose coordination point is already sealed by "
+                        + sealText(point.sealedBy.iterator().next())
+                        + "; the point stays sealed")
+                .withHelp("remove the annotation, or remove the seal if the deployment coordinates instead"));
+      } else if (coordinated.isPresent()) {
+        point.status = PointStatus.ACKNOWLEDGED;
+      }
+      found.add(point);
+      for (List<Literal> literals : point.reasons.values()) {
+        for (Literal literal : literals) {
+          reasonOf.put(literal, point);
+        }
+      }
+    }
+    for (Seal seal : program.seals()) {
+      if (!usedSeals.contains(seal)) {
+        diagnostics.add(
+            Diagnostic.of(
+                    Code.SEAL_COVERS_NOTHING,
+                    seal.span(),
+                    "this seal covers no coordination point: no rule negates, aggregates or races on `"
+                        + seal.sealed().relation().text()
+                        + "` while holding the guard `"
+                        + seal.guard().relation().text()
+                        + "` with the key bound to the same variables (and deletion cannot be sealed)")
+                .withHelp(
+                    "put the guard atom in the body of the rule that negates, aggregates or races on `"
+                        + seal.sealed().relation().text()
+                        + "`, binding the key to the same variables (and group an aggregate by it)",
+                    "or remove the seal"));
+      }
+    }
+    List<CoordinationPoint> points = new ArrayList<>();
+    for (Found point : found) {
+      point.point = toPoint(point);
+      points.add(point.point);
+      diagnostics.add(diagnosticOf(point));
+    }
+    this.report = new CalmReport(points, Verdicts.of(graph, new ArrayList<>(outputs), points));
+  }
+
+  /** Runs the analysis on a program that the checks found free of errors. */
+  public static CalmAnalysis of(Program program, Schema schema) {
+    return new CalmAnalysis(program, schema);
+  }
+
+  public CalmReport report() {
+    return report;
+  }
+
+  /** The coordination points as C001 diagnostics, and the W201/W202 warnings. */
+  public List<Diagnostic> diagnostics() {
+    return List.copyOf(diagnostics);
+  }
+
+  public DependencyGraph graph() {
+    return graph;
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  public boolean isAsynchronous(String relation) {
+    return reach.isAsynchronous(relation);
+  }
+
+  /** An input, a channel, or a scratch that reads one (§8). */
+  public boolean isEvent(String relation) {
+    return events.isEvent(relation);
+  }
+
+  /** The relations that get a verdict. */
+  public Set<String> outputs() {
+    return Collections.unmodifiableSet(outputs);
+  }
+
+  /** Whether the edge can lose facts in its head when its body gains some, after monotone aggregates. */
+  public boolean isNonMonotone(Dependency d) {
+    return d.negated() || d.deleting() || (d.aggregated() && !monotoneAggregates.contains(d.rule()));
+  }
+
+  /** Bud's label for one edge: D where the edge is a reason of a coordination point. */
+  public EdgeLabel label(Dependency d) {
+    if (reasonOf.containsKey(d.literal())) {
+      return EdgeLabel.D;
+    }
+    if (d.time() == Time.ASYNC) {
+      return EdgeLabel.A;
+    }
+    return isNonMonotone(d) ? EdgeLabel.N : EdgeLabel.M;
+  }
+
+  /** The point this edge is a reason of, if any. */
+  public Optional<CoordinationPoint> pointOf(Dependency d) {
+    Found f = reasonOf.get(d.literal());
+    return f == null ? Optional.empty() : Optional.of(f.point);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Finding points
+
+  private Found findPoint(Rule rule, MonotoneAggregates monotone) {
+    Found point = new Found(rule);
+    List<Literal> asynchronous = new ArrayList<>();
+    for (Literal literal : rule.body()) {
+      Atom atom = SealApplication.atomOf(literal);
+      if (atom != null && reach.isAsynchronous(atom.relation().text())) {
+        asynchronous.add(literal);
+        if (literal instanceof NegatedLiteral) {
+          add(point, PointKind.NEGATION, literal);
+        }
+      }
+    }
+    if (rule.isAggregate()) {
+      String head = rule.head().atom().relation().text();
+      Optional<Blame> blame = monotone.blame(rule, outputs.contains(head));
+      if (blame.isEmpty()) {
+        monotoneAggregates.add(rule);
+      } else if (!asynchronous.isEmpty()) {
+        point.blame = blame.get();
+        asynchronous.forEach(l -> add(point, PointKind.AGGREGATION, l));
+      }
+    }
+    if (rule.head().form() == HeadForm.DELETE) {
+      asynchronous.forEach(l -> add(point, PointKind.DELETION, l));
+    }
+    findRace(rule, point);
+    if (point.reasons.isEmpty()) {
+      return null;
+    }
+    Literal via = null;
+    for (PointKind kind : point.reasons.keySet()) {
+      for (Literal literal : primary(point, kind)) {
+        if (via == null || reach.rank(relationOf(literal)) < reach.rank(relationOf(via))) {
+          via = literal;
+        }
+      }
+    }
+    point.via = via;
+    return point;
+  }
+
+  /**
+   * The literals a kind of point is about, which the reported path goes through: the negated relation,
+   * the relation an aggregate reads its value from, the asynchronous table of a race (the event is
+   * only its trigger), or what a deletion reads.
+   */
+  private List<Literal> primary(Found point, PointKind kind) {
+    List<Literal> all = point.reasons.get(kind);
+    List<Literal> preferred = all;
+    if (kind == PointKind.AGGREGATION) {
+      Aggregate aggregate =
+          (Aggregate)
+              point.rule.head().atom().arguments().get(MonotoneAggregates.aggregateColumn(point.rule));
+      List<String> valueVariables = Variables.in(aggregate.argument());
+      preferred =
+          all.stream()
+              .filter(
+                  l ->
+                      l instanceof PositiveLiteral p
+                          && valueVariables.stream().anyMatch(v -> Variables.mentions(p.atom(), v)))
+              .toList();
+    } else if (kind == PointKind.RACE) {
+      preferred = all.stream().filter(l -> !events.isEvent(relationOf(l))).toList();
+    }
+    return preferred.isEmpty() ? all : preferred;
+  }
+
+  /**
+   * A race (§8): an event joined in positive atoms with an asynchronous table or a view of one, or
+   * with an event from a different arrival.
+   */
+  private void findRace(Rule rule, Found point) {
+    List<Literal> eventAtoms = new ArrayList<>();
+    List<Literal> stateAtoms = new ArrayList<>();
+    for (Literal literal : rule.body()) {
+      if (literal instanceof PositiveLiteral p) {
+        String relation = p.atom().relation().text();
+        if (events.isEvent(relation)) {
+          eventAtoms.add(literal);
+        } else if (reach.isAsynchronous(relation)) {
+          stateAtoms.add(literal);
+        }
+      }
+    }
+    if (eventAtoms.isEmpty()) {
+      return;
+    }
+    List<String> eventRelations = eventAtoms.stream().map(CalmAnalysis::relationOf).toList();
+    if (!stateAtoms.isEmpty()) {
+      Literal state = stateAtoms.get(0);
+      String kind = schema.get(relationOf(state)).kind().keyword();
+      point.race =
+          "race: event `" + eventRelations.get(0) + "` is joined with asynchronous " + kind + " `"
+              + relationOf(state) + "`: the join sees whatever of `" + relationOf(state)
+              + "` has arrived when the event does";
+      eventAtoms.forEach(l -> add(point, PointKind.RACE, l));
+      stateAtoms.forEach(l -> add(point, PointKind.RACE, l));
+    } else if (eventAtoms.size() > 1 && events.fromDifferentSources(eventRelations)) {
+      point.race =
+          "race: events "
+              + eventRelations.stream()
+                  .distinct()
+                  .map(r -> "`" + r + "` (from " + events.describeSource(r) + ")")
+                  .collect(Collectors.joining(" and "))
+              + " come from different arrivals, so whether they meet in one tick depends on timing";
+      eventAtoms.forEach(l -> add(point, PointKind.RACE, l));
+    }
+  }
+
+  private static void add(Found point, PointKind kind, Literal literal) {
+    point.reasons.computeIfAbsent(kind, k -> new ArrayList<>()).add(literal);
+  }
+
+  private static String relationOf(Literal literal) {
+    return SealApplication.atomOf(literal).relation().text();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Seals (§5)
+
+  /**
+   * A point is sealed when each of its kinds is: every negated asynchronous atom keyed by a seal's key
+   * with the guard in the body; every asynchronous atom of an aggregation sealed (or the guard itself)
+   * with the aggregate grouped by the key; every asynchronous atom of a race sealed or a guard. Deletion
+   * cannot be sealed.
+   */
+  private void decideStatus(Found point, Map<String, List<Seal>> sealsByRelation, Set<Seal> usedSeals) {
+    List<SealApplication> applications = SealApplication.in(point.rule, sealsByRelation);
+    boolean allSealed = true;
+    Set<Seal> used = new LinkedHashSet<>();
+    for (Map.Entry<PointKind, List<Literal>> entry : point.reasons.entrySet()) {
+      List<SealApplication> usable = applications;
+      if (entry.getKey() == PointKind.AGGREGATION) {
+        Set<String> groupBy = groupByVariables(point.rule);
+        usable = applications.stream().filter(a -> groupBy.containsAll(a.keyVariables())).toList();
+      }
+      // a seal that covers part of a point is in use, even if the point stays open for another reason
+      if (!cover(entry.getKey(), entry.getValue(), usable, used)) {
+        allSealed = false;
+      }
+    }
+    usedSeals.addAll(used);
+    if (allSealed) {
+      point.status = PointStatus.SEALED;
+      point.sealedBy.addAll(used);
+    } else {
+      point.status = PointStatus.UNACKNOWLEDGED;
+    }
+  }
+
+  /**
+   * Whether seals cover every reason literal of one kind; the seals that cover any of them are added to
+   * {@code used}.
+   */
+  private static boolean cover(
+      PointKind kind, List<Literal> literals, List<SealApplication> applications, Set<Seal> used) {
+    if (kind == PointKind.DELETION) {
+      return false;
+    }
+    boolean all = true;
+    for (Literal literal : literals) {
+      boolean covered = false;
+      for (SealApplication a : applications) {
+        boolean asSealed = a.sealed() == literal;
+        boolean asGuard = a.guard() == literal && kind != PointKind.NEGATION;
+        if (asSealed || asGuard) {
+          used.add(a.seal());
+          covered = true;
+        }
+      }
+      all &= covered;
+    }
+    return all;
+  }
+
+  private static Set<String> groupByVariables(Rule rule) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Term t : rule.head().atom().arguments()) {
+      if (t instanceof Variable v) {
+        names.add(v.name());
+      }
+    }
+    return names;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reporting
+
+  private CoordinationPoint toPoint(Found point) {
+    String via = relationOf(point.via);
+    List<String> path = new ArrayList<>();
+    path.add(reach.sourceOf(via));
+    for (Dependency d : reach.pathTo(via)) {
+      path.add(d.to());
+    }
+    path.add(point.rule.head().atom().relation().text());
+    AsyncEdge last = reach.lastAsyncEdge(via);
+    if (last == null) {
+      last = new AsyncEdge(path.get(0), path.get(1));
+    }
+    return new CoordinationPoint(
+        point.rule,
+        point.rule.head().atom().span(),
+        point.reasons.keySet(),
+        point.status,
+        path,
+        last);
+  }
+
+  private Diagnostic diagnosticOf(Found found) {
+    CoordinationPoint point = found.point;
+    String head = point.path().get(point.path().size() - 1);
+    List<EdgeLabel> labels = new ArrayList<>();
+    for (Dependency d : reach.pathTo(relationOf(found.via))) {
+      labels.add(label(d));
+    }
+    labels.add(EdgeLabel.D);
+    StringBuilder message = new StringBuilder();
+    message
+        .append("coordination point (")
+        .append(point.kinds().stream().map(PointKind::label).collect(Collectors.joining(", ")))
+        .append("): `")
+        .append(head)
+        .append("` depends on the order of asynchronous events along ")
+        .append(String.join(" → ", point.path()))
+        .append(" (")
+        .append(labels.stream().map(Enum::name).collect(Collectors.joining(" ")))
+        .append("); last asynchronous edge ")
+        .append(point.lastAsyncEdge().from())
+        .append(" → ")
+        .append(point.lastAsyncEdge().to());
+    Severity severity = Severity.ERROR;
+    if (point.status() == PointStatus.SEALED) {
+      severity = Severity.NOTE;
+      message
+          .append("; sealed by ")
+          .append(found.sealedBy.stream().map(CalmAnalysis::sealText).collect(Collectors.joining(" and ")))
+          .append(": a local, per-key decision");
+    } else if (point.status() == PointStatus.ACKNOWLEDGED) {
+      severity = Severity.NOTE;
+      message
+          .append("; acknowledged: @coordinated(\"")
+          .append(found.rule.annotation().get().reason())
+          .append("\")");
+    }
+    Diagnostic d =
+        new Diagnostic(
+            Code.COORDINATION_POINT, severity, message.toString(), point.at(), List.of(), List.of());
+    for (PointKind kind : found.reasons.keySet()) {
+      Literal first = primary(found, kind).get(0);
+      d = d.withRelated(first.span(), reasonText(found, kind, first));
+    }
+    if (found.blame != null) {
+      d = d.withRelated(found.blame.where(), "not monotone: " + found.blame.why());
+    }
+    if (point.status() == PointStatus.UNACKNOWLEDGED) {
+      d = d.withHelp(helpFor(found).toArray(String[]::new));
+    }
+    return d;
+  }
+
+  private String reasonText(Found found, PointKind kind, Literal literal) {
+    String relation = relationOf(literal);
+    switch (kind) {
+      case NEGATION:
+        return "negation of asynchronous `" + relation + "`: its absence now says nothing about later";
+      case AGGREGATION:
+        Aggregate aggregate =
+            (Aggregate)
+                found.rule.head().atom().arguments().get(MonotoneAggregates.aggregateColumn(found.rule));
+        return aggregate.function().keyword() + " over asynchronous `" + relation + "`";
+      case DELETION:
+        return "`delete " + found.rule.head().atom().relation().text() + "` after reading asynchronous `"
+            + relation + "`";
+      default:
+        return found.race;
+    }
+  }
+
+  private List<String> helpFor(Found found) {
+    List<String> help = new ArrayList<>();
+    Set<PointKind> kinds = found.reasons.keySet();
+    if (kinds.contains(PointKind.RACE)) {
+      String event =
+          found.reasons.get(PointKind.RACE).stream()
+              .map(CalmAnalysis::relationOf)
+              .filter(events::isEvent)
+              .findFirst()
+              .orElse("the event");
+      String other = relationOf(primary(found, PointKind.RACE).get(0));
+      help.add(
+          "persist `" + event + "` in a table (a rule `" + event + "_log(...) :- " + event
+              + "(...).`) and read the table"
+              + (other.equals(event)
+                  ? ""
+                  : ", or seal `" + other + "` by a key that `" + event + "` carries (`seal "
+                      + sealPattern(other) + " by " + event + "(..., K, ...).`)"));
+    }
+    if (kinds.contains(PointKind.AGGREGATION)) {
+      Aggregate aggregate =
+          (Aggregate)
+              found.rule.head().atom().arguments().get(MonotoneAggregates.aggregateColumn(found.rule));
+      switch (aggregate.function()) {
+        case COUNT, MAX -> help.add(
+            "test the " + aggregate.function().keyword()
+                + " against a threshold (`N >= K`) instead of reading its value; only then is it"
+                + " monotone (and only over tables that no rule deletes from)");
+        case MIN -> help.add(
+            "test the min against a threshold (`N <= K`) instead of reading its value; only then is it"
+                + " monotone (and only over tables that no rule deletes from)");
+        case SUM -> help.add(
+            "a sum is monotone only when the body proves the summed values non-negative (`"
+                + aggregate.argument() + " >= 0`) and it is only tested against a threshold (`N >= K`)");
+      }
+      String sealed = relationOf(primary(found, PointKind.AGGREGATION).get(0));
+      help.add(
+          "or seal `" + sealed + "` by a key (`seal " + sealPattern(sealed)
+              + " by done(K).`), put the guard atom in this rule and group the aggregate by the key");
+    }
+    if (kinds.contains(PointKind.NEGATION)) {
+      String negated = relationOf(found.reasons.get(PointKind.NEGATION).get(0));
+      help.add(
+          "seal `" + negated + "` by a key (`seal " + sealPattern(negated)
+              + " by done(K).`) and put the guard atom in this rule, so each key is decided once it is"
+              + " complete");
+    }
+    if (kinds.contains(PointKind.DELETION)) {
+      help.add(
+          "deletion cannot be sealed: keep the events in a table that only grows (a log) and derive the"
+              + " current state from it");
+    }
+    help.add(
+        "if the deployment already coordinates here, acknowledge it with @coordinated(\"why\") before"
+            + " the rule");
+    return help;
+  }
+
+  private String sealPattern(String relation) {
+    Declaration declaration = schema.get(relation);
+    StringBuilder s = new StringBuilder(relation).append('(');
+    for (int i = 0; i < declaration.arity(); i++) {
+      s.append(i == 0 ? "K" : ", _");
+    }
+    return s.append(')').toString();
+  }
+
+  static String sealText(Seal seal) {
+    return "`seal " + atomText(seal.sealed()) + " by " + atomText(seal.guard()) + "` (line "
+        + seal.span().line() + ")";
+  }
+
+  private static String atomText(Atom atom) {
+    return atom.relation().text()
+        + atom.arguments().stream().map(Object::toString).collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  private static Set<String> outputsOf(DependencyGraph graph) {
+    Set<String> declared = new LinkedHashSet<>();
+    for (Declaration d : graph.schema().declarations()) {
+      if (d.output()) {
+        declared.add(d.name().text());
+      }
+    }
+    if (!declared.isEmpty()) {
+      return declared;
+    }
+    Set<String> unread = new LinkedHashSet<>();
+    for (Declaration d : graph.schema().declarations()) {
+      if (graph.outgoing(d.name().text()).isEmpty()) {
+        unread.add(d.name().text());
+      }
+    }
+    return unread;
+  }
+}

@@ -1,0 +1,102 @@
+package calm.analysis.calm;
+
+import calm.analysis.Dependency;
+import calm.analysis.Stratification;
+import calm.analysis.Time;
+import calm.syntax.Declaration;
+import calm.syntax.RelationKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code calm graph} draws, independent of the drawing language: a node per relation with its
+ * shape and the status of the points that write it, an edge per (rule, body relation) with Bud's label,
+ * merged where several atoms draw the very same arrow, and the strata as groups.
+ */
+public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
+
+  /** How a relation is drawn: tables as boxes, views as rounded boxes, events as ovals. */
+  public enum Shape {
+    TABLE,
+    VIEW,
+    EVENT
+  }
+
+  /**
+   * @param point the most serious status among the coordination points whose rule writes the relation
+   */
+  public record Node(
+      String name, RelationKind kind, Shape shape, boolean output, int stratum, Optional<PointStatus> point) {}
+
+  /**
+   * @param point the status of the coordination point this edge is a reason of, if any
+   * @param lines the source lines of the rules that draw this edge
+   */
+  public record Edge(
+      String from,
+      String to,
+      EdgeLabel label,
+      boolean async,
+      boolean nonMonotone,
+      Optional<PointStatus> point,
+      List<Integer> lines) {}
+
+  public static DataflowGraph of(CalmAnalysis analysis, Stratification strata) {
+    Map<String, Optional<PointStatus>> pointAt = new LinkedHashMap<>();
+    for (CoordinationPoint p : analysis.report().points()) {
+      String head = p.rule().head().atom().relation().text();
+      pointAt.merge(head, Optional.of(p.status()), (a, b) -> Optional.of(worse(a.get(), b.get())));
+    }
+    List<Node> nodes = new ArrayList<>();
+    for (Declaration d : analysis.graph().schema().declarations()) {
+      String name = d.name().text();
+      Shape shape =
+          analysis.isEvent(name) ? Shape.EVENT : d.kind() == RelationKind.TABLE ? Shape.TABLE : Shape.VIEW;
+      nodes.add(
+          new Node(
+              name,
+              d.kind(),
+              shape,
+              analysis.outputs().contains(name),
+              strata.stratumOf(name),
+              pointAt.getOrDefault(name, Optional.empty())));
+    }
+    Map<String, Edge> edges = new LinkedHashMap<>();
+    Map<String, java.util.Set<Integer>> lines = new java.util.HashMap<>();
+    for (Declaration declaration : analysis.graph().schema().declarations()) {
+      for (Dependency d : analysis.graph().outgoing(declaration.name().text())) {
+        Optional<PointStatus> point = analysis.pointOf(d).map(CoordinationPoint::status);
+        EdgeLabel label = analysis.label(d);
+        boolean async = d.time() == Time.ASYNC;
+        boolean nonMonotone = analysis.isNonMonotone(d);
+        String key = d.from() + "\u0000" + d.to() + "\u0000" + label + async + nonMonotone + point;
+        edges.putIfAbsent(key, new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of()));
+        lines.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(d.rule().span().line());
+      }
+    }
+    List<Edge> drawn = new ArrayList<>();
+    for (Map.Entry<String, Edge> e : edges.entrySet()) {
+      Edge edge = e.getValue();
+      drawn.add(
+          new Edge(
+              edge.from(), edge.to(), edge.label(), edge.async(), edge.nonMonotone(), edge.point(),
+              List.copyOf(lines.get(e.getKey()))));
+    }
+    return new DataflowGraph(nodes, drawn, Math.max(strata.strataCount(), 1));
+  }
+
+  private static PointStatus worse(PointStatus a, PointStatus b) {
+    return rank(a) >= rank(b) ? a : b;
+  }
+
+  private static int rank(PointStatus s) {
+    return switch (s) {
+      case SEALED -> 0;
+      case ACKNOWLEDGED -> 1;
+      case UNACKNOWLEDGED -> 2;
+    };
+  }
+}

@@ -1,0 +1,296 @@
+package calm.analysis.calm;
+
+import calm.analysis.Dependency;
+import calm.analysis.DependencyGraph;
+import calm.syntax.Aggregate;
+import calm.syntax.AggregateFunction;
+import calm.syntax.BinaryExpr;
+import calm.syntax.Comparison;
+import calm.syntax.ComparisonOperator;
+import calm.syntax.Expr;
+import calm.syntax.IntConstant;
+import calm.syntax.Literal;
+import calm.syntax.NegatedLiteral;
+import calm.syntax.Negation;
+import calm.syntax.PositiveLiteral;
+import calm.syntax.Rule;
+import calm.syntax.Term;
+import calm.syntax.Variable;
+import calm.syntax.Wildcard;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Decides whether an aggregate is monotone (Bloom^L, §8): its value only moves one way as its input
+ * grows, and every use of it downstream only asks whether it has passed a threshold in that direction.
+ * Anything else is a snapshot that may still change, and the aggregate rule is a coordination point.
+ */
+final class MonotoneAggregates {
+  private final DependencyGraph graph;
+  private final GrowOnly growOnly;
+  private final EventRelations events;
+
+  MonotoneAggregates(DependencyGraph graph, GrowOnly growOnly, EventRelations events) {
+    this.graph = graph;
+    this.growOnly = growOnly;
+    this.events = events;
+  }
+
+  /** Empty when the aggregate rule is monotone; otherwise the first reason it is not. */
+  Optional<Blame> blame(Rule rule, boolean headIsOutput) {
+    String relation = rule.head().atom().relation().text();
+    int column = aggregateColumn(rule);
+    Aggregate aggregate = (Aggregate) rule.head().atom().arguments().get(column);
+    AggregateFunction function = aggregate.function();
+    if (headIsOutput) {
+      return Optional.of(
+          new Blame("`" + relation + "` is an output, so its value itself is observed", aggregate.span()));
+    }
+    if (function == AggregateFunction.SUM && !provesNonNegative(rule, aggregate.argument())) {
+      return Optional.of(
+          new Blame(
+              "the summed values are not known to be non-negative (the body does not test `"
+                  + aggregate.argument()
+                  + " >= 0`), so the sum may go down",
+              aggregate.span()));
+    }
+    for (Literal literal : rule.body()) {
+      if (literal instanceof NegatedLiteral n) {
+        return Optional.of(
+            new Blame(
+                "the body negates `" + n.atom().relation().text() + "`, so the aggregate's input may shrink",
+                n.span()));
+      }
+      if (literal instanceof PositiveLiteral p) {
+        String body = p.atom().relation().text();
+        if (!growOnly.isGrowOnly(body)) {
+          return Optional.of(new Blame(whyShrinks(body), p.span()));
+        }
+      }
+    }
+    for (Dependency use : graph.outgoing(relation)) {
+      Optional<Blame> blame = blameUse(use, column, function);
+      if (blame.isPresent()) {
+        return blame;
+      }
+    }
+    return Optional.empty();
+  }
+
+  static int aggregateColumn(Rule rule) {
+    List<Term> arguments = rule.head().atom().arguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      if (arguments.get(i) instanceof Aggregate) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not an aggregate rule");
+  }
+
+  /** Whether count/max/sum ({@code grows}) or min (not) only ever moves in that direction. */
+  private static boolean grows(AggregateFunction function) {
+    return function != AggregateFunction.MIN;
+  }
+
+  private String whyShrinks(String relation) {
+    if (events.isEvent(relation)) {
+      return "`" + relation + "` is an event relation: it empties every tick, so the aggregate's input shrinks";
+    }
+    if (growOnly.isDeletedFrom(relation)) {
+      return "`" + relation + "` is a table that `delete` shrinks";
+    }
+    return "`" + relation + "` may lose facts (it is a view over a relation that can shrink)";
+  }
+
+  private Optional<Blame> blameUse(Dependency use, int column, AggregateFunction function) {
+    Rule reader = use.rule();
+    String relation = use.from();
+    int line = reader.span().line();
+    if (use.literal() instanceof NegatedLiteral n) {
+      return Optional.of(
+          new Blame("the rule at line " + line + " negates `" + relation + "`", n.span()));
+    }
+    PositiveLiteral atom = (PositiveLiteral) use.literal();
+    if (column >= atom.atom().arity()) {
+      return Optional.empty(); // an arity error, reported by the checks
+    }
+    Term value = atom.atom().arguments().get(column);
+    if (value instanceof Wildcard) {
+      return Optional.empty();
+    }
+    if (!(value instanceof Variable v)) {
+      return Optional.of(
+          new Blame(
+              "the rule at line " + line + " tests its value for equality with `" + value + "`",
+              value.span()));
+    }
+    String n = v.name();
+    for (Term t : reader.head().atom().arguments()) {
+      if (Variables.mentions(t, n)) {
+        return Optional.of(
+            new Blame(
+                "its value `" + n + "` reaches the head of the rule at line " + line
+                    + " (only a threshold test's truth may)",
+                t.span()));
+      }
+    }
+    for (Literal literal : reader.body()) {
+      if (literal instanceof PositiveLiteral p) {
+        long count = p.atom().arguments().stream().filter(t -> Variables.mentions(t, n)).count();
+        if (p != atom ? count > 0 : count > 1) {
+          return Optional.of(
+              new Blame(
+                  "the rule at line " + line + " joins on its value `" + n + "` (an equality test)",
+                  p.span()));
+        }
+      } else if (literal instanceof NegatedLiteral neg) {
+        if (Variables.mentions(neg.atom(), n)) {
+          return Optional.of(
+              new Blame("the rule at line " + line + " negates an atom on its value `" + n + "`", neg.span()));
+        }
+      } else if (literal instanceof Comparison c) {
+        if (Variables.mentions(c.left(), n) || Variables.mentions(c.right(), n)) {
+          Optional<Blame> blame = blameTest(reader, c, n, function);
+          if (blame.isPresent()) {
+            return blame;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A use is fine only as {@code N >= K}, {@code N > K}, {@code K < N}, {@code K <= N} (or the mirror for min). */
+  private Optional<Blame> blameTest(Rule reader, Comparison c, String n, AggregateFunction function) {
+    ComparisonOperator op;
+    Expr other;
+    if (c.left() instanceof Variable l && l.name().equals(n) && !Variables.mentions(c.right(), n)) {
+      op = c.operator();
+      other = c.right();
+    } else if (c.right() instanceof Variable r && r.name().equals(n) && !Variables.mentions(c.left(), n)) {
+      op = c.operator().flipped();
+      other = c.left();
+    } else {
+      return Optional.of(
+          new Blame("`" + text(c) + "` computes with the value instead of testing it against a threshold", c.span()));
+    }
+    boolean rising = op == ComparisonOperator.GE || op == ComparisonOperator.GT;
+    boolean falling = op == ComparisonOperator.LE || op == ComparisonOperator.LT;
+    String word = function.keyword();
+    if (!rising && !falling) {
+      return Optional.of(
+          new Blame(
+              "`" + text(c) + "` tests the " + word + " for "
+                  + (op == ComparisonOperator.EQ ? "equality" : "inequality")
+                  + ", which can hold and later stop holding",
+              c.span()));
+    }
+    if (rising != grows(function)) {
+      return Optional.of(
+          new Blame(
+              "`" + text(c) + "` tests in the wrong direction: " + word + " only "
+                  + (grows(function) ? "grows" : "shrinks") + ", so the test can become false",
+              c.span()));
+    }
+    Optional<String> badThreshold = blameThreshold(reader, other, n);
+    return badThreshold.map(why -> new Blame("`" + text(c) + "`: " + why, c.span()));
+  }
+
+  /** K must be a constant or come from a relation whose facts only ever appear. */
+  private Optional<String> blameThreshold(Rule reader, Expr threshold, String n) {
+    List<String> names = Variables.in(threshold);
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(threshold instanceof Variable k)) {
+      return Optional.of("the threshold is computed, not a constant or a stored value");
+    }
+    boolean bound = false;
+    for (Literal literal : reader.body()) {
+      if (literal instanceof PositiveLiteral p && Variables.mentions(p.atom(), k.name())) {
+        String relation = p.atom().relation().text();
+        if (events.isEvent(relation)) {
+          return Optional.of("the threshold comes from event relation `" + relation + "`");
+        }
+        if (!growOnly.isGrowOnly(relation)) {
+          return Optional.of("the threshold comes from `" + relation + "`, which can lose facts");
+        }
+        if (growOnly.isFromAggregate(relation)) {
+          return Optional.of("the threshold comes from `" + relation + "`, an aggregate (two aggregates compared)");
+        }
+        bound = true;
+      }
+    }
+    return bound ? Optional.empty() : Optional.of("the threshold `" + k.name() + "` is not stored in a relation");
+  }
+
+  /** Whether a comparison in the body proves the summed variable is at least 0. */
+  private static boolean provesNonNegative(Rule rule, Expr summed) {
+    if (!(summed instanceof Variable v)) {
+      return false;
+    }
+    for (Literal literal : rule.body()) {
+      if (literal instanceof Comparison c) {
+        ComparisonOperator op;
+        OptionalLong bound;
+        if (c.left() instanceof Variable l && l.name().equals(v.name())) {
+          op = c.operator();
+          bound = constantValue(c.right());
+        } else if (c.right() instanceof Variable r && r.name().equals(v.name())) {
+          op = c.operator().flipped();
+          bound = constantValue(c.left());
+        } else {
+          continue;
+        }
+        if (bound.isEmpty()) {
+          continue;
+        }
+        long k = bound.getAsLong();
+        if ((op == ComparisonOperator.GE || op == ComparisonOperator.EQ) && k >= 0) {
+          return true;
+        }
+        if (op == ComparisonOperator.GT && k >= -1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The value of an expression without variables, if it has one (no overflow, no division by 0). */
+  static OptionalLong constantValue(Expr e) {
+    try {
+      if (e instanceof IntConstant i) {
+        return OptionalLong.of(i.value());
+      }
+      if (e instanceof Negation n) {
+        OptionalLong inner = constantValue(n.operand());
+        return inner.isEmpty() ? inner : OptionalLong.of(Math.negateExact(inner.getAsLong()));
+      }
+      if (e instanceof BinaryExpr b) {
+        OptionalLong l = constantValue(b.left());
+        OptionalLong r = constantValue(b.right());
+        if (l.isEmpty() || r.isEmpty()) {
+          return OptionalLong.empty();
+        }
+        long x = l.getAsLong();
+        long y = r.getAsLong();
+        return switch (b.operator()) {
+          case ADD -> OptionalLong.of(Math.addExact(x, y));
+          case SUBTRACT -> OptionalLong.of(Math.subtractExact(x, y));
+          case MULTIPLY -> OptionalLong.of(Math.multiplyExact(x, y));
+          case DIVIDE -> y == 0 || (x == Long.MIN_VALUE && y == -1) ? OptionalLong.empty() : OptionalLong.of(x / y);
+          case REMAINDER -> y == 0 ? OptionalLong.empty() : OptionalLong.of(x % y);
+        };
+      }
+    } catch (ArithmeticException overflow) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.empty();
+  }
+
+  private static String text(Comparison c) {
+    return c.left() + " " + c.operator().symbol() + " " + c.right();
+  }
+}

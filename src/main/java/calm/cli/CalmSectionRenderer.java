@@ -1,0 +1,73 @@
+package calm.cli;
+
+import calm.analysis.FileReport;
+import calm.analysis.calm.CalmReport;
+import calm.analysis.calm.CoordinationPoint;
+import calm.analysis.calm.OutputVerdict;
+import calm.analysis.calm.PointKind;
+import calm.analysis.calm.PointStatus;
+import calm.diagnostics.Severity;
+import java.util.stream.Collectors;
+
+/**
+ * The text form of one file's CALM findings (§8): each coordination point with its kinds, status,
+ * path and last asynchronous edge, then each output's verdict. Kept apart from {@link TextRenderer}
+ * so that the CALM analysis can shape its wording on its own.
+ */
+final class CalmSectionRenderer {
+  private final Palette palette;
+  private final boolean quiet;
+
+  CalmSectionRenderer(Palette palette, boolean quiet) {
+    this.palette = palette;
+    this.quiet = quiet;
+  }
+
+  String render(FileReport report) {
+    CalmReport calm = report.calm();
+    StringBuilder out = new StringBuilder();
+    String path = report.source().displayPath();
+    for (CoordinationPoint point : calm.points()) {
+      boolean open = point.status() == PointStatus.UNACKNOWLEDGED;
+      if (quiet && !open) {
+        continue;
+      }
+      String kinds =
+          point.kinds().stream().sorted().map(PointKind::label).collect(Collectors.joining(", "));
+      out.append(palette.bold(path + ":" + point.at().line() + ":" + point.at().column() + ":"))
+          .append(' ')
+          .append(palette.severity(open ? Severity.ERROR : Severity.NOTE, "coordination point[C001]"))
+          .append(palette.bold(" (" + kinds + "): " + point.status().label()))
+          .append('\n');
+      out.append("    path: ").append(String.join(" -> ", point.path())).append('\n');
+      if (point.lastAsyncEdge() != null) {
+        out.append("    last asynchronous edge: ")
+            .append(point.lastAsyncEdge().from())
+            .append(" -> ")
+            .append(point.lastAsyncEdge().to())
+            .append('\n');
+      }
+      out.append('\n');
+    }
+    if (!quiet) {
+      for (OutputVerdict verdict : calm.outputs()) {
+        out.append(path)
+            .append(": output '")
+            .append(verdict.relation())
+            .append("': ")
+            .append(verdict.verdict().words());
+        if (!verdict.pointLines().isEmpty()) {
+          out.append(" (coordination points at line")
+              .append(verdict.pointLines().size() == 1 ? " " : "s ")
+              .append(verdict.pointLines().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+              .append(')');
+        }
+        out.append('\n');
+      }
+      if (!calm.outputs().isEmpty()) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

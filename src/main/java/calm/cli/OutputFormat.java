@@ -1,0 +1,8 @@
+package calm.cli;
+
+/** {@code --format} of {@code calm check}. */
+enum OutputFormat {
+  TEXT,
+  JSON,
+  SARIF
+}

@@ -1,0 +1,86 @@
+package calm.cli;
+
+import calm.syntax.SourceFile;
+import calm.syntax.Span;
+
+/**
+ * Quotes one source line under a message with a gutter and underlines a span, clang/rustc style:
+ *
+ * <pre>
+ *  3 | foo(X) :- carts(X).
+ *    |           ^^^^^
+ * </pre>
+ *
+ * Tabs are shown as four spaces so that the underline stays aligned; a very long line is cut to a
+ * window around the span.
+ */
+final class SnippetRenderer {
+  private static final int MAX_WIDTH = 160;
+  private static final int CONTEXT_BEFORE = 40;
+  private static final String TAB = "    ";
+
+  private SnippetRenderer() {}
+
+  static String gutterWidth(int line) {
+    return " ".repeat(Integer.toString(line).length() + 2);
+  }
+
+  /** The two lines (source and underline), each ending in a newline. */
+  static String render(SourceFile source, Span span, char marker, String label, Palette palette,
+      java.util.function.UnaryOperator<String> markColour) {
+    String text = source.line(span.line());
+    int start = Math.min(Math.max(span.column() - 1, 0), text.length());
+    int end =
+        span.endLine() == span.line()
+            ? Math.min(Math.max(span.endColumn() - 1, start + 1), Math.max(text.length(), start + 1))
+            : Math.max(text.length(), start + 1);
+    String prefix = "";
+    String suffix = "";
+    if (text.length() > MAX_WIDTH) {
+      int from = Math.max(0, start - CONTEXT_BEFORE);
+      int to = Math.min(text.length(), from + MAX_WIDTH);
+      prefix = from > 0 ? "..." : "";
+      suffix = to < text.length() ? "..." : "";
+      text = text.substring(from, to);
+      start -= from;
+      end = Math.min(end - from, Math.max(text.length(), start + 1));
+    }
+    String shownLine = prefix + visible(text) + suffix;
+    int caretStart = prefix.length() + visible(text.substring(0, Math.min(start, text.length()))).length();
+    int caretLength =
+        Math.max(1, visible(text.substring(Math.min(start, text.length()), Math.min(end, text.length()))).length());
+    if (end > text.length()) {
+      caretLength = Math.max(caretLength, end - start);
+    }
+    String number = Integer.toString(span.line());
+    String pad = gutterWidth(span.line());
+    StringBuilder out = new StringBuilder();
+    out.append(palette.gutter(" " + number + " |"));
+    if (!shownLine.isEmpty()) {
+      out.append(' ').append(shownLine);
+    }
+    out.append('\n');
+    out.append(palette.gutter(pad + "|"))
+        .append(' ')
+        .append(" ".repeat(caretStart))
+        .append(markColour.apply(String.valueOf(marker).repeat(caretLength) + (label.isEmpty() ? "" : " " + label)))
+        .append('\n');
+    return out.toString();
+  }
+
+  /** The line as displayed: tabs expanded, other control characters made visible. */
+  private static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\t') {
+        out.append(TAB);
+      } else if (c < 0x20 || c == 0x7f) {
+        out.append('\uFFFD');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

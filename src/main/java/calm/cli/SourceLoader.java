@@ -1,0 +1,224 @@
+package calm.cli;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.SourceFile;
+import calm.syntax.Span;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the paths of a command line into program texts. A file named on the command line is read
+ * whatever its name; a directory is searched recursively for {@code *.calm} files (following symbolic
+ * links, entering each real directory once, skipping hidden directories). A path that does not exist
+ * or cannot be read, or a directory without programs, is a failure of the command (exit 2); a file
+ * that is not UTF-8 text is a finding in that file (E001, exit 1).
+ */
+final class SourceLoader {
+  /** Far above any real program (a million rules is about 50 MB); keeps a stray disk image out of memory. */
+  static final long MAX_BYTES = 512L * 1024 * 1024;
+
+  /** A program text, or the reason its content could not be taken as one. */
+  record Loaded(SourceFile source, Optional<Diagnostic> unreadable) {}
+
+  /** Everything found: the files in a stable order, the failures, and notes for the user. */
+  record Result(List<Loaded> files, List<String> failures, List<String> notices) {}
+
+  private final List<Loaded> files = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
+  private final Set<Path> seen = new HashSet<>();
+
+  static Result load(List<Path> paths) {
+    SourceLoader loader = new SourceLoader();
+    for (Path path : paths) {
+      loader.add(path);
+    }
+    return new Result(List.copyOf(loader.files), List.copyOf(loader.failures), List.copyOf(loader.notices));
+  }
+
+  private void add(Path path) {
+    String shown = display(path);
+    if (!Files.exists(path)) {
+      failures.add(
+          Files.isSymbolicLink(path)
+              ? shown + ": broken symbolic link"
+              : shown + ": no such file or directory");
+      return;
+    }
+    if (Files.isDirectory(path)) {
+      addDirectory(path, shown);
+    } else {
+      addFile(path);
+    }
+  }
+
+  private void addDirectory(Path root, String shown) {
+    TreeMap<String, Path> found = new TreeMap<>();
+    try {
+      Files.walkFileTree(
+          root,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+              boolean hidden = !dir.equals(root) && name.startsWith(".");
+              return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".calm")) {
+                found.put(display(file), file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof FileSystemLoopException) {
+                notices.add(
+                    display(file) + ": symbolic link loops back to a directory already being searched; not entered again");
+              } else if (file.getFileName().toString().endsWith(".calm") || Files.isDirectory(file)) {
+                failures.add(display(file) + ": " + reason(e));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      failures.add(shown + ": " + reason(e));
+      return;
+    }
+    if (found.isEmpty()) {
+      failures.add(shown + ": directory holds no .calm files");
+    }
+    found.values().forEach(this::addFile);
+  }
+
+  private void addFile(Path path) {
+    String shown = display(path);
+    try {
+      if (!seen.add(path.toRealPath())) {
+        return; // the same file reached twice (named twice, or through a link)
+      }
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
+        files.add(unreadable(shown, "the file is " + size / (1024 * 1024) + " MB, larger than the "
+            + MAX_BYTES / (1024 * 1024) + " MB a program may have", Span.point(1, 1)));
+        return;
+      }
+      byte[] bytes = Files.readAllBytes(path);
+      files.add(decode(shown, bytes));
+    } catch (IOException e) {
+      failures.add(shown + ": " + reason(e));
+    } catch (OutOfMemoryError e) {
+      failures.add(shown + ": not enough memory to read the file");
+    }
+  }
+
+  /** Strict UTF-8; a NUL byte marks a binary file, which no text editor would have written. */
+  static Loaded decode(String shown, byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return unreadable(
+            shown,
+            "this is a binary file, not program text (a NUL byte at byte " + (i + 1) + ")",
+            position(bytes, i));
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      return unreadable(
+          shown,
+          "the file is not UTF-8 text: byte 0x"
+              + String.format("%02X", bytes[in.position()] & 0xff)
+              + " at byte "
+              + (in.position() + 1)
+              + " cannot start or continue a UTF-8 character",
+          position(bytes, in.position()));
+    }
+    decoder.flush(out);
+    out.flip();
+    return new Loaded(new SourceFile(shown, out.toString()), Optional.empty());
+  }
+
+  /** Line and column (UTF-16 units, as everywhere) of a byte offset in text that is UTF-8 up to it. */
+  private static Span position(byte[] bytes, int offset) {
+    String before;
+    try {
+      before =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes, 0, offset))
+              .toString();
+    } catch (CharacterCodingException impossible) {
+      before = "";
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before.length(); i++) {
+      if (before.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return Span.point(line, before.length() - lineStart + 1);
+  }
+
+  private static Loaded unreadable(String shown, String message, Span where) {
+    // The text is not shown under the message: it is not text.
+    return new Loaded(
+        new SourceFile(shown, ""),
+        Optional.of(
+            Diagnostic.of(Code.UNREADABLE_FILE, where, message)
+                .withHelp("calm reads programs written as UTF-8 text, in files ending .calm")));
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /** Paths as the user wrote them, with '/' on every platform. */
+  static String display(Path path) {
+    return path.toString().replace('\\', '/');
+  }
+}

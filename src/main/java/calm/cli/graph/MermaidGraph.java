@@ -1,0 +1,95 @@
+package calm.cli.graph;
+
+import calm.analysis.calm.DataflowGraph;
+import calm.analysis.calm.DataflowGraph.Edge;
+import calm.analysis.calm.DataflowGraph.Node;
+import calm.analysis.calm.PointStatus;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Draws a {@link DataflowGraph} as a Mermaid flowchart, which GitHub renders in Markdown. */
+public final class MermaidGraph {
+  private MermaidGraph() {}
+
+  public static String render(DataflowGraph graph) {
+    StringBuilder out = new StringBuilder(64 + 64 * (graph.nodes().size() + graph.edges().size()));
+    out.append("flowchart LR\n");
+    List<List<Node>> byStratum = new ArrayList<>();
+    for (int i = 0; i < graph.strata(); i++) {
+      byStratum.add(new ArrayList<>());
+    }
+    for (Node n : graph.nodes()) {
+      byStratum.get(Math.min(n.stratum(), graph.strata() - 1)).add(n);
+    }
+    for (int s = 0; s < byStratum.size(); s++) {
+      out.append("  subgraph stratum_").append(s).append("[\"stratum ").append(s).append("\"]\n");
+      for (Node n : byStratum.get(s)) {
+        out.append("    ").append(node(n)).append('\n');
+      }
+      out.append("  end\n");
+    }
+    Map<PointStatus, List<Integer>> coloured = new EnumMap<>(PointStatus.class);
+    int link = 0;
+    for (Edge e : graph.edges()) {
+      String arrow = e.async() ? "-.->" : e.nonMonotone() ? "==>" : "-->";
+      out.append("  ").append(id(e.from())).append(' ').append(arrow)
+          .append("|\"").append(e.label()).append("\"| ").append(id(e.to())).append('\n');
+      final int index = link++;
+      e.point().ifPresent(status -> coloured.computeIfAbsent(status, k -> new ArrayList<>()).add(index));
+    }
+    // the legend
+    out.append("""
+          subgraph legend["legend"]
+            legend_table["table"]
+            legend_view("scratch view")
+            legend_event(["event"])
+            legend_output["output"]:::output
+            legend_open["open point"]:::open
+            legend_sealed["sealed point"]:::sealed
+            legend_acknowledged["acknowledged point"]:::acknowledged
+            legend_event -.->|"A async"| legend_table
+            legend_table ==>|"N non-monotone"| legend_view
+            legend_view -->|"M monotone"| legend_output
+          end
+        """);
+    for (Node n : graph.nodes()) {
+      if (n.output()) {
+        out.append("  class ").append(id(n.name())).append(" output\n");
+      }
+      n.point().ifPresent(status ->
+          out.append("  class ").append(id(n.name())).append(' ').append(Palette.className(status)).append('\n'));
+    }
+    out.append("  classDef output stroke-width:4px\n");
+    for (PointStatus status : PointStatus.values()) {
+      String colour = Palette.of(status);
+      out.append("  classDef ").append(Palette.className(status))
+          .append(" stroke:").append(colour).append(",stroke-width:3px,color:").append(colour).append('\n');
+      List<Integer> links = coloured.get(status);
+      if (links != null) {
+        for (int from = 0; from < links.size(); from += 500) {
+          List<Integer> chunk = links.subList(from, Math.min(links.size(), from + 500));
+          out.append("  linkStyle ")
+              .append(String.join(",", chunk.stream().map(String::valueOf).toList()))
+              .append(" stroke:").append(colour).append(",stroke-width:2px\n");
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String node(Node n) {
+    String label = "\"" + n.name() + "\"";
+    return switch (n.shape()) {
+      case TABLE -> id(n.name()) + "[" + label + "]";
+      case VIEW -> id(n.name()) + "(" + label + ")";
+      case EVENT -> id(n.name()) + "([" + label + "])";
+    };
+  }
+
+  /** Relation names may be Mermaid keywords (`end`, `graph`): prefix them. */
+  private static String id(String relation) {
+    return "r_" + relation;
+  }
+}

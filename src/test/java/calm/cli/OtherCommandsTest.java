@@ -1,0 +1,49 @@
+package calm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import calm.diagnostics.Code;
+import org.junit.jupiter.api.Test;
+
+class OtherCommandsTest {
+  @Test
+  void explainPrintsTheExplanationByIdOrName() {
+    Cli byId = Cli.run("explain", "E101");
+    assertEquals(0, byId.status());
+    assertEquals(Code.UNKNOWN_RELATION.explanation(), byId.out());
+    assertTrue(byId.out().contains("## Wrong"));
+    assertEquals(byId.out(), Cli.run("explain", "unknown-relation").out());
+    assertEquals(byId.out(), Cli.run("explain", "e101").out());
+  }
+
+  @Test
+  void explainOfAnUnknownCodeExitsTwo() {
+    Cli cli = Cli.run("explain", "E999");
+    assertEquals(2, cli.status());
+    assertTrue(cli.err().contains("unknown diagnostic code 'E999'"), cli.toString());
+  }
+
+  @Test
+  void explainWithoutACodeListsThemAll() {
+    Cli cli = Cli.run("explain");
+    assertEquals(0, cli.status());
+    for (Code code : Code.values()) {
+      assertTrue(cli.out().contains(code.id() + "  "), code.id());
+    }
+  }
+
+  @Test
+  void versionHelpAndCompletion() {
+    Cli version = Cli.run("--version");
+    assertEquals(0, version.status());
+    assertTrue(version.out().startsWith("calm "), version.toString());
+    Cli help = Cli.run("help", "check");
+    assertEquals(0, help.status());
+    assertTrue(help.out().contains("--max-warnings"), help.toString());
+    assertTrue(help.out().contains("Exit status"), help.toString());
+    Cli completion = Cli.run("generate-completion");
+    assertEquals(0, completion.status());
+    assertTrue(completion.out().contains("complete -F"), "a bash completion script");
+  }
+}

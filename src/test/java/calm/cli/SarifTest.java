@@ -1,0 +1,91 @@
+package calm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import calm.analysis.FileReport;
+import calm.analysis.calm.PointStatus;
+import calm.diagnostics.Code;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** SARIF output validates against the official 2.1.0 schema and has what code scanning needs. */
+class SarifTest {
+  /** The shared directory sits next to the repository (in CI as well). */
+  private static final Path SCHEMA = Path.of("..", "shared", "schemas", "sarif-schema-2.1.0.json");
+
+  private static List<FileReport> everyGoldenCaseAndAPoint() throws IOException {
+    List<FileReport> reports = new ArrayList<>();
+    List<Path> cases;
+    try (Stream<Path> dirs = Files.list(GoldenCheckTest.CASES)) {
+      cases = dirs.filter(d -> Files.isRegularFile(d.resolve("program.calm"))).sorted().toList();
+    }
+    for (Path dir : cases) {
+      String shown = "src/test/resources/golden/check/" + dir.getFileName() + "/program.calm";
+      reports.addAll(CheckCommand.checkAll(List.of(SourceLoader.decode(shown, Files.readAllBytes(dir.resolve("program.calm"))))));
+    }
+    reports.add(ReportFixtures.withPoint(PointStatus.UNACKNOWLEDGED));
+    reports.add(ReportFixtures.withPoint(PointStatus.SEALED));
+    return reports;
+  }
+
+  private static String sarif() throws IOException {
+    return new SarifRenderer("1.2.3", Path.of(""), false).render(everyGoldenCaseAndAPoint());
+  }
+
+  @Test
+  void validatesAgainstTheOfficialSchema() throws IOException {
+    assumeTrue(Files.isRegularFile(SCHEMA), "no ../shared/schemas next to the repository");
+    JsonSchema schema;
+    try (InputStream in = Files.newInputStream(SCHEMA)) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+    }
+    JsonNode document = JsonRenderer.MAPPER.readTree(sarif());
+    Set<ValidationMessage> problems = schema.validate(document);
+    assertTrue(problems.isEmpty(), problems.toString());
+    // and the validator does reject what the schema forbids
+    ((com.fasterxml.jackson.databind.node.ObjectNode) document).put("version", "2.0.0");
+    assertTrue(!schema.validate(document).isEmpty());
+  }
+
+  @Test
+  void everyCodeIsARuleAndResultsUseRelativeUris() throws IOException {
+    JsonNode run = JsonRenderer.MAPPER.readTree(sarif()).get("runs").get(0);
+    JsonNode rules = run.get("tool").get("driver").get("rules");
+    assertEquals(Code.values().length, rules.size());
+    for (Code code : Code.values()) {
+      JsonNode rule = rules.get(code.ordinal());
+      assertEquals(code.id(), rule.get("id").asText());
+      assertEquals(code.severity() == calm.diagnostics.Severity.ERROR ? "error" : "warning",
+          rule.get("defaultConfiguration").get("level").asText());
+      assertTrue(rule.get("help").get("markdown").asText().contains("## Wrong"));
+    }
+    boolean sawPoint = false;
+    for (JsonNode result : run.get("results")) {
+      JsonNode artifact = result.get("locations").get(0).get("physicalLocation").get("artifactLocation");
+      assertEquals("%SRCROOT%", artifact.get("uriBaseId").asText());
+      assertTrue(!artifact.get("uri").asText().startsWith("/"), artifact.toString());
+      assertEquals(result.get("ruleId").asText(), rules.get(result.get("ruleIndex").asInt()).get("id").asText());
+      if (result.get("ruleId").asText().equals("C001")) {
+        sawPoint = true;
+        JsonNode flow = result.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
+        assertEquals(4, flow.size(), "three relations on the path, then the point");
+        assertEquals(1, flow.get(0).get("location").get("physicalLocation").get("region").get("startLine").asInt());
+      }
+    }
+    assertTrue(sawPoint);
+  }
+}
