@@ -63,6 +63,20 @@ public final class Run {
     return tick;
   }
 
+  /**
+   * After quiescence, runs one more tick in which nothing arrives (and more, should that tick still
+   * change something): the state at rest. A quiescent tick may still have received messages that
+   * changed no table, so its scratch relations show those arrivals; at rest they show only their
+   * views of the tables. The explorer compares final outcomes at rest, so that a scratch output does
+   * not differ merely by which arrival happened to come last.
+   */
+  public void rest() {
+    runToQuiescence();
+    quiescent = false;
+    step();
+    runToQuiescence();
+  }
+
   public boolean isQuiescent() {
     return quiescent;
   }
