@@ -73,7 +73,7 @@ final class Worker {
     Run run = new Run(program, world, limits, delivery, watcher);
     String error = null;
     try {
-      run.runToQuiescence();
+      run.rest(); // to quiescence, then a tick with no arrivals: final outcomes are the state at rest
     } catch (RunError e) {
       error = "stopped at tick " + run.tick() + ": " + e.getMessage()
           + e.span().map(s -> " (rule at line " + s.line() + ":" + s.column() + ")").orElse("");
