@@ -35,9 +35,8 @@ final class ExploreText {
     StringBuilder b = new StringBuilder();
     b.append("explored ").append(e.completedRuns()).append(" schedule").append(e.completedRuns() == 1 ? "" : "s")
         .append(" of ").append(path).append(" (seed ").append(e.seed()).append(")");
-    if (e.completedRuns() < e.runs()) {
-      b.append(", stopped early: a run failed");
-    }
+    e.failure().ifPresent(f -> b.append(", stopped at run ").append(f.run())
+        .append(", which did not finish (see the error); the outcomes below cover the runs before it"));
     b.append('\n');
     int compared = e.completedRuns() - e.sealViolations() - (e.failure().isPresent() ? 1 : 0);
     if (e.sealViolations() > 0) {
