@@ -201,4 +201,42 @@ class ExploreCommandTest {
     JsonNode all = new ObjectMapper().readTree(r.out()).get("outputs").get(0);
     assertEquals(1, all.get("finalOutcomes").asInt());
   }
+
+  @Test
+  void colourMarksTheDifferenceOnlyWhenAsked() throws IOException {
+    Path prog = write("race.calm", RACE);
+    Result r = calm("explore", prog.toString(), "--runs", "100", "--color", "always");
+    assertTrue(r.out().contains("\u001b[1;31m* local <- b()"), r.out());
+    assertEquals(2, calm("explore", prog.toString(), "--color", "sometimes").status());
+  }
+
+  @Test
+  void sealBreaksAppearApartInJson() throws IOException {
+    Path prog = write("sealed.calm", """
+        input claim(name: string, ticket: int).
+        input close_round().
+        table claims(name: string, ticket: int).
+        table round_closed().
+        scratch first(name: string, ticket: int).
+        output table winner(name: string, ticket: int).
+        seal claims(_, _) by round_closed().
+        claim("alice", 17). claim("alice", 12). close_round().
+        claims(N, T) :- claim(N, T).
+        round_closed() :- close_round().
+        first(N, min(T)) :- claims(N, T), round_closed().
+        winner(N, T) :- first(N, T).
+        """);
+    JsonNode doc = new ObjectMapper().readTree(
+        calm("explore", prog.toString(), "--runs", "200", "--format", "json").out());
+    int violations = doc.get("sealViolations").asInt();
+    assertTrue(violations > 0 && violations < 200, doc.toString());
+    JsonNode first = doc.get("sealBreaks").get(0);
+    assertTrue(first.get("fact").asText().startsWith("claims(\"alice\""), first.toString());
+    assertEquals("round_closed()", first.get("guard").asText());
+    assertTrue(first.get("arrivedAt").asInt() > first.get("sealedAt").asInt());
+    JsonNode winner = doc.get("outputs").get(0);
+    assertEquals("sealed", winner.get("verdict").asText());
+    assertEquals(1, winner.get("finalOutcomes").asInt());
+    assertTrue(winner.get("witness").isNull());
+  }
 }
