@@ -130,14 +130,16 @@ class CalmCrossCheckTest {
   void generatedProgramsKeepCalmsPromise() {
     Tally tally = new Tally();
     for (int i = 0; i < GENERATED; i++) {
-      String text = new ProgramGenerator(1000 + i).generate();
-      Explore program = Explore.of(text);
+      ProgramGenerator generator = new ProgramGenerator(1000 + i, i % 2 == 1);
+      String text = generator.generate();
+      Explore program = Explore.of(text, generator.scenario());
       Exploration e = new Explorer(program.program, program.scenario, new ExploreSettings(200, 1_000_000, 3, 2))
           .explore(RUNS, i, program.verdicts);
       int before = tally.contradictions.size();
       tally.add("generated program " + i, e);
       if (tally.contradictions.size() > before) {
-        tally.contradictions.set(before, tally.contradictions.get(before) + "program:\n" + text);
+        tally.contradictions.set(before, tally.contradictions.get(before) + "program:\n" + text
+            + "scenario:\n" + generator.scenario());
       }
     }
     System.out.println("CALM cross-check, generated: " + tally.summary());

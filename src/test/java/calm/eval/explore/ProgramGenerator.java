@@ -25,8 +25,17 @@ final class ProgramGenerator {
   private int channels;
   private boolean guard;
 
-  ProgramGenerator(long seed) {
+  private final boolean twoNodes;
+
+  /** With {@code twoNodes}, channels send to {@code local} or {@code peer}: run it with {@link #scenario}. */
+  ProgramGenerator(long seed, boolean twoNodes) {
     this.random = new Random(seed);
+    this.twoNodes = twoNodes;
+  }
+
+  /** The run configuration the program is written for: every fact and input event on every node. */
+  String scenario() {
+    return twoNodes ? "node local peer\n" : "node local\n";
   }
 
   String generate() {
@@ -81,7 +90,8 @@ final class ProgramGenerator {
         String ch = "ch" + channels++;
         decls.append("channel ").append(ch).append("(@to: string, k: int, v: int).\n");
         arrivals.put(ch, Set.of(ch));
-        rules.append(ch).append("(\"local\", K, V)@async :- ").append(s).append("(K, V).\n");
+        String to = twoNodes && random.nextBoolean() ? "peer" : "local";
+        rules.append(ch).append("(\"").append(to).append("\", K, V)@async :- ").append(s).append("(K, V).\n");
         rules.append(head).append("(K, V) :- ").append(ch).append("(_, K, V).\n");
         reads(head, table, ch);
       }
