@@ -19,8 +19,13 @@ public record FileReport(
     diagnostics = List.copyOf(diagnostics);
   }
 
+  /**
+   * Whether the program itself is broken. A finding of the CALM analysis is reported as an error (it
+   * fails {@code check}), but it says where a valid program needs coordination, not that the program
+   * cannot run, so it does not count here.
+   */
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
+    return diagnostics.stream().anyMatch(d -> d.isError() && !d.code().isAnalysisFinding());
   }
 
   public long count(Severity severity) {

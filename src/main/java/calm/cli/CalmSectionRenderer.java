@@ -6,12 +6,13 @@ import calm.analysis.calm.CoordinationPoint;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.PointKind;
 import calm.analysis.calm.PointStatus;
+import calm.diagnostics.Code;
 import calm.diagnostics.Severity;
 import java.util.stream.Collectors;
 
 /**
- * The text form of one file's CALM findings (§8): each coordination point with its kinds, status,
- * path and last asynchronous edge, then each output's verdict. Kept apart from {@link TextRenderer}
+ * The text form of one file's CALM findings (§8): each coordination point not already reported as a
+ * diagnostic (its kinds, status, path and last asynchronous edge), then each output's verdict. Kept apart from {@link TextRenderer}
  * so that the CALM analysis can shape its wording on its own.
  */
 final class CalmSectionRenderer {
@@ -29,7 +30,7 @@ final class CalmSectionRenderer {
     String path = report.source().displayPath();
     for (CoordinationPoint point : calm.points()) {
       boolean open = point.status() == PointStatus.UNACKNOWLEDGED;
-      if (quiet && !open) {
+      if ((quiet && !open) || reportedAsDiagnostic(point, report)) {
         continue;
       }
       String kinds =
@@ -69,5 +70,14 @@ final class CalmSectionRenderer {
       }
     }
     return out.toString();
+  }
+
+  /** The analysis's own C001 diagnostic already says all of this, with the source line. */
+  private static boolean reportedAsDiagnostic(CoordinationPoint point, FileReport report) {
+    return report.diagnostics().stream()
+        .anyMatch(
+            d -> d.code() == Code.COORDINATION_POINT
+                && d.span().line() == point.at().line()
+                && d.span().column() == point.at().column());
   }
 }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -59,13 +60,22 @@ final class SarifRenderer {
     ArrayNode results = run.putArray("results");
     for (FileReport report : reports) {
       ObjectNode artifact = artifact(report.source().displayPath());
+      Optional<Schema> schema = report.program().map(Schema::of);
+      // The analysis reports each point as a C001 diagnostic too; one result carries both, so that
+      // code scanning shows the help lines and the path together, once.
+      List<CoordinationPoint> unmatched = new ArrayList<>(report.calm().points());
       for (Diagnostic d : report.diagnostics()) {
         if (!quiet || d.severity() == Severity.ERROR) {
-          diagnostic(d, artifact, results.addObject());
+          ObjectNode result = results.addObject();
+          diagnostic(d, artifact, result);
+          Optional<CoordinationPoint> point = pointOf(d, unmatched);
+          if (point.isPresent()) {
+            unmatched.remove(point.get());
+            pathFlow(point.get(), schema, artifact, result);
+          }
         }
       }
-      Optional<Schema> schema = report.program().map(Schema::of);
-      for (CoordinationPoint point : report.calm().points()) {
+      for (CoordinationPoint point : unmatched) {
         if (!quiet || point.status() == PointStatus.UNACKNOWLEDGED) {
           point(point, schema, artifact, results.addObject());
         }
@@ -139,9 +149,27 @@ final class SarifRenderer {
                 : "; last asynchronous edge " + point.lastAsyncEdge().from() + " -> " + point.lastAsyncEdge().to());
     result.putObject("message").put("text", message);
     location(artifact, point.at(), result.putArray("locations").addObject());
-    ArrayNode related = JsonRenderer.MAPPER.createArrayNode();
+    pathFlow(point, schema, artifact, result);
+  }
+
+  private static Optional<CoordinationPoint> pointOf(Diagnostic d, List<CoordinationPoint> points) {
+    if (d.code() != Code.COORDINATION_POINT) {
+      return Optional.empty();
+    }
+    return points.stream()
+        .filter(p -> p.at().line() == d.span().line() && p.at().column() == d.span().column())
+        .findFirst();
+  }
+
+  /** The path from the source of asynchrony as a code flow and as related locations. */
+  private void pathFlow(
+      CoordinationPoint point, Optional<Schema> schema, ObjectNode artifact, ObjectNode result) {
+    ArrayNode related =
+        result.has("relatedLocations")
+            ? (ArrayNode) result.get("relatedLocations")
+            : JsonRenderer.MAPPER.createArrayNode();
     ArrayNode steps = JsonRenderer.MAPPER.createArrayNode();
-    int id = 1;
+    int id = related.size() + 1;
     for (String relation : point.path()) {
       Optional<Declaration> declaration = schema.flatMap(s -> s.lookup(relation));
       if (declaration.isEmpty()) {

@@ -91,6 +91,11 @@ public enum Code {
     return summary;
   }
 
+  /** A finding of the CALM analysis (a C code) rather than a fault of the program. */
+  public boolean isAnalysisFinding() {
+    return id.startsWith("C");
+  }
+
   /** Finds a code by id ({@code E101}) or name ({@code unknown-relation}), ignoring case. */
   public static Optional<Code> lookup(String idOrName) {
     return Arrays.stream(values())

@@ -47,10 +47,18 @@ class CheckCommandTest {
   }
 
   @Test
-  void theExamplesCheckWithoutErrors() {
-    Cli cli = Cli.run("check", "examples");
-    assertEquals(0, cli.status(), cli.toString());
-    assertFalse(cli.out().contains("error["), cli.toString());
+  void theExamplesHaveNoFaultsOnlyTheCoordinationPointsTheyTeach() throws Exception {
+    Cli cli = Cli.run("check", "--format", "json", "examples");
+    assertEquals(1, cli.status(), "the naive examples need coordination: " + cli);
+    JsonNode files = JsonRenderer.MAPPER.readTree(cli.out()).get("files");
+    assertTrue(files.size() > 30, cli.toString());
+    for (JsonNode file : files) {
+      for (JsonNode d : file.get("diagnostics")) {
+        assertTrue(
+            d.get("code").asText().equals("C001"),
+            file.get("path").asText() + ": only coordination points are expected, got " + d);
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package calm.cli;
 
+import calm.diagnostics.Diagnostic;
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.analysis.calm.AsyncEdge;
@@ -42,6 +43,9 @@ final class ReportFixtures {
     Verdict verdict = status == PointStatus.UNACKNOWLEDGED ? Verdict.NEEDS_COORDINATION : Verdict.COORDINATED;
     CalmReport calm =
         new CalmReport(List.of(point), List.of(new OutputVerdict("item_count", verdict, List.of(5))));
-    return new FileReport(checked.source(), checked.program(), checked.diagnostics(), calm);
+    // The hand-made report stands in for the analysis, so the analysis's own findings are left out.
+    List<Diagnostic> programDiagnostics =
+        checked.diagnostics().stream().filter(d -> !d.code().isAnalysisFinding()).toList();
+    return new FileReport(checked.source(), checked.program(), programDiagnostics, calm);
   }
 }

@@ -79,7 +79,7 @@ class SarifTest {
       assertEquals("%SRCROOT%", artifact.get("uriBaseId").asText());
       assertTrue(!artifact.get("uri").asText().startsWith("/"), artifact.toString());
       assertEquals(result.get("ruleId").asText(), rules.get(result.get("ruleIndex").asInt()).get("id").asText());
-      if (result.get("ruleId").asText().equals("C001")) {
+      if (result.get("ruleId").asText().equals("C001") && artifact.get("uri").asText().equals("examples/cart.calm")) {
         sawPoint = true;
         JsonNode flow = result.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
         assertEquals(4, flow.size(), "three relations on the path, then the point");
@@ -87,5 +87,21 @@ class SarifTest {
       }
     }
     assertTrue(sawPoint);
+  }
+
+  @Test
+  void eachRealPointIsOneResultWithItsHelpAndItsPath() throws IOException {
+    FileReport checked =
+        calm.analysis.Checker.standard().check(new calm.syntax.SourceFile("examples/cart.calm", ReportFixtures.CART));
+    JsonNode results =
+        JsonRenderer.MAPPER.readTree(new SarifRenderer("1.2.3", Path.of(""), false).render(List.of(checked)))
+            .get("runs").get(0).get("results");
+    List<JsonNode> points = new ArrayList<>();
+    results.forEach(r -> { if (r.get("ruleId").asText().equals("C001")) points.add(r); });
+    assertEquals(1, points.size(), results.toString());
+    JsonNode point = points.get(0);
+    assertTrue(point.get("message").get("text").asText().contains("help:"), point.toString());
+    JsonNode flow = point.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
+    assertEquals(4, flow.size(), "three relations on the path, then the point");
   }
 }
