@@ -4,7 +4,6 @@ import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.Verdict;
-import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.eval.CompiledProgram;
 import calm.eval.FactsFormatException;
@@ -132,7 +131,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
     SourceFile source = new SourceFile(programPath.toString(), text);
     FileReport report = Checker.standard().check(source);
-    if (report.diagnostics().stream().anyMatch(ExploreCommand::blocks) || report.program().isEmpty()) {
+    if (report.hasErrors() || report.program().isEmpty()) {
       printErrors(source, report.diagnostics());
       return ExitCodes.FINDINGS;
     }
@@ -220,17 +219,9 @@ final class ExploreCommand implements Callable<Integer> {
     return m == null ? e.getClass().getSimpleName() : m;
   }
 
-  /**
-   * An error that stops exploring. An open coordination point is an error for {@code calm check}, but
-   * it is exactly what the explorer is for: such programs run.
-   */
-  static boolean blocks(Diagnostic d) {
-    return d.isError() && d.code() != Code.COORDINATION_POINT;
-  }
-
   private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
     for (Diagnostic d : diagnostics) {
-      if (blocks(d)) {
+      if (d.isError() && !d.code().isAnalysisFinding()) { // open points are what the explorer is for
         err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
             + ": error[" + d.code().id() + "]: " + d.message());
       }
