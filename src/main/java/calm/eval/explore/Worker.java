@@ -186,7 +186,10 @@ final class Worker {
         byTick.computeIfAbsent(a.tick(), t -> new ArrayList<>()).add(new TimelineEvent(
             kind, e.node(), describe(e.relation(), e.tuple()), e.from(), a.key(), false));
       }
-      changes.forEach((tick, events) -> byTick.computeIfAbsent(tick, t -> new ArrayList<>()).addAll(events));
+      java.util.Comparator<TimelineEvent> order = java.util.Comparator.comparing(TimelineEvent::kind)
+          .thenComparing(TimelineEvent::node).thenComparing(TimelineEvent::fact);
+      changes.forEach((tick, events) -> byTick.computeIfAbsent(tick, t -> new ArrayList<>())
+          .addAll(events.stream().sorted(order).toList()));
       List<TimelineTick> ticks = new ArrayList<>();
       byTick.forEach((tick, events) -> ticks.add(new TimelineTick(tick, events)));
       return ticks;
