@@ -21,6 +21,15 @@ public record Dependency(
     boolean aggregated,
     boolean deleting) {
 
+  /**
+   * Consistent with the record's equals, but cheap: JGraphT hashes edges on every lookup, and the
+   * default would hash the whole rule's syntax tree each time. The literal's span tells edges apart.
+   */
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(from, to, literal.span(), time, negated);
+  }
+
   /** Whether the head can lose facts when {@code from} gains some (§8), before monotone aggregates. */
   public boolean isNonMonotone() {
     return negated || aggregated || deleting;
