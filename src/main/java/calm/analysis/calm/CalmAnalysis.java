@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
 public final class CalmAnalysis {
   private final Program program;
   private final Schema schema;
-  private final DependencyGraph graph;
+  private final RelationIndex index;
+  private DependencyGraph graph;
   private final AsyncReach reach;
   private final EventRelations events;
   private final Set<String> outputs;
@@ -72,18 +73,19 @@ public final class CalmAnalysis {
   private CalmAnalysis(Program program, Schema schema) {
     this.program = program;
     this.schema = schema;
-    this.graph = DependencyGraph.of(schema, program.rules());
-    this.reach = AsyncReach.of(graph);
-    this.events = EventRelations.of(graph);
-    this.outputs = outputsOf(graph);
-    GrowOnly growOnly = GrowOnly.of(graph, program.rules(), events);
-    MonotoneAggregates monotone = new MonotoneAggregates(graph, growOnly, events);
+    List<Rule> rules = program.rules();
+    this.index = RelationIndex.of(schema, rules);
+    this.reach = AsyncReach.of(index);
+    this.events = EventRelations.of(index);
+    this.outputs = outputsOf(schema, index);
+    GrowOnly growOnly = GrowOnly.of(index, rules, events);
+    MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events);
     Map<String, List<Seal>> sealsByRelation = new HashMap<>();
     for (Seal seal : program.seals()) {
       sealsByRelation.computeIfAbsent(seal.sealed().relation().text(), k -> new ArrayList<>()).add(seal);
     }
     Set<Seal> usedSeals = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Rule rule : program.rules()) {
+    for (Rule rule : rules) {
       if (!schema.isDeclared(rule.head().atom().relation().text())) {
         continue;
       }
@@ -146,7 +148,7 @@ public final class CalmAnalysis {
       points.add(point.point);
       diagnostics.add(diagnosticOf(point));
     }
-    this.report = new CalmReport(points, Verdicts.of(graph, new ArrayList<>(outputs), points));
+    this.report = new CalmReport(points, Verdicts.of(index, new ArrayList<>(outputs), points));
   }
 
   /** Runs the analysis on a program that the checks found free of errors. */
@@ -163,7 +165,11 @@ public final class CalmAnalysis {
     return List.copyOf(diagnostics);
   }
 
+  /** The dependency graph as JGraphT sees it (built on first use: the analysis itself needs none). */
   public DependencyGraph graph() {
+    if (graph == null) {
+      graph = DependencyGraph.of(schema, program.rules());
+    }
     return graph;
   }
 
@@ -566,9 +572,9 @@ public final class CalmAnalysis {
         + atom.arguments().stream().map(Object::toString).collect(Collectors.joining(", ", "(", ")"));
   }
 
-  private static Set<String> outputsOf(DependencyGraph graph) {
+  private static Set<String> outputsOf(Schema schema, RelationIndex index) {
     Set<String> declared = new LinkedHashSet<>();
-    for (Declaration d : graph.schema().declarations()) {
+    for (Declaration d : schema.declarations()) {
       if (d.output()) {
         declared.add(d.name().text());
       }
@@ -577,9 +583,9 @@ public final class CalmAnalysis {
       return declared;
     }
     Set<String> unread = new LinkedHashSet<>();
-    for (Declaration d : graph.schema().declarations()) {
-      if (graph.outgoing(d.name().text()).isEmpty()) {
-        unread.add(d.name().text());
+    for (int r = 0; r < index.size(); r++) {
+      if (index.outgoing(r).length == 0) {
+        unread.add(index.name(r));
       }
     }
     return unread;

@@ -1,15 +1,9 @@
 package calm.analysis.calm;
 
 import calm.analysis.Dependency;
-import calm.analysis.DependencyGraph;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,29 +20,37 @@ final class Verdicts {
 
   private Verdicts() {}
 
-  static List<OutputVerdict> of(
-      DependencyGraph graph, List<String> outputs, List<CoordinationPoint> points) {
-    Map<String, int[]> upstream = new HashMap<>();
-    ArrayDeque<String> work = new ArrayDeque<>();
-    Set<String> queued = new HashSet<>();
+  static List<OutputVerdict> of(RelationIndex index, List<String> outputs, List<CoordinationPoint> points) {
+    int n = index.size();
+    int[][] upstream = new int[n][];
+    int[] queue = new int[n];
+    boolean[] queued = new boolean[n];
+    int head = 0;
+    int size = 0;
     for (int p = 0; p < points.size(); p++) {
-      String head = points.get(p).rule().head().atom().relation().text();
-      upstream.put(head, union(upstream.getOrDefault(head, NONE), new int[] {p}));
-      if (queued.add(head)) {
-        work.add(head);
+      int r = index.id(points.get(p).rule().head().atom().relation().text());
+      upstream[r] = union(upstream[r] == null ? NONE : upstream[r], new int[] {p});
+      if (!queued[r]) {
+        queued[r] = true;
+        queue[(head + size++) % n] = r;
       }
     }
-    while (!work.isEmpty()) {
-      String relation = work.poll();
-      queued.remove(relation);
-      int[] set = upstream.get(relation);
-      for (Dependency d : graph.outgoing(relation)) {
-        int[] old = upstream.getOrDefault(d.to(), NONE);
+    // a ring buffer: each relation is queued at most once at a time
+    while (size > 0) {
+      int r = queue[head];
+      head = (head + 1) % n;
+      size--;
+      queued[r] = false;
+      int[] set = upstream[r];
+      for (Dependency d : index.outgoing(r)) {
+        int next = index.id(d.to());
+        int[] old = upstream[next] == null ? NONE : upstream[next];
         int[] grown = union(old, set);
         if (grown != old) {
-          upstream.put(d.to(), grown);
-          if (queued.add(d.to())) {
-            work.add(d.to());
+          upstream[next] = grown;
+          if (!queued[next]) {
+            queued[next] = true;
+            queue[(head + size++) % n] = next;
           }
         }
       }
@@ -57,7 +59,8 @@ final class Verdicts {
     for (String output : outputs) {
       Verdict verdict = Verdict.CONFLUENT;
       TreeSet<Integer> lines = new TreeSet<>();
-      for (int p : upstream.getOrDefault(output, NONE)) {
+      int id = index.id(output);
+      for (int p : upstream[id] == null ? NONE : upstream[id]) {
         CoordinationPoint point = points.get(p);
         lines.add(point.at().line());
         verdict = worse(verdict, point.status());
