@@ -91,15 +91,18 @@ final class GrowOnly {
 
   /** Whether the relation's facts only ever appear. */
   boolean isGrowOnly(String relation) {
-    return !shrinking[index.id(relation)];
+    int id = index.id(relation);
+    return id >= 0 && !shrinking[id];
   }
 
   boolean isDeletedFrom(String relation) {
-    return deletedFrom[index.id(relation)];
+    int id = index.id(relation);
+    return id >= 0 && deletedFrom[id];
   }
 
   /** Whether an aggregate computes the relation or anything it is derived from. */
   boolean isFromAggregate(String relation) {
-    return fromAggregate[index.id(relation)];
+    int id = index.id(relation);
+    return id >= 0 && fromAggregate[id];
   }
 }
