@@ -465,8 +465,10 @@ public final class CalmAnalysis {
         new Diagnostic(
             Code.COORDINATION_POINT, severity, message.toString(), point.at(), List.of(), List.of());
     for (PointKind kind : found.reasons.keySet()) {
-      Literal first = primary(found, kind).get(0);
-      d = d.withRelated(first.span(), reasonText(found, kind, first));
+      // name the atom the path goes through when it is one of this kind's, so the two agree
+      List<Literal> primary = primary(found, kind);
+      Literal shown = primary.contains(found.via) ? found.via : primary.get(0);
+      d = d.withRelated(shown.span(), reasonText(found, kind, shown));
     }
     if (found.blame != null) {
       d = d.withRelated(found.blame.where(), "not monotone: " + found.blame.why());
