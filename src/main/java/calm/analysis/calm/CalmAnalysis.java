@@ -53,6 +53,7 @@ public final class CalmAnalysis {
   private final List<Found> found = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final CalmReport report;
+  private boolean pointDiagnosticsWritten;
 
   /** A coordination point while the analysis works on it. */
   private static final class Found {
@@ -146,7 +147,6 @@ public final class CalmAnalysis {
     for (Found point : found) {
       point.point = toPoint(point);
       points.add(point.point);
-      diagnostics.add(diagnosticOf(point));
     }
     this.report = new CalmReport(points, Verdicts.of(index, new ArrayList<>(outputs), points));
   }
@@ -160,8 +160,17 @@ public final class CalmAnalysis {
     return report;
   }
 
-  /** The coordination points as C001 diagnostics, and the W201/W202 warnings. */
+  /**
+   * The coordination points as C001 diagnostics, and the W201/W202 warnings. The points' messages are
+   * written on first request: {@code calm graph} needs none of them.
+   */
   public List<Diagnostic> diagnostics() {
+    if (!pointDiagnosticsWritten) {
+      pointDiagnosticsWritten = true;
+      for (Found point : found) {
+        diagnostics.add(diagnosticOf(point));
+      }
+    }
     return List.copyOf(diagnostics);
   }
 
