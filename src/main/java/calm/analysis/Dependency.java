@@ -22,18 +22,12 @@ public record Dependency(
     boolean deleting) {
 
   /**
-   * Identity, not the record's structural equality: each edge is one (rule, literal) occurrence, and
-   * JGraphT hashes edges constantly; hashing the rule's whole AST each time made the graph of a large
-   * program quadratic in practice.
+   * Consistent with the record's equals, but cheap: JGraphT hashes edges on every lookup, and the
+   * default would hash the whole rule's syntax tree each time. The literal's span tells edges apart.
    */
   @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
   public int hashCode() {
-    return System.identityHashCode(this);
+    return java.util.Objects.hash(from, to, literal.span(), time, negated);
   }
 
   /** Whether the head can lose facts when {@code from} gains some (§8), before monotone aggregates. */

@@ -34,11 +34,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "graph",
     mixinStandardHelpOptions = true,
-    description = {
-      "Draws a program's dependency graph: tables as boxes, events as ovals, asynchronous edges dashed,",
-      "non-monotone edges marked, coordination points in red (sealed: blue, acknowledged: purple),",
-      "strata as clusters. Edges carry Bud's labels: M monotone, A async, N non-monotone, D point."
-    })
+    description =
+        "Draws a program's dependency graph: tables as boxes, events as ovals, asynchronous edges"
+            + " dashed, non-monotone edges marked, coordination points in red (sealed: blue,"
+            + " acknowledged: purple), strata as clusters. Edges carry Bud's labels: M monotone,"
+            + " A async, N non-monotone, D coordination point.")
 final class GraphCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .calm program to draw")
   Path file;

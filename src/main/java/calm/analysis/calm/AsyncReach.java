@@ -1,15 +1,12 @@
 package calm.analysis.calm;
 
 import calm.analysis.Dependency;
-import calm.analysis.DependencyGraph;
 import calm.analysis.Time;
-import calm.syntax.Declaration;
 import calm.syntax.RelationKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which relations a source of asynchrony reaches (§8), each with one shortest path from a source.
@@ -20,42 +17,50 @@ import java.util.Map;
  * reader looks for the cause; a channel starts a path only when no input reaches it.
  */
 final class AsyncReach {
-  /** The edge that first reached a relation; the value is null for a source that starts a path. */
-  private final Map<String, Dependency> reachedBy = new HashMap<>();
-  /** The order of discovery: smaller means a shorter path (and an input-rooted one first). */
-  private final Map<String, Integer> rank = new HashMap<>();
+  private final RelationIndex index;
+  /** The edge that first reached a relation; null for a source that starts a path, or not reached. */
+  private final Dependency[] reachedBy;
+  /** The order of discovery, -1 when not reached: smaller means a shorter (and input-rooted) path. */
+  private final int[] rank;
   /** The last {@code @async} edge on the path to a relation, or null when there is none. */
-  private final Map<String, AsyncEdge> lastAsync = new HashMap<>();
+  private final AsyncEdge[] lastAsync;
+  private int discovered;
 
-  private AsyncReach() {}
+  private AsyncReach(RelationIndex index) {
+    this.index = index;
+    int n = index.size();
+    reachedBy = new Dependency[n];
+    rank = new int[n];
+    Arrays.fill(rank, -1);
+    lastAsync = new AsyncEdge[n];
+  }
 
-  static AsyncReach of(DependencyGraph graph) {
-    AsyncReach reach = new AsyncReach();
-    reach.search(graph, RelationKind.INPUT);
-    reach.search(graph, RelationKind.CHANNEL);
+  static AsyncReach of(RelationIndex index) {
+    AsyncReach reach = new AsyncReach(index);
+    reach.search(RelationKind.INPUT);
+    reach.search(RelationKind.CHANNEL);
     return reach;
   }
 
-  private void search(DependencyGraph graph, RelationKind sources) {
-    ArrayDeque<String> queue = new ArrayDeque<>();
-    for (Declaration declaration : graph.schema().declarations()) {
-      String name = declaration.name().text();
-      if (declaration.kind() == sources && !reachedBy.containsKey(name)) {
-        rank.put(name, reachedBy.size());
-        reachedBy.put(name, null);
-        lastAsync.put(name, null);
-        queue.add(name);
+  private void search(RelationKind sources) {
+    int[] queue = new int[index.size()];
+    int head = 0;
+    int tail = 0;
+    for (int r = 0; r < index.size(); r++) {
+      if (index.kind(r) == sources && rank[r] < 0) {
+        rank[r] = discovered++;
+        queue[tail++] = r;
       }
     }
-    while (!queue.isEmpty()) {
-      String relation = queue.poll();
-      for (Dependency d : graph.outgoing(relation)) {
-        String next = d.to();
-        if (!reachedBy.containsKey(next)) {
-          rank.put(next, reachedBy.size());
-          reachedBy.put(next, d);
-          lastAsync.put(next, d.time() == Time.ASYNC ? new AsyncEdge(relation, next) : lastAsync.get(relation));
-          queue.add(next);
+    while (head < tail) {
+      int r = queue[head++];
+      for (Dependency d : index.outgoing(r)) {
+        int next = index.id(d.to());
+        if (rank[next] < 0) {
+          rank[next] = discovered++;
+          reachedBy[next] = d;
+          lastAsync[next] = d.time() == Time.ASYNC ? new AsyncEdge(d.from(), d.to()) : lastAsync[r];
+          queue[tail++] = next;
         }
       }
     }
@@ -63,28 +68,29 @@ final class AsyncReach {
 
   /** Whether a source of asynchrony reaches the relation (a source reaches itself). */
   boolean isAsynchronous(String relation) {
-    return reachedBy.containsKey(relation);
+    int id = index.id(relation);
+    return id >= 0 && rank[id] >= 0;
   }
 
   /** Smaller for relations closer to a source; only for asynchronous relations. */
   int rank(String relation) {
-    return rank.get(relation);
+    return rank[index.id(relation)];
   }
 
   /** The edges of the path from its source to an asynchronous relation, in order. */
   List<Dependency> pathTo(String relation) {
     List<Dependency> edges = new ArrayList<>();
-    for (Dependency d = reachedBy.get(relation); d != null; d = reachedBy.get(d.from())) {
+    for (Dependency d = reachedBy[index.id(relation)]; d != null; d = reachedBy[index.id(d.from())]) {
       edges.add(d);
     }
-    java.util.Collections.reverse(edges);
+    Collections.reverse(edges);
     return edges;
   }
 
   /** The source the path to an asynchronous relation starts from. */
   String sourceOf(String relation) {
     String r = relation;
-    for (Dependency d = reachedBy.get(r); d != null; d = reachedBy.get(r)) {
+    for (Dependency d = reachedBy[index.id(r)]; d != null; d = reachedBy[index.id(r)]) {
       r = d.from();
     }
     return r;
@@ -92,6 +98,6 @@ final class AsyncReach {
 
   /** The last {@code @async} edge into a channel on the path to the relation, if there is one. */
   AsyncEdge lastAsyncEdge(String relation) {
-    return lastAsync.get(relation);
+    return lastAsync[index.id(relation)];
   }
 }

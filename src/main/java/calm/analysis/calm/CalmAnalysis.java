@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
 public final class CalmAnalysis {
   private final Program program;
   private final Schema schema;
-  private final DependencyGraph graph;
+  private final RelationIndex index;
+  private DependencyGraph graph;
   private final AsyncReach reach;
   private final EventRelations events;
   private final Set<String> outputs;
@@ -52,6 +53,7 @@ public final class CalmAnalysis {
   private final List<Found> found = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final CalmReport report;
+  private boolean pointDiagnosticsWritten;
 
   /** A coordination point while the analysis works on it. */
   private static final class Found {
@@ -72,18 +74,19 @@ public final class CalmAnalysis {
   private CalmAnalysis(Program program, Schema schema) {
     this.program = program;
     this.schema = schema;
-    this.graph = DependencyGraph.of(schema, program.rules());
-    this.reach = AsyncReach.of(graph);
-    this.events = EventRelations.of(graph);
-    this.outputs = outputsOf(graph);
-    GrowOnly growOnly = GrowOnly.of(graph, program.rules(), events);
-    MonotoneAggregates monotone = new MonotoneAggregates(graph, growOnly, events);
+    List<Rule> rules = program.rules();
+    this.index = RelationIndex.of(schema, rules);
+    this.reach = AsyncReach.of(index);
+    this.events = EventRelations.of(index);
+    this.outputs = outputsOf(schema, index);
+    GrowOnly growOnly = GrowOnly.of(index, rules, events);
+    MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events);
     Map<String, List<Seal>> sealsByRelation = new HashMap<>();
     for (Seal seal : program.seals()) {
       sealsByRelation.computeIfAbsent(seal.sealed().relation().text(), k -> new ArrayList<>()).add(seal);
     }
     Set<Seal> usedSeals = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Rule rule : program.rules()) {
+    for (Rule rule : rules) {
       if (!schema.isDeclared(rule.head().atom().relation().text())) {
         continue;
       }
@@ -144,9 +147,8 @@ public final class CalmAnalysis {
     for (Found point : found) {
       point.point = toPoint(point);
       points.add(point.point);
-      diagnostics.add(diagnosticOf(point));
     }
-    this.report = new CalmReport(points, Verdicts.of(graph, new ArrayList<>(outputs), points));
+    this.report = new CalmReport(points, Verdicts.of(index, new ArrayList<>(outputs), points));
   }
 
   /** Runs the analysis on a program that the checks found free of errors. */
@@ -158,12 +160,25 @@ public final class CalmAnalysis {
     return report;
   }
 
-  /** The coordination points as C001 diagnostics, and the W201/W202 warnings. */
+  /**
+   * The coordination points as C001 diagnostics, and the W201/W202 warnings. The points' messages are
+   * written on first request: {@code calm graph} needs none of them.
+   */
   public List<Diagnostic> diagnostics() {
+    if (!pointDiagnosticsWritten) {
+      pointDiagnosticsWritten = true;
+      for (Found point : found) {
+        diagnostics.add(diagnosticOf(point));
+      }
+    }
     return List.copyOf(diagnostics);
   }
 
+  /** The dependency graph as JGraphT sees it (built on first use: the analysis itself needs none). */
   public DependencyGraph graph() {
+    if (graph == null) {
+      graph = DependencyGraph.of(schema, program.rules());
+    }
     return graph;
   }
 
@@ -459,8 +474,10 @@ public final class CalmAnalysis {
         new Diagnostic(
             Code.COORDINATION_POINT, severity, message.toString(), point.at(), List.of(), List.of());
     for (PointKind kind : found.reasons.keySet()) {
-      Literal first = primary(found, kind).get(0);
-      d = d.withRelated(first.span(), reasonText(found, kind, first));
+      // name the atom the path goes through when it is one of this kind's, so the two agree
+      List<Literal> primary = primary(found, kind);
+      Literal shown = primary.contains(found.via) ? found.via : primary.get(0);
+      d = d.withRelated(shown.span(), reasonText(found, kind, shown));
     }
     if (found.blame != null) {
       d = d.withRelated(found.blame.where(), "not monotone: " + found.blame.why());
@@ -566,9 +583,9 @@ public final class CalmAnalysis {
         + atom.arguments().stream().map(Object::toString).collect(Collectors.joining(", ", "(", ")"));
   }
 
-  private static Set<String> outputsOf(DependencyGraph graph) {
+  private static Set<String> outputsOf(Schema schema, RelationIndex index) {
     Set<String> declared = new LinkedHashSet<>();
-    for (Declaration d : graph.schema().declarations()) {
+    for (Declaration d : schema.declarations()) {
       if (d.output()) {
         declared.add(d.name().text());
       }
@@ -577,9 +594,9 @@ public final class CalmAnalysis {
       return declared;
     }
     Set<String> unread = new LinkedHashSet<>();
-    for (Declaration d : graph.schema().declarations()) {
-      if (graph.outgoing(d.name().text()).isEmpty()) {
-        unread.add(d.name().text());
+    for (int r = 0; r < index.size(); r++) {
+      if (index.outgoing(r).length == 0) {
+        unread.add(index.name(r));
       }
     }
     return unread;

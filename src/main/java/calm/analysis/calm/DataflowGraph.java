@@ -64,21 +64,21 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
               strata.stratumOf(name),
               pointAt.getOrDefault(name, Optional.empty())));
     }
-    Map<String, Edge> edges = new LinkedHashMap<>();
-    Map<String, java.util.Set<Integer>> lines = new java.util.HashMap<>();
+    Map<EdgeKey, Edge> edges = new LinkedHashMap<>();
+    Map<EdgeKey, java.util.Set<Integer>> lines = new java.util.HashMap<>();
     for (Declaration declaration : analysis.graph().schema().declarations()) {
       for (Dependency d : analysis.graph().outgoing(declaration.name().text())) {
         Optional<PointStatus> point = analysis.pointOf(d).map(CoordinationPoint::status);
         EdgeLabel label = analysis.label(d);
         boolean async = d.time() == Time.ASYNC;
         boolean nonMonotone = analysis.isNonMonotone(d);
-        String key = d.from() + "\u0000" + d.to() + "\u0000" + label + async + nonMonotone + point;
+        EdgeKey key = new EdgeKey(d.from(), d.to(), label, async, nonMonotone, point.orElse(null));
         edges.putIfAbsent(key, new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of()));
         lines.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(d.rule().span().line());
       }
     }
     List<Edge> drawn = new ArrayList<>();
-    for (Map.Entry<String, Edge> e : edges.entrySet()) {
+    for (Map.Entry<EdgeKey, Edge> e : edges.entrySet()) {
       Edge edge = e.getValue();
       drawn.add(
           new Edge(
@@ -87,6 +87,10 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
     }
     return new DataflowGraph(nodes, drawn, Math.max(strata.strataCount(), 1));
   }
+
+  /** What makes two arrows the same drawing. */
+  private record EdgeKey(
+      String from, String to, EdgeLabel label, boolean async, boolean nonMonotone, PointStatus point) {}
 
   private static PointStatus worse(PointStatus a, PointStatus b) {
     return rank(a) >= rank(b) ? a : b;

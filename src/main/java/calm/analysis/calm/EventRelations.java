@@ -1,12 +1,8 @@
 package calm.analysis.calm;
 
 import calm.analysis.Dependency;
-import calm.analysis.DependencyGraph;
-import calm.syntax.Declaration;
 import calm.syntax.RelationKind;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The event relations of §8 and the arrival each comes from. An input or a channel is an event; so is
@@ -18,35 +14,43 @@ import java.util.Map;
  * at most twice (unknown, one source, several), so the propagation is linear.
  */
 final class EventRelations {
-  /** Marks an event fed by more than one source; relation names cannot start with '*'. */
-  private static final String SEVERAL = "*";
+  private static final int NONE = -1;
+  private static final int SEVERAL = -2;
 
-  private final Map<String, String> sourceOf = new HashMap<>();
+  private final RelationIndex index;
+  /** The id of an event's source, SEVERAL when it mixes sources, NONE for a relation that is no event. */
+  private final int[] source;
 
-  private EventRelations() {}
+  private EventRelations(RelationIndex index) {
+    this.index = index;
+    this.source = new int[index.size()];
+    Arrays.fill(source, NONE);
+  }
 
-  static EventRelations of(DependencyGraph graph) {
-    EventRelations events = new EventRelations();
-    ArrayDeque<String> queue = new ArrayDeque<>();
-    for (Declaration declaration : graph.schema().declarations()) {
-      if (declaration.kind().isSourceOfAsynchrony()) {
-        events.sourceOf.put(declaration.name().text(), declaration.name().text());
-        queue.add(declaration.name().text());
+  static EventRelations of(RelationIndex index) {
+    EventRelations events = new EventRelations(index);
+    int[] queue = new int[2 * index.size() + 1];
+    int head = 0;
+    int tail = 0;
+    for (int r = 0; r < index.size(); r++) {
+      if (index.kind(r).isSourceOfAsynchrony()) {
+        events.source[r] = r;
+        queue[tail++] = r;
       }
     }
-    while (!queue.isEmpty()) {
-      String relation = queue.poll();
-      String source = events.sourceOf.get(relation);
-      for (Dependency d : graph.outgoing(relation)) {
-        String next = d.to();
-        if (graph.schema().get(next).kind() != RelationKind.SCRATCH) {
+    while (head < tail) {
+      int r = queue[head++];
+      int from = events.source[r];
+      for (Dependency d : index.outgoing(r)) {
+        int next = index.id(d.to());
+        if (index.kind(next) != RelationKind.SCRATCH) {
           continue;
         }
-        String old = events.sourceOf.get(next);
-        String merged = old == null || old.equals(source) ? source : SEVERAL;
-        if (!merged.equals(old)) {
-          events.sourceOf.put(next, merged);
-          queue.add(next);
+        int old = events.source[next];
+        int merged = old == NONE || old == from ? from : SEVERAL;
+        if (merged != old) {
+          events.source[next] = merged;
+          queue[tail++] = next; // at most twice per relation: the queue has room
         }
       }
     }
@@ -54,25 +58,26 @@ final class EventRelations {
   }
 
   boolean isEvent(String relation) {
-    return sourceOf.containsKey(relation);
+    int id = index.id(relation);
+    return id >= 0 && source[id] != NONE;
   }
 
   /** Whether joining events of these relations could pair facts from different arrivals. */
   boolean fromDifferentSources(Iterable<String> eventRelations) {
-    String seen = null;
+    int seen = NONE;
     for (String r : eventRelations) {
-      String source = sourceOf.get(r);
-      if (SEVERAL.equals(source) || (seen != null && !seen.equals(source))) {
+      int s = source[index.id(r)];
+      if (s == SEVERAL || (seen != NONE && seen != s)) {
         return true;
       }
-      seen = source;
+      seen = s;
     }
     return false;
   }
 
   /** The source an event comes from, or a description when it mixes several. */
   String describeSource(String relation) {
-    String source = sourceOf.get(relation);
-    return SEVERAL.equals(source) ? "several sources" : "`" + source + "`";
+    int s = source[index.id(relation)];
+    return s == SEVERAL ? "several sources" : "`" + index.name(s) + "`";
   }
 }

@@ -1,15 +1,10 @@
 package calm.analysis.calm;
 
 import calm.analysis.Dependency;
-import calm.analysis.DependencyGraph;
-import calm.syntax.Declaration;
 import calm.syntax.HeadForm;
 import calm.syntax.RelationKind;
 import calm.syntax.Rule;
-import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Relations whose facts only ever appear (§8, monotone aggregates): tables that no rule deletes from,
@@ -20,57 +15,73 @@ import java.util.Set;
  * their taint forward through views, once each.
  */
 final class GrowOnly {
-  private final Set<String> shrinking = new HashSet<>();
-  private final Set<String> deletedFrom = new HashSet<>();
-  private final Set<String> fromAggregate = new HashSet<>();
+  private final RelationIndex index;
+  private final boolean[] shrinking;
+  private final boolean[] deletedFrom;
+  private final boolean[] fromAggregate;
 
-  private GrowOnly() {}
+  private GrowOnly(RelationIndex index) {
+    this.index = index;
+    shrinking = new boolean[index.size()];
+    deletedFrom = new boolean[index.size()];
+    fromAggregate = new boolean[index.size()];
+  }
 
-  static GrowOnly of(DependencyGraph graph, List<Rule> rules, EventRelations events) {
-    GrowOnly g = new GrowOnly();
-    ArrayDeque<String> queue = new ArrayDeque<>();
-    ArrayDeque<String> aggregates = new ArrayDeque<>();
+  static GrowOnly of(RelationIndex index, List<Rule> rules, EventRelations events) {
+    GrowOnly g = new GrowOnly(index);
+    int n = index.size();
+    int[] aggregates = new int[n];
+    int aggregateCount = 0;
     for (Rule rule : rules) {
-      String head = rule.head().atom().relation().text();
-      if (rule.head().form() == HeadForm.DELETE) {
-        g.deletedFrom.add(head);
+      int head = index.id(rule.head().atom().relation().text());
+      if (head < 0) {
+        continue;
       }
-      if (rule.isAggregate() && graph.relations().contains(head) && g.fromAggregate.add(head)) {
-        aggregates.add(head);
+      if (rule.head().form() == HeadForm.DELETE) {
+        g.deletedFrom[head] = true;
+      }
+      if (rule.isAggregate() && !g.fromAggregate[head]) {
+        g.fromAggregate[head] = true;
+        aggregates[aggregateCount++] = head;
       }
     }
-    for (Declaration declaration : graph.schema().declarations()) {
-      String name = declaration.name().text();
+    int[] queue = new int[n];
+    int tail = 0;
+    for (int r = 0; r < n; r++) {
       boolean shrinks =
-          switch (declaration.kind()) {
+          switch (index.kind(r)) {
             case INPUT, CHANNEL -> true;
-            case TABLE -> g.deletedFrom.contains(name);
-            case SCRATCH -> events.isEvent(name) || hasImpureRuleInto(graph, name);
+            case TABLE -> g.deletedFrom[r];
+            case SCRATCH -> events.isEvent(index.name(r)) || hasImpureRuleInto(index, r);
           };
       if (shrinks) {
-        g.shrinking.add(name);
-        queue.add(name);
+        g.shrinking[r] = true;
+        queue[tail++] = r;
       }
     }
-    while (!queue.isEmpty()) {
-      for (Dependency d : graph.outgoing(queue.poll())) {
-        if (graph.schema().get(d.to()).kind() == RelationKind.SCRATCH && g.shrinking.add(d.to())) {
-          queue.add(d.to());
+    for (int head = 0; head < tail; head++) {
+      for (Dependency d : index.outgoing(queue[head])) {
+        int next = index.id(d.to());
+        if (index.kind(next) == RelationKind.SCRATCH && !g.shrinking[next]) {
+          g.shrinking[next] = true;
+          queue[tail++] = next;
         }
       }
     }
-    while (!aggregates.isEmpty()) {
-      for (Dependency d : graph.outgoing(aggregates.poll())) {
-        if (g.fromAggregate.add(d.to())) {
-          aggregates.add(d.to());
+    for (int head = 0; head < aggregateCount; head++) {
+      for (Dependency d : index.outgoing(aggregates[head])) {
+        int next = index.id(d.to());
+        if (!g.fromAggregate[next]) {
+          g.fromAggregate[next] = true;
+          aggregates[aggregateCount++] = next;
         }
       }
     }
     return g;
   }
 
-  private static boolean hasImpureRuleInto(DependencyGraph graph, String scratch) {
-    for (Dependency d : graph.incoming(scratch)) {
+  private static boolean hasImpureRuleInto(RelationIndex index, int scratch) {
+    for (Dependency d : index.incoming(scratch)) {
       if (d.negated() || d.aggregated()) {
         return true;
       }
@@ -80,15 +91,18 @@ final class GrowOnly {
 
   /** Whether the relation's facts only ever appear. */
   boolean isGrowOnly(String relation) {
-    return !shrinking.contains(relation);
+    int id = index.id(relation);
+    return id >= 0 && !shrinking[id];
   }
 
   boolean isDeletedFrom(String relation) {
-    return deletedFrom.contains(relation);
+    int id = index.id(relation);
+    return id >= 0 && deletedFrom[id];
   }
 
   /** Whether an aggregate computes the relation or anything it is derived from. */
   boolean isFromAggregate(String relation) {
-    return fromAggregate.contains(relation);
+    int id = index.id(relation);
+    return id >= 0 && fromAggregate[id];
   }
 }

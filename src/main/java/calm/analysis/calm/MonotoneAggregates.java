@@ -1,7 +1,6 @@
 package calm.analysis.calm;
 
 import calm.analysis.Dependency;
-import calm.analysis.DependencyGraph;
 import calm.syntax.Aggregate;
 import calm.syntax.AggregateFunction;
 import calm.syntax.BinaryExpr;
@@ -27,12 +26,12 @@ import java.util.OptionalLong;
  * Anything else is a snapshot that may still change, and the aggregate rule is a coordination point.
  */
 final class MonotoneAggregates {
-  private final DependencyGraph graph;
+  private final RelationIndex index;
   private final GrowOnly growOnly;
   private final EventRelations events;
 
-  MonotoneAggregates(DependencyGraph graph, GrowOnly growOnly, EventRelations events) {
-    this.graph = graph;
+  MonotoneAggregates(RelationIndex index, GrowOnly growOnly, EventRelations events) {
+    this.index = index;
     this.growOnly = growOnly;
     this.events = events;
   }
@@ -69,7 +68,7 @@ final class MonotoneAggregates {
         }
       }
     }
-    for (Dependency use : graph.outgoing(relation)) {
+    for (Dependency use : index.outgoing(relation)) {
       Optional<Blame> blame = blameUse(use, column, function);
       if (blame.isPresent()) {
         return blame;
