@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
@@ -31,26 +31,46 @@ public final class Stratification {
   }
 
   public static Stratification of(DependencyGraph dependencies) {
-    // A filtered view rather than a copy: a large program has hundreds of thousands of edges.
-    Graph<String, Dependency> sameTick =
-        new MaskSubgraph<>(dependencies.asGraph(), r -> false, d -> d.time() != Time.SAME_TICK);
-    List<Set<String>> sccs = new KosarajuStrongConnectivityInspector<>(sameTick).stronglyConnectedSets();
+    // SCCs and strata need only which relation reads which in the same tick, and whether some such
+    // read is negated or aggregated: one light edge per pair, not one Dependency per rule and atom
+    // (a large program has hundreds of thousands of those, and JGraphT looks up non-intrusive edges
+    // in a map at every step).
+    Graph<String, DefaultEdge> reads = new DefaultDirectedGraph<>(DefaultEdge.class);
+    Graph<String, DefaultEdge> readsBelow = new DefaultDirectedGraph<>(DefaultEdge.class);
+    dependencies.relations().forEach(reads::addVertex);
+    List<Dependency> needLower = new ArrayList<>();
+    for (Dependency d : dependencies.dependencies()) {
+      if (d.time() != Time.SAME_TICK) {
+        continue;
+      }
+      if (!reads.containsEdge(d.from(), d.to())) {
+        reads.addEdge(d.from(), d.to());
+      }
+      if (d.needsLowerStratum()) {
+        needLower.add(d);
+        readsBelow.addVertex(d.from());
+        readsBelow.addVertex(d.to());
+        if (!readsBelow.containsEdge(d.from(), d.to())) {
+          readsBelow.addEdge(d.from(), d.to());
+        }
+      }
+    }
+    List<Set<String>> sccs = new KosarajuStrongConnectivityInspector<>(reads).stronglyConnectedSets();
     Map<String, Integer> componentOf = new HashMap<>();
     for (int i = 0; i < sccs.size(); i++) {
       for (String r : sccs.get(i)) {
         componentOf.put(r, i);
       }
     }
-    List<Dependency> badCycle = findNegativeCycle(sameTick, componentOf);
+    List<Dependency> badCycle = findNegativeCycle(dependencies, needLower, componentOf);
 
-    // The condensation needs one edge per pair of components, not one per rule.
     Graph<Integer, DefaultEdge> condensation = new SimpleDirectedGraph<>(DefaultEdge.class);
     for (int i = 0; i < sccs.size(); i++) {
       condensation.addVertex(i);
     }
-    for (Dependency d : sameTick.edgeSet()) {
-      int from = componentOf.get(d.from());
-      int to = componentOf.get(d.to());
+    for (DefaultEdge e : reads.edgeSet()) {
+      int from = componentOf.get(reads.getEdgeSource(e));
+      int to = componentOf.get(reads.getEdgeTarget(e));
       if (from != to && !condensation.containsEdge(from, to)) {
         condensation.addEdge(from, to);
       }
@@ -63,10 +83,12 @@ public final class Stratification {
       int component = topo.next();
       int stratum = 0;
       for (String r : sccs.get(component)) {
-        for (Dependency d : sameTick.incomingEdgesOf(r)) {
-          int from = componentOf.get(d.from());
+        for (DefaultEdge e : reads.incomingEdgesOf(r)) {
+          String source = reads.getEdgeSource(e);
+          int from = componentOf.get(source);
           if (from != component) {
-            stratum = Math.max(stratum, stratumOfComponent[from] + (d.needsLowerStratum() ? 1 : 0));
+            boolean below = readsBelow.containsVertex(r) && readsBelow.containsEdge(source, r);
+            stratum = Math.max(stratum, stratumOfComponent[from] + (below ? 1 : 0));
           }
         }
       }
@@ -99,10 +121,10 @@ public final class Stratification {
   }
 
   private static List<Dependency> findNegativeCycle(
-      Graph<String, Dependency> sameTick, Map<String, Integer> componentOf) {
-    for (Dependency d : sameTick.edgeSet()) {
-      if (d.needsLowerStratum() && componentOf.get(d.from()).equals(componentOf.get(d.to()))) {
-        List<Dependency> back = shortestPathWithin(sameTick, componentOf, d.to(), d.from());
+      DependencyGraph dependencies, List<Dependency> needLower, Map<String, Integer> componentOf) {
+    for (Dependency d : needLower) {
+      if (componentOf.get(d.from()).equals(componentOf.get(d.to()))) {
+        List<Dependency> back = shortestPathWithin(dependencies.asGraph(), componentOf, d.to(), d.from());
         List<Dependency> cycle = new ArrayList<>();
         cycle.add(d);
         cycle.addAll(back);
@@ -126,7 +148,8 @@ public final class Stratification {
         break;
       }
       for (Dependency d : graph.outgoingEdgesOf(r)) {
-        if (componentOf.get(d.to()) == component && !reachedBy.containsKey(d.to())) {
+        if (d.time() == Time.SAME_TICK
+            && componentOf.get(d.to()) == component && !reachedBy.containsKey(d.to())) {
           reachedBy.put(d.to(), d);
           queue.add(d.to());
         }
