@@ -10,7 +10,9 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
@@ -19,39 +21,50 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * {@code @async} take effect in a later tick, so cycles through them are fine.
  */
 public final class Stratification {
-  private final List<Set<String>> components;
-  private final Map<String, Integer> stratumOf;
+  private final Graph<String, Read> reads;
+  private final List<Set<String>> sccs;
+  private final Map<String, Integer> componentOf;
   private final List<Dependency> badCycle;
+  private List<Set<String>> components;
+  private Map<String, Integer> stratumOf;
 
   private Stratification(
-      List<Set<String>> components, Map<String, Integer> stratumOf, List<Dependency> badCycle) {
-    this.components = components;
-    this.stratumOf = stratumOf;
+      Graph<String, Read> reads,
+      List<Set<String>> sccs,
+      Map<String, Integer> componentOf,
+      List<Dependency> badCycle) {
+    this.reads = reads;
+    this.sccs = sccs;
+    this.componentOf = componentOf;
     this.badCycle = badCycle;
   }
 
+  /** A same-tick read of one relation by another's rule; {@code below} when negated or aggregated. */
+  static final class Read extends DefaultEdge {
+    private static final long serialVersionUID = 1L;
+    final boolean below;
+
+    Read(boolean below) {
+      this.below = below;
+    }
+  }
+
+  /**
+   * Finds the strongly connected components of the same-tick graph and any unstratifiable cycle; the
+   * strata themselves are computed on first use (a check needs only the cycle). The same-tick graph
+   * has light intrusive edges and no pair index: a large program has hundreds of thousands of edges,
+   * and JGraphT's defaults (a map lookup per non-intrusive edge, a map entry per vertex pair) made it
+   * the slowest part of checking.
+   */
   public static Stratification of(DependencyGraph dependencies) {
-    // SCCs and strata need only which relation reads which in the same tick, and whether some such
-    // read is negated or aggregated: one light edge per pair, not one Dependency per rule and atom
-    // (a large program has hundreds of thousands of those, and JGraphT looks up non-intrusive edges
-    // in a map at every step).
-    Graph<String, DefaultEdge> reads = new DefaultDirectedGraph<>(DefaultEdge.class);
-    Graph<String, DefaultEdge> readsBelow = new DefaultDirectedGraph<>(DefaultEdge.class);
+    Graph<String, Read> reads = new LightGraph<>();
     dependencies.relations().forEach(reads::addVertex);
     List<Dependency> needLower = new ArrayList<>();
     for (Dependency d : dependencies.dependencies()) {
-      if (d.time() != Time.SAME_TICK) {
-        continue;
-      }
-      if (!reads.containsEdge(d.from(), d.to())) {
-        reads.addEdge(d.from(), d.to());
-      }
-      if (d.needsLowerStratum()) {
-        needLower.add(d);
-        readsBelow.addVertex(d.from());
-        readsBelow.addVertex(d.to());
-        if (!readsBelow.containsEdge(d.from(), d.to())) {
-          readsBelow.addEdge(d.from(), d.to());
+      if (d.time() == Time.SAME_TICK) {
+        reads.addEdge(d.from(), d.to(), new Read(d.needsLowerStratum()));
+        if (d.needsLowerStratum()) {
+          needLower.add(d);
         }
       }
     }
@@ -63,55 +76,90 @@ public final class Stratification {
       }
     }
     List<Dependency> badCycle = findNegativeCycle(dependencies, needLower, componentOf);
+    return new Stratification(reads, sccs, componentOf, badCycle);
+  }
 
-    Graph<Integer, DefaultEdge> condensation = new SimpleDirectedGraph<>(DefaultEdge.class);
+  /** A directed pseudograph without JGraphT's vertex-pair index, which only getEdge(u, v) needs. */
+  static final class LightGraph<E> extends AbstractBaseGraph<String, E> {
+    private static final long serialVersionUID = 1L;
+
+    LightGraph() {
+      super(null, null, DefaultGraphType.directedPseudograph(), new DefaultGraphSpecificsStrategy<>());
+    }
+  }
+
+  private void computeStrata() {
+    List<Set<String>> ordered = topologicalOrder();
+    Map<String, Integer> strata = new HashMap<>();
+    for (Set<String> component : ordered) {
+      int stratum = 0;
+      for (String r : component) {
+        for (Read e : reads.incomingEdgesOf(r)) {
+          String source = reads.getEdgeSource(e);
+          if (!component.contains(source)) {
+            stratum = Math.max(stratum, strata.get(source) + (e.below ? 1 : 0));
+          }
+        }
+      }
+      for (String r : component) {
+        strata.put(r, stratum);
+      }
+    }
+    components = ordered;
+    stratumOf = strata;
+  }
+
+  /**
+   * Kosaraju finds the components of a graph in topological order (sources first); that is checked
+   * here rather than assumed, and a condensation is sorted only if it does not hold.
+   */
+  private List<Set<String>> topologicalOrder() {
+    boolean ordered = true;
+    for (Read e : reads.edgeSet()) {
+      if (componentOf.get(reads.getEdgeSource(e)) > componentOf.get(reads.getEdgeTarget(e))) {
+        ordered = false;
+        break;
+      }
+    }
+    if (ordered) {
+      return sccs;
+    }
+    Graph<Integer, DefaultEdge> condensation = new DefaultDirectedGraph<>(DefaultEdge.class);
     for (int i = 0; i < sccs.size(); i++) {
       condensation.addVertex(i);
     }
-    for (DefaultEdge e : reads.edgeSet()) {
+    for (Read e : reads.edgeSet()) {
       int from = componentOf.get(reads.getEdgeSource(e));
       int to = componentOf.get(reads.getEdgeTarget(e));
       if (from != to && !condensation.containsEdge(from, to)) {
         condensation.addEdge(from, to);
       }
     }
-    List<Set<String>> ordered = new ArrayList<>();
-    Map<String, Integer> stratumOf = new HashMap<>();
-    int[] stratumOfComponent = new int[sccs.size()];
-    var topo = new TopologicalOrderIterator<>(condensation);
-    while (topo.hasNext()) {
-      int component = topo.next();
-      int stratum = 0;
-      for (String r : sccs.get(component)) {
-        for (DefaultEdge e : reads.incomingEdgesOf(r)) {
-          String source = reads.getEdgeSource(e);
-          int from = componentOf.get(source);
-          if (from != component) {
-            boolean below = readsBelow.containsVertex(r) && readsBelow.containsEdge(source, r);
-            stratum = Math.max(stratum, stratumOfComponent[from] + (below ? 1 : 0));
-          }
-        }
-      }
-      stratumOfComponent[component] = stratum;
-      ordered.add(sccs.get(component));
-      for (String r : sccs.get(component)) {
-        stratumOf.put(r, stratum);
-      }
-    }
-    return new Stratification(ordered, stratumOf, badCycle);
+    List<Set<String>> result = new ArrayList<>();
+    new TopologicalOrderIterator<>(condensation).forEachRemaining(i -> result.add(sccs.get(i)));
+    return result;
   }
 
   /** Strongly connected components of the same-tick graph, each after everything it reads. */
   public List<Set<String>> components() {
+    if (components == null) {
+      computeStrata();
+    }
     return components;
   }
 
   /** The stratum number of a relation: 0 for base relations, higher above negation and aggregation. */
   public int stratumOf(String relation) {
+    if (stratumOf == null) {
+      computeStrata();
+    }
     return stratumOf.getOrDefault(relation, 0);
   }
 
   public int strataCount() {
+    if (stratumOf == null) {
+      computeStrata();
+    }
     return stratumOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
   }
 
