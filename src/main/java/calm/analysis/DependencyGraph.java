@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.DirectedPseudograph;
 
 /**
  * A node per declared relation and an edge per (rule, body atom): the graph of §8. Rules that name
@@ -26,7 +25,7 @@ public final class DependencyGraph {
   }
 
   public static DependencyGraph of(Schema schema, List<Rule> rules) {
-    Graph<String, Dependency> graph = new DirectedPseudograph<>(null, null, false);
+    Graph<String, Dependency> graph = new Stratification.LightGraph<>();
     for (Declaration declaration : schema.declarations()) {
       graph.addVertex(declaration.name().text());
     }

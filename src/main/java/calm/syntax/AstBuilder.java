@@ -19,6 +19,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
   private final SourceFile source;
   private final List<Diagnostic> diagnostics;
+  private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
   AstBuilder(SourceFile source, List<Diagnostic> diagnostics) {
     this.source = source;
@@ -281,7 +282,16 @@ final class AstBuilder {
   }
 
   private Name name(TerminalNode node) {
-    return new Name(node.getText(), span(node.getSymbol()));
+    return new Name(canonical(node.getText()), span(node.getSymbol()));
+  }
+
+  /**
+   * One String object per distinct name: a relation is named many times, and the analyses key maps
+   * by name, where equal references compare without reading the characters.
+   */
+  private String canonical(String text) {
+    String known = names.putIfAbsent(text, text);
+    return known == null ? text : known;
   }
 
   static Span span(ParserRuleContext ctx) {

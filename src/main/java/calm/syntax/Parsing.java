@@ -36,6 +36,16 @@ public final class Parsing {
 
   public static ParseResult parse(SourceFile source) {
     List<Diagnostic> diagnostics = new ArrayList<>();
+    Optional<List<Item>> streamed = StreamingParse.items(source, diagnostics);
+    if (streamed.isPresent()) {
+      return new ParseResult(Optional.of(new Program(source, streamed.get())), diagnostics);
+    }
+    return parseCarefully(source);
+  }
+
+  /** Reads a file that has some problem, finding all of them. */
+  private static ParseResult parseCarefully(SourceFile source) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
     CalmLexer lexer = new CalmLexer(CharStreams.fromString(source.text(), source.displayPath()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);

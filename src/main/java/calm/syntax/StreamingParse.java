@@ -1,0 +1,128 @@
+package calm.syntax;
+
+import calm.diagnostics.Diagnostic;
+import calm.syntax.antlr.CalmLexer;
+import calm.syntax.antlr.CalmParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The fast path for a file without any problem: tokens stream from the lexer to the parser (SLL
+ * prediction, bail out at the first error) and each item becomes AST at once, so neither the tokens
+ * nor the parse trees of a large file are ever alive all together. At the first sign of trouble (a
+ * malformed token, deep nesting, a syntax error) it gives up, and {@link Parsing} reads the file again
+ * the careful way, which reports every problem.
+ */
+final class StreamingParse {
+  private static final int OPEN = literalType("'('");
+  private static final int CLOSE = literalType("')'");
+  private static final int END = literalType("'.'");
+
+  private StreamingParse() {}
+
+  /** The items, or empty when the file needs the careful path. */
+  static Optional<List<Item>> items(SourceFile source, List<Diagnostic> builderDiagnostics) {
+    CalmLexer lexer = new CalmLexer(CharStreams.fromString(source.text(), source.displayPath()));
+    lexer.removeErrorListeners();
+    UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
+    CalmParser parser = new CalmParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    AstBuilder builder = new AstBuilder(source, builderDiagnostics);
+    List<Item> items = new ArrayList<>();
+    try {
+      while (tokens.LA(1) != Token.EOF) {
+        builder.buildItem(parser.item()).ifPresent(items::add);
+      }
+      return Optional.of(items);
+    } catch (ParseCancellationException | Trouble careful) {
+      builderDiagnostics.clear();
+      return Optional.empty();
+    }
+  }
+
+  private static int literalType(String literal) {
+    for (int type = 0; type <= CalmLexer.VOCABULARY.getMaxTokenType(); type++) {
+      if (literal.equals(CalmLexer.VOCABULARY.getLiteralName(type))) {
+        return type;
+      }
+    }
+    throw new IllegalStateException("no token " + literal);
+  }
+
+  /** Passes the lexer's tokens on, and stops at a malformed one or at too deep a nesting. */
+  private static final class CleanTokens implements TokenSource {
+    private final CalmLexer lexer;
+    private int depth;
+
+    CleanTokens(CalmLexer lexer) {
+      this.lexer = lexer;
+    }
+
+    @Override
+    public Token nextToken() {
+      Token token = lexer.nextToken();
+      int type = token.getType();
+      if (type == CalmLexer.UNTERMINATED_STRING
+          || type == CalmLexer.UNTERMINATED_COMMENT
+          || type == CalmLexer.ERROR_CHAR) {
+        throw new Trouble();
+      }
+      if (type == OPEN && ++depth > Parsing.MAX_NESTING) {
+        throw new Trouble();
+      } else if (type == CLOSE && depth > 0) {
+        depth--;
+      } else if (type == END) {
+        depth = 0;
+      }
+      return token;
+    }
+
+    @Override
+    public int getLine() {
+      return lexer.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+      return lexer.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+      return lexer.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+      return lexer.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+      lexer.setTokenFactory(factory);
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+      return lexer.getTokenFactory();
+    }
+  }
+
+  private static final class Trouble extends RuntimeException {
+    Trouble() {
+      super(null, null, false, false);
+    }
+  }
+}
