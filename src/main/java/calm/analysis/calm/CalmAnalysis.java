@@ -331,7 +331,38 @@ public final class CalmAnalysis {
                   .collect(Collectors.joining(" and "))
               + " come from different arrivals, so whether they meet in one tick depends on timing";
       eventAtoms.forEach(l -> add(point, PointKind.RACE, l));
+    } else {
+      Optional<List<Literal>> twoArrivals = twoArrivalsOfOneSource(eventAtoms);
+      if (twoArrivals.isPresent()) {
+        String source = relationOf(twoArrivals.get().get(0));
+        point.race =
+            "race: two `" + source + "` facts are joined, and each is a separate arrival, so whether"
+                + " they meet in one tick depends on timing";
+        twoArrivals.get().forEach(l -> add(point, PointKind.RACE, l));
+      }
     }
+  }
+
+  /**
+   * Two atoms of one input or channel with different arguments read two facts, which arrive apart.
+   * §8 exempts events "derived from the same arrival"; a self-join of the source itself is not that,
+   * and the explorer shows it diverging (pair(K, V) :- in(K, V), in(V, _)). Events derived through
+   * scratch keep the spec's exemption.
+   */
+  private Optional<List<Literal>> twoArrivalsOfOneSource(List<Literal> eventAtoms) {
+    for (int i = 0; i < eventAtoms.size(); i++) {
+      for (int j = i + 1; j < eventAtoms.size(); j++) {
+        var a = SealApplication.atomOf(eventAtoms.get(i));
+        var b = SealApplication.atomOf(eventAtoms.get(j));
+        boolean sameSource =
+            a.relation().text().equals(b.relation().text())
+                && schema.get(a.relation().text()).kind().isSourceOfAsynchrony();
+        if (sameSource && !a.arguments().toString().equals(b.arguments().toString())) {
+          return Optional.of(List.of(eventAtoms.get(i), eventAtoms.get(j)));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static void add(Found point, PointKind kind, Literal literal) {

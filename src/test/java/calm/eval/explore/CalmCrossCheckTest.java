@@ -104,13 +104,11 @@ class CalmCrossCheckTest {
   }
 
   /**
-   * Found by this cross-check: §8 says two events from the same source of asynchrony do not race,
-   * so the analysis calls {@code pair} confluent; but the two {@code in2} facts the rule joins are
-   * two arrivals, and whether they meet in one tick depends on the schedule. The spec's reading of
-   * "the same arrival" is the lead's to settle; until then this documents the counterexample.
+   * Found by this cross-check: §8 exempts events from the same source, and the analysis first called
+   * {@code pair} confluent; but the two {@code in2} facts the rule joins are two arrivals, and whether
+   * they meet in one tick depends on the schedule. The analysis now counts such a self-join as a race.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("the analysis follows §8's 'same source' rule, which a self-join of one event relation breaks")
   void aSelfJoinOfOneEventRelation() {
     Explore program = Explore.of("""
         input in2(k: int, v: int).
