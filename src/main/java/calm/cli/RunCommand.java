@@ -150,6 +150,10 @@ final class RunCommand implements Callable<Integer> {
       err.println(where + "error: run stopped at tick " + run.tick() + ": " + e.getMessage());
       return ExitCodes.FINDINGS;
     }
+    for (calm.eval.SealViolation v : run.sealViolations()) {
+      err.println(source.displayPath() + ":" + v.seal().span().line() + ":" + v.seal().span().column()
+          + ": warning: " + v);
+    }
     try {
       if (outputDir != null) {
         writeOutputDir(program, run);

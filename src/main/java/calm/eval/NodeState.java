@@ -14,6 +14,10 @@ final class NodeState {
   final TupleStore[] nextInserts;
   final TupleStore[] deletions;
   final TupleStore[] outbox;
+  /** Per relation, the first row that is new this tick (what deferred changes and arrivals added). */
+  final int[] tickBase;
+  /** Per seal, the keys sealed so far. */
+  final TupleStore[] sealedKeys;
   private final FactBudget budget;
   private final List<Relation> relations;
 
@@ -27,6 +31,11 @@ final class NodeState {
     deletions = new TupleStore[n];
     outbox = new TupleStore[n];
     buffers = new long[n][];
+    tickBase = new int[n];
+    sealedKeys = new TupleStore[program.seals().size()];
+    for (int i = 0; i < sealedKeys.length; i++) {
+      sealedKeys[i] = program.seals().get(i).newKeys();
+    }
     buffered = new int[n];
     for (Relation r : relations) {
       stores[r.id()] = new TupleStore(r.arity(), program.indexColumns(r.id()));

@@ -31,6 +31,7 @@ public final class Run {
   private int tick;
   private boolean quiescent;
   private final Set<String> changedLastTick = new LinkedHashSet<>();
+  private final List<SealViolation> sealViolations = new ArrayList<>();
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
     this.program = program;
@@ -44,6 +45,9 @@ public final class Run {
       byName.put(node.name, node);
       for (World.Initial f : world.initialFacts(i)) {
         node.insert(f.relation(), f.tuple());
+      }
+      for (int r = 0; r < node.stores.length; r++) {
+        node.tickBase[r] = node.stores[r].size; // initial facts are not news
       }
     }
     pending.addAll(world.inputs());
@@ -61,6 +65,11 @@ public final class Run {
       step();
     }
     return tick;
+  }
+
+  /** Facts that arrived for a key after its seal's guard held (§5), in the order found. */
+  public List<SealViolation> sealViolations() {
+    return Collections.unmodifiableList(sealViolations);
   }
 
   public boolean isQuiescent() {
@@ -141,6 +150,16 @@ public final class Run {
         plan.execute(node, 0, 0);
       }
       activity.put(node, a);
+    }
+    if (!program.seals().isEmpty()) {
+      for (NodeState node : nodes) {
+        for (int i = 0; i < program.seals().size(); i++) {
+          SealWatch watch = program.seals().get(i);
+          Relation sealed = program.relations().get(watch.sealed);
+          int firstNew = sealed.isEphemeral() ? 0 : node.tickBase[watch.sealed];
+          watch.afterTick(node, node.sealedKeys[i], firstNew, tick, sealed, program.strings(), sealViolations);
+        }
+      }
     }
     observer.afterFixpoint(this, tick);
     changedLastTick.clear();
@@ -259,6 +278,7 @@ public final class Run {
         node.releaseCount(removed);
         deletions.clear();
       }
+      node.tickBase[id] = node.stores[id].size;
       if (inserts != null && inserts.size > 0) {
         long[] t = new long[r.arity()];
         for (int row = 0; row < inserts.size; row++) {
