@@ -1,7 +1,6 @@
 package calm.eval;
 
 import calm.syntax.HeadForm;
-import calm.syntax.RelationKind;
 import java.util.List;
 
 /**
@@ -113,10 +112,6 @@ final class NodeState {
       stores[relation] = s;
     }
     return s;
-  }
-
-  boolean isTable(int relation) {
-    return relations.get(relation).kind() == RelationKind.TABLE;
   }
 
   void release(int relation) {

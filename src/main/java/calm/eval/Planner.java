@@ -169,7 +169,7 @@ final class Planner {
         deltaLiteral < 0
             ? -1
             : program.relation(((PositiveLiteral) rule.body().get(deltaLiteral)).atom().relation().text()).id();
-    return new RulePlan(rule, steps.get(0), aggregator, registers.size(), deltaRelation, "");
+    return new RulePlan(rule, steps.get(0), aggregator, registers.size(), deltaRelation);
   }
 
   private static boolean hasWildcardInPositiveAtom(Rule rule) {

@@ -12,15 +12,13 @@ final class RulePlan {
   final Aggregator aggregator;
   final int registers;
   final int deltaRelation;
-  final String description;
 
-  RulePlan(Rule rule, Step first, Aggregator aggregator, int registers, int deltaRelation, String description) {
+  RulePlan(Rule rule, Step first, Aggregator aggregator, int registers, int deltaRelation) {
     this.rule = rule;
     this.first = first;
     this.aggregator = aggregator;
     this.registers = registers;
     this.deltaRelation = deltaRelation;
-    this.description = description;
   }
 
   /** Runs the plan once; arithmetic errors become run errors that name the rule. */
