@@ -143,6 +143,10 @@ final class RunCommand implements Callable<Integer> {
         out.println("quiescent after " + ticks + " tick" + (ticks == 1 ? "" : "s"));
         out.println();
       }
+    } catch (OutOfMemoryError e) {
+      err.println(source.displayPath() + ": error: run stopped at tick " + run.tick()
+          + ": out of memory; give Java more (CALM_JAVA_OPTS=-Xmx...) or lower --max-facts");
+      return ExitCodes.FINDINGS;
     } catch (RunError e) {
       out.flush();
       String where = e.span().map(s -> source.displayPath() + ":" + s.line() + ":" + s.column() + ": ").orElse(
