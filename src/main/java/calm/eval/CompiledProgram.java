@@ -198,7 +198,7 @@ public final class CompiledProgram {
             recursiveAtoms.add(i);
           }
         }
-        RulePlan plan = planner.plan(rule, -1);
+        RulePlan plan = planner.plan(rule, recursiveAtoms.isEmpty() ? -1 : recursiveAtoms.get(0), false);
         if (plan == null) {
           continue;
         }
