@@ -380,7 +380,7 @@ public final class Run {
     List<NodeTick.Sent> sent = new ArrayList<>();
     for (Relation r : program.relations()) {
       TupleStore store = node.stores[r.id()];
-      int from = r.isEphemeral() ? 0 : a.startSizes[r.id()];
+      int from = a.startSizes[r.id()]; // earlier rows were there when the tick began (@next)
       for (int row = from; row < store.size; row++) {
         GroundFact f = decode(r, store.row(row));
         if (!arrivedSet.contains(f)) {
