@@ -14,6 +14,7 @@ import calm.eval.Run;
 import calm.eval.RunError;
 import calm.eval.RunLimits;
 import calm.eval.RunObserver;
+import calm.eval.Runnability;
 import calm.eval.Scenario;
 import calm.eval.ScenarioParser;
 import calm.eval.World;
@@ -95,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     }
     SourceFile source = new SourceFile(programPath.toString(), text);
     FileReport report = Checker.standard().check(source);
-    if (report.hasErrors() || report.program().isEmpty()) {
+    if (report.diagnostics().stream().anyMatch(Runnability::blocksRun) || report.program().isEmpty()) {
       printErrors(source, report.diagnostics());
       return ExitCodes.FINDINGS;
     }
@@ -183,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
     for (Diagnostic d : diagnostics) {
-      if (d.isError()) {
+      if (Runnability.blocksRun(d)) {
         err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
             + ": error[" + d.code().id() + "]: " + d.message());
       }
