@@ -12,6 +12,7 @@ final class RulePlan {
   final Aggregator aggregator;
   final int registers;
   final int deltaRelation;
+  private final MembershipStep[] batches; // in chain order
 
   RulePlan(Rule rule, Step first, Aggregator aggregator, int registers, int deltaRelation) {
     this.rule = rule;
@@ -19,6 +20,13 @@ final class RulePlan {
     this.aggregator = aggregator;
     this.registers = registers;
     this.deltaRelation = deltaRelation;
+    java.util.List<MembershipStep> found = new java.util.ArrayList<>();
+    for (Step s = first; s != null; s = s.next) {
+      if (s instanceof MembershipStep m && m.batched()) {
+        found.add(m);
+      }
+    }
+    this.batches = found.toArray(new MembershipStep[0]);
   }
 
   /** Runs the plan once; arithmetic errors become run errors that name the rule. */
@@ -31,6 +39,9 @@ final class RulePlan {
         aggregator.start();
       }
       first.run(frame);
+      for (MembershipStep batch : batches) { // upstream first: draining one may fill the next
+        batch.drain(frame);
+      }
       if (aggregator != null) {
         aggregator.finish(frame);
       }

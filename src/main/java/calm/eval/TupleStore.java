@@ -84,12 +84,10 @@ final class TupleStore {
   }
 
   /**
-   * Adds {@code count} tuples packed in {@code batch}; returns how many were new. For a packed set the
-   * slots are first touched all together, so that the cache misses of a batch overlap instead of
-   * being paid one after another.
+   * Loads the set's slots for {@code count} tuples packed in {@code batch}, all together: their cache
+   * misses overlap, and the probes that follow find the slots in the cache.
    */
-  int addAll(long[] batch, int count, long[] tuple) {
-    int added = 0;
+  void touch(long[] batch, int count) {
     if (small != null && count > 8) {
       int[] small = this.small;
       int m = small.length - 1;
@@ -112,6 +110,16 @@ final class TupleStore {
       }
       this.touched = touched;
     }
+  }
+
+  /**
+   * Adds {@code count} tuples packed in {@code batch}; returns how many were new. For a packed set the
+   * slots are first touched all together, so that the cache misses of a batch overlap instead of
+   * being paid one after another.
+   */
+  int addAll(long[] batch, int count, long[] tuple) {
+    int added = 0;
+    touch(batch, count);
     for (int i = 0; i < count; i++) {
       System.arraycopy(batch, i * arity, tuple, 0, arity);
       if (add(tuple)) {
