@@ -428,10 +428,27 @@ public final class Run {
     if (!changedLastTick.isEmpty()) {
       parts.add("still changing in the last tick: " + String.join(", ", changedLastTick));
     }
-    if (!pending.isEmpty()) {
-      Set<String> channels = new LinkedHashSet<>();
-      pending.forEach(e -> channels.add(e.relation().name()));
-      parts.add(pending.size() + " message(s) or input(s) pending on " + String.join(", ", channels));
+    Set<String> channels = new LinkedHashSet<>();
+    Set<String> inputs = new LinkedHashSet<>();
+    int messages = 0;
+    int events = 0;
+    int nextDue = Integer.MAX_VALUE;
+    for (Envelope e : pending) {
+      if (e.input()) {
+        events++;
+        inputs.add(e.relation().name());
+        nextDue = Math.min(nextDue, e.dueTick());
+      } else {
+        messages++;
+        channels.add(e.relation().name());
+      }
+    }
+    if (messages > 0) {
+      parts.add(messages + " message(s) in flight on " + String.join(", ", channels));
+    }
+    if (events > 0) {
+      parts.add(events + " input event(s) not yet delivered on " + String.join(", ", inputs)
+          + (nextDue > tick ? " (the next is due at tick " + nextDue + ")" : ""));
     }
     return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
   }
