@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `calm check` on generated programs of 100,000 and 1,000,000 rules: wall time including JVM
-# start, and peak RSS, median of 3 runs each. Writes bench/out/check-*.calm (ignored by git).
+# start, CPU time (user + system, which other jobs on a shared machine disturb less), and peak RSS,
+# median of 3 runs each. Writes bench/out/check-*.calm (ignored by git).
 #
 # usage: bench/check-bench.sh [RULES...]      (default: 100000 1000000)
 set -euo pipefail
@@ -16,11 +17,12 @@ sizes=("$@")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "java: $(java -version 2>&1 | head -1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-10s %-10s %-12s %-12s %s\n' rules "size" "wall (s)" "peak RSS" "runs (s)"
+printf '%-10s %-8s %-10s %-10s %-10s %s\n' rules size "wall (s)" "CPU (s)" "peak RSS" "wall of each run (s)"
 for n in "${sizes[@]}"; do
   file="$out/check-$n.calm"
   [[ -f "$file" ]] || python3 "$here/gen-rules.py" "$n" > "$file"
   walls=()
+  cpus=()
   rss=()
   for run in 1 2 3; do
     log="$out/time-$n-$run.txt"
@@ -34,10 +36,12 @@ for n in "${sizes[@]}"; do
     fi
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")")
     rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")")
+    cpus+=("$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u + s}' "$log")")
   done
   median_wall="$(printf '%s\n' "${walls[@]}" | sort -g | sed -n 2p)"
   median_rss="$(printf '%s\n' "${rss[@]}" | sort -g | sed -n 2p)"
+  median_cpu="$(printf '%s\n' "${cpus[@]}" | sort -g | sed -n 2p)"
   size="$(du -h "$file" | cut -f1)"
-  printf '%-10s %-10s %-12s %-12s %s\n' "$n" "$size" "$median_wall" "$((median_rss / 1024)) MB" "${walls[*]}"
+  printf '%-10s %-8s %-10s %-10s %-10s %s\n' "$n" "$size" "$median_wall" "$median_cpu" "$((median_rss / 1024)) MB" "${walls[*]}"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -43,14 +43,14 @@ public final class CheckContext {
     return schema;
   }
 
-  public DependencyGraph dependencies() {
+  public synchronized DependencyGraph dependencies() {
     if (dependencies == null) {
       dependencies = DependencyGraph.of(schema, program.rules());
     }
     return dependencies;
   }
 
-  public Stratification stratification() {
+  public synchronized Stratification stratification() {
     if (stratification == null) {
       stratification = Stratification.of(dependencies());
     }

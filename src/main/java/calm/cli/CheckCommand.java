@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code calm check PATH...}: parse, check and analyze programs, and report in one of three formats. */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Checks programs: syntax, names, arities, types, safety, stratification, head forms, seals;",
@@ -90,7 +92,10 @@ final class CheckCommand implements Callable<Integer> {
     loaded.notices().forEach(n -> err.println("calm check: note: " + n));
     loaded.failures().forEach(f -> err.println("calm check: error: " + f));
     List<FileReport> reports = checkAll(loaded.files());
-    String rendered = render(reports);
+    // With nothing checked, a text summary would only repeat the error above; JSON and SARIF still
+    // print their (empty) document, which scripts expect.
+    boolean nothingToSay = reports.isEmpty() && format == OutputFormat.TEXT;
+    String rendered = nothingToSay ? "" : render(reports);
     if (!write(rendered, err)) {
       return ExitCodes.FAILURE;
     }

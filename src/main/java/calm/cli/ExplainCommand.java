@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code calm explain CODE}: the long explanation of a diagnostic; without a code, the list of codes. */
 @Command(
     name = "explain",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Prints the explanation of a diagnostic code, with a wrong and a right example.",
       "CODE is an id (E101) or a name (unknown-relation); without CODE, lists every code."

@@ -30,10 +30,64 @@ final class StreamingParse {
 
   private StreamingParse() {}
 
-  /** The items, or empty when the file needs the careful path. */
+  /** Below this size a second thread costs more than it saves. */
+  private static final int SPLIT_AT_CHARS = 1 << 20;
+
+  /**
+   * The items, or empty when the file needs the careful path. A large file is read in two halves
+   * side by side, split after a line that ends an item; a split that falls inside a block comment or
+   * an item makes one half fail, and then the careful path reads the whole file anyway.
+   */
   static Optional<List<Item>> items(SourceFile source, List<Diagnostic> builderDiagnostics) {
-    CalmLexer lexer = new CalmLexer(CharStreams.fromString(source.text(), source.displayPath()));
+    String text = source.text();
+    int split = text.length() < SPLIT_AT_CHARS ? -1 : splitPoint(text);
+    if (split < 0) {
+      return items(source, text, 1, builderDiagnostics);
+    }
+    int secondLine = 1 + (int) text.chars().limit(split).filter(c -> c == '\n').count();
+    List<Diagnostic> secondDiagnostics = new ArrayList<>();
+    Object[] second = new Object[1];
+    Thread worker =
+        new Thread(
+            null,
+            () -> second[0] = items(source, text.substring(split), secondLine, secondDiagnostics),
+            "calm-parse",
+            64L * 1024 * 1024);
+    worker.start();
+    Optional<List<Item>> first = items(source, text.substring(0, split), 1, builderDiagnostics);
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    Optional<List<Item>> rest = (Optional<List<Item>>) second[0];
+    if (first.isEmpty() || rest == null || rest.isEmpty()) {
+      builderDiagnostics.clear();
+      return Optional.empty();
+    }
+    List<Item> all = new ArrayList<>(first.get());
+    all.addAll(rest.get());
+    builderDiagnostics.addAll(secondDiagnostics);
+    return Optional.of(all);
+  }
+
+  /** Just after the first line from the middle on that ends with '.', or -1. */
+  private static int splitPoint(String text) {
+    for (int i = text.length() / 2; i < text.length() - 1; i++) {
+      if (text.charAt(i) == '.' && text.charAt(i + 1) == '\n') {
+        return i + 2;
+      }
+    }
+    return -1;
+  }
+
+  private static Optional<List<Item>> items(
+      SourceFile source, String text, int firstLine, List<Diagnostic> builderDiagnostics) {
+    CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
     lexer.removeErrorListeners();
+    lexer.setLine(firstLine);
     UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
     CalmParser parser = new CalmParser(tokens);
     parser.removeErrorListeners();
@@ -49,6 +103,9 @@ final class StreamingParse {
     } catch (ParseCancellationException | Trouble careful) {
       builderDiagnostics.clear();
       return Optional.empty();
+    } catch (RuntimeException | StackOverflowError unexpected) {
+      builderDiagnostics.clear();
+      return Optional.empty(); // the careful path will say what is wrong
     }
   }
 
