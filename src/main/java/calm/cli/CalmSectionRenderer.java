@@ -7,7 +7,10 @@ import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.PointKind;
 import calm.analysis.calm.PointStatus;
 import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +31,10 @@ final class CalmSectionRenderer {
     CalmReport calm = report.calm();
     StringBuilder out = new StringBuilder();
     String path = report.source().displayPath();
+    Set<Long> reported = pointDiagnosticPositions(report);
     for (CoordinationPoint point : calm.points()) {
       boolean open = point.status() == PointStatus.UNACKNOWLEDGED;
-      if ((quiet && !open) || reportedAsDiagnostic(point, report)) {
+      if ((quiet && !open) || reported.contains(position(point.at().line(), point.at().column()))) {
         continue;
       }
       String kinds =
@@ -72,12 +76,18 @@ final class CalmSectionRenderer {
     return out.toString();
   }
 
-  /** The analysis's own C001 diagnostic already says all of this, with the source line. */
-  private static boolean reportedAsDiagnostic(CoordinationPoint point, FileReport report) {
-    return report.diagnostics().stream()
-        .anyMatch(
-            d -> d.code() == Code.COORDINATION_POINT
-                && d.span().line() == point.at().line()
-                && d.span().column() == point.at().column());
+  /** Where the analysis's own C001 diagnostics stand: they already say all a point's section would. */
+  static Set<Long> pointDiagnosticPositions(FileReport report) {
+    Set<Long> positions = new HashSet<>();
+    for (Diagnostic d : report.diagnostics()) {
+      if (d.code() == Code.COORDINATION_POINT) {
+        positions.add(position(d.span().line(), d.span().column()));
+      }
+    }
+    return positions;
+  }
+
+  static long position(int line, int column) {
+    return ((long) line << 32) | column;
   }
 }

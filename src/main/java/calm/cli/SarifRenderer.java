@@ -17,8 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -63,19 +64,24 @@ final class SarifRenderer {
       Optional<Schema> schema = report.program().map(Schema::of);
       // The analysis reports each point as a C001 diagnostic too; one result carries both, so that
       // code scanning shows the help lines and the path together, once.
-      List<CoordinationPoint> unmatched = new ArrayList<>(report.calm().points());
+      Map<Long, CoordinationPoint> unmatched = new LinkedHashMap<>();
+      for (CoordinationPoint point : report.calm().points()) {
+        unmatched.put(CalmSectionRenderer.position(point.at().line(), point.at().column()), point);
+      }
       for (Diagnostic d : report.diagnostics()) {
         if (!quiet || d.severity() == Severity.ERROR) {
           ObjectNode result = results.addObject();
           diagnostic(d, artifact, result);
-          Optional<CoordinationPoint> point = pointOf(d, unmatched);
-          if (point.isPresent()) {
-            unmatched.remove(point.get());
-            pathFlow(point.get(), schema, artifact, result);
+          CoordinationPoint point =
+              d.code() == Code.COORDINATION_POINT
+                  ? unmatched.remove(CalmSectionRenderer.position(d.span().line(), d.span().column()))
+                  : null;
+          if (point != null) {
+            pathFlow(point, schema, artifact, result);
           }
         }
       }
-      for (CoordinationPoint point : unmatched) {
+      for (CoordinationPoint point : unmatched.values()) {
         if (!quiet || point.status() == PointStatus.UNACKNOWLEDGED) {
           point(point, schema, artifact, results.addObject());
         }
@@ -150,15 +156,6 @@ final class SarifRenderer {
     result.putObject("message").put("text", message);
     location(artifact, point.at(), result.putArray("locations").addObject());
     pathFlow(point, schema, artifact, result);
-  }
-
-  private static Optional<CoordinationPoint> pointOf(Diagnostic d, List<CoordinationPoint> points) {
-    if (d.code() != Code.COORDINATION_POINT) {
-      return Optional.empty();
-    }
-    return points.stream()
-        .filter(p -> p.at().line() == d.span().line() && p.at().column() == d.span().column())
-        .findFirst();
   }
 
   /** The path from the source of asynchrony as a code flow and as related locations. */

@@ -24,14 +24,4 @@ class LabelsAndSetsTest {
     assertEquals(List.of(D), EdgeLabel.compose(List.of(D, A, N, M)), "D absorbs what follows");
     assertEquals(List.of(N, D), EdgeLabel.compose(List.of(N, A, N)));
   }
-
-  @Test
-  void unionSharesAnOperandWhenTheOtherAddsNothing() {
-    int[] a = {1, 3, 5};
-    assertSame(a, Verdicts.union(a, new int[] {3}));
-    assertSame(a, Verdicts.union(a, new int[0]));
-    int[] b = {1, 3, 5, 7};
-    assertSame(b, Verdicts.union(new int[] {3, 7}, b));
-    assertArrayEquals(new int[] {1, 2, 3, 5}, Verdicts.union(a, new int[] {2, 3}));
-  }
 }
