@@ -140,6 +140,12 @@ class ExamplesTest {
       int observed = output.get("observedOutcomes").asInt();
       int fin = output.get("finalOutcomes").asInt();
       assertEquals(claim.verdict(), output.get("verdict").asText(), program + " " + claim.relation());
+      if (claim.verdict().equals("confluent") || claim.verdict().equals("sealed")) {
+        assertEquals(
+            ExampleClaims.Exploration.ONE_OUTCOME,
+            claim.explore(),
+            program + " " + claim.relation() + ": CALM predicts one outcome for a " + claim.verdict() + " output");
+      }
       assertTrue(
           claim.explore().shownBy(observed, fin),
           program + " " + claim.relation() + ": the README says the explorer shows " + claim.explore().word
