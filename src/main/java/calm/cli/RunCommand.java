@@ -14,6 +14,7 @@ import calm.eval.Run;
 import calm.eval.RunError;
 import calm.eval.RunLimits;
 import calm.eval.RunObserver;
+import calm.eval.Runnability;
 import calm.eval.Scenario;
 import calm.eval.ScenarioParser;
 import calm.eval.World;
@@ -95,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     }
     SourceFile source = new SourceFile(programPath.toString(), text);
     FileReport report = Checker.standard().check(source);
-    if (report.hasErrors() || report.program().isEmpty()) {
+    if (report.diagnostics().stream().anyMatch(Runnability::blocksRun) || report.program().isEmpty()) {
       printErrors(source, report.diagnostics());
       return ExitCodes.FINDINGS;
     }
@@ -143,12 +144,20 @@ final class RunCommand implements Callable<Integer> {
         out.println("quiescent after " + ticks + " tick" + (ticks == 1 ? "" : "s"));
         out.println();
       }
+    } catch (OutOfMemoryError e) {
+      err.println(source.displayPath() + ": error: run stopped at tick " + run.tick()
+          + ": out of memory; give Java more (CALM_JAVA_OPTS=-Xmx...) or lower --max-facts");
+      return ExitCodes.FINDINGS;
     } catch (RunError e) {
       out.flush();
       String where = e.span().map(s -> source.displayPath() + ":" + s.line() + ":" + s.column() + ": ").orElse(
           source.displayPath() + ": ");
       err.println(where + "error: run stopped at tick " + run.tick() + ": " + e.getMessage());
       return ExitCodes.FINDINGS;
+    }
+    for (calm.eval.SealViolation v : run.sealViolations()) {
+      err.println(source.displayPath() + ":" + v.seal().span().line() + ":" + v.seal().span().column()
+          + ": warning: " + v);
     }
     try {
       if (outputDir != null) {
@@ -175,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
     for (Diagnostic d : diagnostics) {
-      if (d.isError()) {
+      if (Runnability.blocksRun(d)) {
         err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
             + ": error[" + d.code().id() + "]: " + d.message());
       }

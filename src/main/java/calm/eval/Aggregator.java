@@ -40,7 +40,7 @@ final class Aggregator extends Step {
   }
 
   void start() {
-    groups = new TupleStore(keyBuffer.length, List.of());
+    groups = new TupleStore(keyBuffer.length, List.of(), false); // rowOf needs row numbers
     assignments = named == null ? null : new TupleStore(named.length, List.of());
   }
 

@@ -50,6 +50,7 @@ public final class CompiledProgram {
   private final List<RulePlan> deferred = new ArrayList<>();
   private final Map<Integer, List<long[]>> facts = new LinkedHashMap<>();
   private final List<Relation> outputs = new ArrayList<>();
+  private final List<SealWatch> seals = new ArrayList<>();
 
   private CompiledProgram(Program program) {
     this.program = program;
@@ -111,6 +112,10 @@ public final class CompiledProgram {
 
   List<RulePlan> deferred() {
     return deferred;
+  }
+
+  List<SealWatch> seals() {
+    return seals;
   }
 
   int indexFor(int relation, int[] columns) {
@@ -193,7 +198,7 @@ public final class CompiledProgram {
             recursiveAtoms.add(i);
           }
         }
-        RulePlan plan = planner.plan(rule, -1);
+        RulePlan plan = planner.plan(rule, recursiveAtoms.isEmpty() ? -1 : recursiveAtoms.get(0), false);
         if (plan == null) {
           continue;
         }
@@ -220,6 +225,12 @@ public final class CompiledProgram {
       }
     }
     chooseOutputs(rules);
+    for (calm.syntax.Seal seal : program.seals()) {
+      SealWatch watch = SealWatch.of(seal, this);
+      if (watch != null) {
+        seals.add(watch);
+      }
+    }
   }
 
   private void chooseOutputs(List<Rule> rules) {

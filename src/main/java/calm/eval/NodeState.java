@@ -1,7 +1,6 @@
 package calm.eval;
 
 import calm.syntax.HeadForm;
-import calm.syntax.RelationKind;
 import java.util.List;
 
 /**
@@ -14,6 +13,10 @@ final class NodeState {
   final TupleStore[] nextInserts;
   final TupleStore[] deletions;
   final TupleStore[] outbox;
+  /** Per relation, the first row that is new this tick (what deferred changes and arrivals added). */
+  final int[] tickBase;
+  /** Per seal, the keys sealed so far. */
+  final TupleStore[] sealedKeys;
   private final FactBudget budget;
   private final List<Relation> relations;
 
@@ -27,6 +30,11 @@ final class NodeState {
     deletions = new TupleStore[n];
     outbox = new TupleStore[n];
     buffers = new long[n][];
+    tickBase = new int[n];
+    sealedKeys = new TupleStore[program.seals().size()];
+    for (int i = 0; i < sealedKeys.length; i++) {
+      sealedKeys[i] = program.seals().get(i).newKeys();
+    }
     buffered = new int[n];
     for (Relation r : relations) {
       stores[r.id()] = new TupleStore(r.arity(), program.indexColumns(r.id()));
@@ -104,10 +112,6 @@ final class NodeState {
       stores[relation] = s;
     }
     return s;
-  }
-
-  boolean isTable(int relation) {
-    return relations.get(relation).kind() == RelationKind.TABLE;
   }
 
   void release(int relation) {

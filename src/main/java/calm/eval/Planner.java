@@ -47,6 +47,17 @@ final class Planner {
 
   /** A plan for {@code rule}, reading body literal {@code deltaLiteral} from its delta (or -1). */
   RulePlan plan(Rule rule, int deltaLiteral) {
+    return plan(rule, deltaLiteral, true);
+  }
+
+  /**
+   * A plan that starts by scanning body literal {@code start} (or -1 to let the planner choose): all
+   * of it, or its delta. Starting a recursive rule's first full evaluation from its recursive atom,
+   * as the delta variants do, spares an index on the growing relation that only that one evaluation
+   * would use.
+   */
+  RulePlan plan(Rule rule, int start, boolean startFromDelta) {
+    int deltaLiteral = startFromDelta ? start : -1;
     Map<String, Integer> registers = new HashMap<>();
     Map<String, Type> types = new HashMap<>();
     for (Literal l : rule.body()) {
@@ -63,9 +74,9 @@ final class Planner {
     List<Step> steps = new ArrayList<>();
     Set<String> bound = new HashSet<>();
     boolean[] placed = new boolean[rule.body().size()];
-    if (deltaLiteral >= 0) {
-      steps.add(atomStep(((PositiveLiteral) rule.body().get(deltaLiteral)).atom(), true, bound, registers));
-      placed[deltaLiteral] = true;
+    if (start >= 0) {
+      steps.add(atomStep(((PositiveLiteral) rule.body().get(start)).atom(), true, startFromDelta, bound, registers));
+      placed[start] = true;
     }
     while (true) {
       boolean progress = true;
@@ -103,7 +114,7 @@ final class Planner {
       if (best < 0) {
         break;
       }
-      steps.add(atomStep(((PositiveLiteral) rule.body().get(best)).atom(), false, bound, registers));
+      steps.add(atomStep(((PositiveLiteral) rule.body().get(best)).atom(), false, false, bound, registers));
       placed[best] = true;
     }
     Set<String> unbound = new TreeSet<>();
@@ -169,7 +180,7 @@ final class Planner {
         deltaLiteral < 0
             ? -1
             : program.relation(((PositiveLiteral) rule.body().get(deltaLiteral)).atom().relation().text()).id();
-    return new RulePlan(rule, steps.get(0), aggregator, registers.size(), deltaRelation, "");
+    return new RulePlan(rule, steps.get(0), aggregator, registers.size(), deltaRelation);
   }
 
   private static boolean hasWildcardInPositiveAtom(Rule rule) {
@@ -234,7 +245,8 @@ final class Planner {
     return n;
   }
 
-  private Step atomStep(Atom atom, boolean delta, Set<String> bound, Map<String, Integer> registers) {
+  private Step atomStep(
+      Atom atom, boolean scan, boolean delta, Set<String> bound, Map<String, Integer> registers) {
     Relation relation = program.relation(atom.relation().text());
     int arity = atom.arity();
     List<Integer> keyColumns = new ArrayList<>();
@@ -246,7 +258,7 @@ final class Planner {
       Term t = atom.arguments().get(c);
       if (t instanceof Constant k) {
         long value = constant(k);
-        if (!delta) {
+        if (!scan) {
           keyColumns.add(c);
           key.add(Expression.constant(value));
           kinds[c] = Step.SKIP;
@@ -256,7 +268,7 @@ final class Planner {
         }
       } else if (t instanceof Variable v) {
         int reg = register(v.name(), registers);
-        if (bound.contains(v.name()) && !delta) {
+        if (bound.contains(v.name()) && !scan) {
           keyColumns.add(c);
           key.add(Expression.register(reg));
           kinds[c] = Step.SKIP;
@@ -273,7 +285,7 @@ final class Planner {
       }
     }
     bound.addAll(bindingHere);
-    if (delta || keyColumns.isEmpty()) {
+    if (scan || keyColumns.isEmpty()) {
       return new ScanStep(relation.id(), delta, kinds, args);
     }
     Expression[] keyArray = key.toArray(new Expression[0]);

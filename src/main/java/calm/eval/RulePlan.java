@@ -12,15 +12,21 @@ final class RulePlan {
   final Aggregator aggregator;
   final int registers;
   final int deltaRelation;
-  final String description;
+  private final MembershipStep[] batches; // in chain order
 
-  RulePlan(Rule rule, Step first, Aggregator aggregator, int registers, int deltaRelation, String description) {
+  RulePlan(Rule rule, Step first, Aggregator aggregator, int registers, int deltaRelation) {
     this.rule = rule;
     this.first = first;
     this.aggregator = aggregator;
     this.registers = registers;
     this.deltaRelation = deltaRelation;
-    this.description = description;
+    java.util.List<MembershipStep> found = new java.util.ArrayList<>();
+    for (Step s = first; s != null; s = s.next) {
+      if (s instanceof MembershipStep m && m.batched()) {
+        found.add(m);
+      }
+    }
+    this.batches = found.toArray(new MembershipStep[0]);
   }
 
   /** Runs the plan once; arithmetic errors become run errors that name the rule. */
@@ -33,6 +39,9 @@ final class RulePlan {
         aggregator.start();
       }
       first.run(frame);
+      for (MembershipStep batch : batches) { // upstream first: draining one may fill the next
+        batch.drain(frame);
+      }
       if (aggregator != null) {
         aggregator.finish(frame);
       }

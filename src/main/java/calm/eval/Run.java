@@ -31,6 +31,7 @@ public final class Run {
   private int tick;
   private boolean quiescent;
   private final Set<String> changedLastTick = new LinkedHashSet<>();
+  private final List<SealViolation> sealViolations = new ArrayList<>();
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
     this.program = program;
@@ -44,6 +45,9 @@ public final class Run {
       byName.put(node.name, node);
       for (World.Initial f : world.initialFacts(i)) {
         node.insert(f.relation(), f.tuple());
+      }
+      for (int r = 0; r < node.stores.length; r++) {
+        node.tickBase[r] = node.stores[r].size; // initial facts are not news
       }
     }
     pending.addAll(world.inputs());
@@ -75,6 +79,11 @@ public final class Run {
     quiescent = false;
     step();
     runToQuiescence();
+  }
+
+  /** Facts that arrived for a key after its seal's guard held (§5), in the order found. */
+  public List<SealViolation> sealViolations() {
+    return Collections.unmodifiableList(sealViolations);
   }
 
   public boolean isQuiescent() {
@@ -172,6 +181,16 @@ public final class Run {
         plan.execute(node, 0, 0);
       }
       activity.put(node, a);
+    }
+    if (!program.seals().isEmpty()) {
+      for (NodeState node : nodes) {
+        for (int i = 0; i < program.seals().size(); i++) {
+          SealWatch watch = program.seals().get(i);
+          Relation sealed = program.relations().get(watch.sealed);
+          int firstNew = sealed.isEphemeral() ? 0 : node.tickBase[watch.sealed];
+          watch.afterTick(node, node.sealedKeys[i], firstNew, tick, sealed, program.strings(), sealViolations);
+        }
+      }
     }
     observer.afterFixpoint(this, tick);
     changedLastTick.clear();
@@ -290,6 +309,7 @@ public final class Run {
         node.releaseCount(removed);
         deletions.clear();
       }
+      node.tickBase[id] = node.stores[id].size;
       if (inserts != null && inserts.size > 0) {
         long[] t = new long[r.arity()];
         for (int row = 0; row < inserts.size; row++) {
@@ -391,7 +411,7 @@ public final class Run {
     List<NodeTick.Sent> sent = new ArrayList<>();
     for (Relation r : program.relations()) {
       TupleStore store = node.stores[r.id()];
-      int from = r.isEphemeral() ? 0 : a.startSizes[r.id()];
+      int from = a.startSizes[r.id()]; // earlier rows were there when the tick began (@next)
       for (int row = from; row < store.size; row++) {
         GroundFact f = decode(r, store.row(row));
         if (!arrivedSet.contains(f)) {
@@ -439,10 +459,27 @@ public final class Run {
     if (!changedLastTick.isEmpty()) {
       parts.add("still changing in the last tick: " + String.join(", ", changedLastTick));
     }
-    if (!pending.isEmpty()) {
-      Set<String> channels = new LinkedHashSet<>();
-      pending.forEach(e -> channels.add(e.relation().name()));
-      parts.add(pending.size() + " message(s) or input(s) pending on " + String.join(", ", channels));
+    Set<String> channels = new LinkedHashSet<>();
+    Set<String> inputs = new LinkedHashSet<>();
+    int messages = 0;
+    int events = 0;
+    int nextDue = Integer.MAX_VALUE;
+    for (Envelope e : pending) {
+      if (e.input()) {
+        events++;
+        inputs.add(e.relation().name());
+        nextDue = Math.min(nextDue, e.dueTick());
+      } else {
+        messages++;
+        channels.add(e.relation().name());
+      }
+    }
+    if (messages > 0) {
+      parts.add(messages + " message(s) in flight on " + String.join(", ", channels));
+    }
+    if (events > 0) {
+      parts.add(events + " input event(s) not yet delivered on " + String.join(", ", inputs)
+          + (nextDue > tick ? " (the next is due at tick " + nextDue + ")" : ""));
     }
     return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
   }

@@ -27,6 +27,12 @@ final class TupleStore {
   private boolean packed;
   private long[] keys;
   private boolean holdsEmptyKey;
+  /*
+   * Smaller still while every value is a small non-negative number (node ids, string ids): the key
+   * fits in an int, halving the table, which keeps large sets in the cache. Stored as key + 1; 0 is
+   * empty. The first larger value widens the set to long keys.
+   */
+  private int[] small;
 
   TupleStore(int arity, List<int[]> indexColumns) {
     this(arity, indexColumns, arity == 1 || arity == 2);
@@ -36,8 +42,7 @@ final class TupleStore {
     this.arity = arity;
     this.packed = packable;
     if (packed) {
-      keys = new long[16];
-      Arrays.fill(keys, EMPTY);
+      small = new int[16];
       table = null;
     }
     this.rows = new long[Math.max(arity, 1) * 16];
@@ -57,6 +62,13 @@ final class TupleStore {
 
   /** Adds {@code tuple[0..arity)}; false when it was already there. */
   boolean add(long[] tuple) {
+    if (small != null) {
+      int key = smallKey(tuple);
+      if (key != 0) {
+        return addSmall(key, tuple);
+      }
+      widen();
+    }
     if (packed) {
       if (fitsPacked(tuple)) {
         return addPacked(pack(tuple), tuple);
@@ -72,13 +84,22 @@ final class TupleStore {
   }
 
   /**
-   * Adds {@code count} tuples packed in {@code batch}; returns how many were new. For a packed set the
-   * slots are first touched all together, so that the cache misses of a batch overlap instead of
-   * being paid one after another.
+   * Loads the set's slots for {@code count} tuples packed in {@code batch}, all together: their cache
+   * misses overlap, and the probes that follow find the slots in the cache.
    */
-  int addAll(long[] batch, int count, long[] tuple) {
-    int added = 0;
-    if (packed && count > 8) {
+  void touch(long[] batch, int count) {
+    if (small != null && count > 8) {
+      int[] small = this.small;
+      int m = small.length - 1;
+      int touched = 0;
+      for (int i = 0; i < count; i++) {
+        int base = i * arity;
+        long a = batch[base];
+        long b = arity == 1 ? 0 : batch[base + 1];
+        touched += small[smallHash((int) (arity == 1 ? a + 1 : ((a << 16) | b) + 1)) & m];
+      }
+      this.touched = touched;
+    } else if (packed && count > 8) {
       long[] keys = this.keys;
       int m = keys.length - 1;
       long touched = 0;
@@ -89,6 +110,16 @@ final class TupleStore {
       }
       this.touched = touched;
     }
+  }
+
+  /**
+   * Adds {@code count} tuples packed in {@code batch}; returns how many were new. For a packed set the
+   * slots are first touched all together, so that the cache misses of a batch overlap instead of
+   * being paid one after another.
+   */
+  int addAll(long[] batch, int count, long[] tuple) {
+    int added = 0;
+    touch(batch, count);
     for (int i = 0; i < count; i++) {
       System.arraycopy(batch, i * arity, tuple, 0, arity);
       if (add(tuple)) {
@@ -103,6 +134,9 @@ final class TupleStore {
 
   /** The row holding {@code tuple}, adding it if needed. */
   int rowOf(long[] tuple) {
+    if (small != null) {
+      widen();
+    }
     if (packed) {
       unpack();
     }
@@ -114,6 +148,25 @@ final class TupleStore {
   }
 
   boolean contains(long[] tuple) {
+    if (small != null) {
+      int key = smallKey(tuple);
+      if (key == 0) {
+        return false; // every tuple held is small, or the set would have been widened
+      }
+      int[] small = this.small;
+      int m = small.length - 1;
+      int slot = smallHash(key) & m;
+      while (true) {
+        int k = small[slot];
+        if (k == key) {
+          return true;
+        }
+        if (k == 0) {
+          return false;
+        }
+        slot = (slot + 1) & m;
+      }
+    }
     if (packed) {
       if (!fitsPacked(tuple)) {
         return false; // every tuple held fits, or the store would have been unpacked
@@ -148,7 +201,9 @@ final class TupleStore {
       return;
     }
     size = 0;
-    if (packed) {
+    if (small != null) {
+      Arrays.fill(small, 0);
+    } else if (packed) {
       Arrays.fill(keys, EMPTY);
       holdsEmptyKey = false;
     } else {
@@ -212,6 +267,85 @@ final class TupleStore {
   private void indexRow(int row) {
     for (Index index : indexes) {
       index.add(this, row);
+    }
+  }
+
+  /** The tuple's small key + 1, or 0 when it is not small. */
+  private int smallKey(long[] tuple) {
+    long a = tuple[0];
+    if (arity == 1) {
+      return a >= 0 && a < Integer.MAX_VALUE ? (int) a + 1 : 0;
+    }
+    long b = tuple[1];
+    return (a & ~0x7FFFL) == 0 && (b & ~0xFFFFL) == 0 ? (int) ((a << 16) | b) + 1 : 0;
+  }
+
+  private static int smallHash(int key) { // murmur3's finalizer: every key bit reaches the low bits
+    int h = key ^ (key >>> 16);
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    return h ^ (h >>> 16);
+  }
+
+  private boolean addSmall(int key, long[] tuple) {
+    int[] small = this.small;
+    int m = small.length - 1;
+    int slot = smallHash(key) & m;
+    while (true) {
+      int k = small[slot];
+      if (k == key) {
+        return false;
+      }
+      if (k == 0) {
+        small[slot] = key;
+        break;
+      }
+      slot = (slot + 1) & m;
+    }
+    int row = appendRow(tuple);
+    if (size * 10L > small.length * 7L) {
+      int[] grown = new int[small.length * 2];
+      int gm = grown.length - 1;
+      for (int k : small) {
+        if (k != 0) {
+          int g = smallHash(k) & gm;
+          while (grown[g] != 0) {
+            g = (g + 1) & gm;
+          }
+          grown[g] = k;
+        }
+      }
+      this.small = grown;
+    }
+    indexRow(row);
+    return true;
+  }
+
+  /** From small int keys to long keys: a value no longer fits. */
+  private void widen() {
+    int capacity = 16;
+    while (capacity * 7L < size * 10L + 10) {
+      capacity *= 2;
+    }
+    small = null;
+    keys = new long[capacity];
+    Arrays.fill(keys, EMPTY);
+    holdsEmptyKey = false;
+    int m = capacity - 1;
+    long[] t = new long[arity];
+    for (int r = 0; r < size; r++) {
+      System.arraycopy(rows, r * arity, t, 0, arity);
+      long key = pack(t);
+      if (key == EMPTY) {
+        holdsEmptyKey = true;
+        continue;
+      }
+      int slot = keyHash(key) & m;
+      while (keys[slot] != EMPTY) {
+        slot = (slot + 1) & m;
+      }
+      keys[slot] = key;
     }
   }
 

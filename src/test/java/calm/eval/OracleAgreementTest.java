@@ -61,6 +61,59 @@ class OracleAgreementTest {
     assertTrue(nonEmpty > PROGRAMS, "non-empty relations: " + nonEmpty);
   }
 
+  /** Enough candidates to fill the batches of membership tests many times over, nested. */
+  @Test
+  void batchedMembershipTestsAgreeWithTheOracle() {
+    StringBuilder text = new StringBuilder("""
+        table a(x: int).
+        table b(y: int).
+        table blocked(x: int, y: int).
+        table pair(x: int, y: int).
+        output table free(x: int, y: int).
+        output table both(x: int, y: int, z: int).
+        output table n(c: int).
+        output table sparse(x: int, y: int).
+        table dense(x: int, y: int).
+        output table rare(x: int, y: int).
+        rare(X, Y) :- a(X), b(Y), not dense(X, Y).
+        sparse(X, Y) :- a(X), b(Y), pair(X, Y).
+        free(X, Y) :- a(X), b(Y), not blocked(X, Y).
+        both(X, Y, Z) :- a(X), b(Y), pair(Y, X), not blocked(X, Y), a(Z), Z < 3, not blocked(Z, Y).
+        n(count(X)) :- a(X), b(Y), not blocked(Y, X).
+        """);
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 40; i++) {
+      text.append("a(").append(i * 3 - 7).append(").\n");
+      text.append("b(").append(i).append(").\n");
+    }
+    for (int x = 0; x < 40; x++) { // almost every pair: the negation rarely passes
+      for (int y = 0; y < 40; y++) {
+        if (random.nextInt(50) != 0) {
+          text.append("dense(").append(x * 3 - 7).append(", ").append(y).append(").\n");
+        }
+      }
+    }
+    for (int i = 0; i < 60; i++) { // rare passes: the last one in a batch is an outer loop behind
+      text.append("pair(").append(random.nextInt(40) * 3 - 7).append(", ").append(random.nextInt(40)).append(").\n");
+    }
+    for (int i = 0; i < 500; i++) {
+      text.append("blocked(").append(random.nextInt(120) - 7).append(", ").append(random.nextInt(40)).append(").\n");
+      text.append("pair(").append(random.nextInt(40)).append(", ").append(random.nextInt(120) - 7).append(").\n");
+    }
+    Program program = parse(text.toString(), 0);
+    Map<String, Set<List<Object>>> expected = NaiveOracle.evaluate(program);
+    CompiledProgram compiled = CompiledProgram.compile(program).program().orElseThrow();
+    Run run = new Run(compiled, World.of(compiled, Scenario.standalone(), Map.of()));
+    run.runToQuiescence();
+    for (String r : List.of("free", "both", "n", "sparse", "rare")) {
+      Set<List<Object>> actual = new HashSet<>();
+      run.contents("local", r).forEach(f -> actual.add(List.of(f)));
+      assertEquals(expected.get(r), actual, r);
+      assertTrue(!actual.isEmpty(), r);
+    }
+    assertTrue(expected.get("free").size() > 1000, "free: " + expected.get("free").size());
+  }
+
   @Test
   void sameSeedGivesSameProgram() {
     assertEquals(new RandomPrograms(42).generate(), new RandomPrograms(42).generate());

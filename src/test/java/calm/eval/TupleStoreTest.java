@@ -1,0 +1,94 @@
+package calm.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The set behaves as a set through every change of representation (small, packed, general). */
+class TupleStoreTest {
+  private static final long[][] RANGES = {
+    {0, 100}, {0, 40_000}, {-5, 5}, {Integer.MAX_VALUE - 3L, Integer.MAX_VALUE + 3L},
+    {Long.MIN_VALUE, Long.MIN_VALUE + 5}, {0x8000_0000_5EED_F00DL - 2, 0x8000_0000_5EED_F00DL + 2}
+  };
+
+  @Test
+  void behavesAsASetWhateverTheValues() {
+    Random random = new Random(11);
+    for (int arity = 0; arity <= 3; arity++) {
+      for (int trial = 0; trial < 40; trial++) {
+        TupleStore store = new TupleStore(arity, List.of(new int[] {0}).subList(0, arity > 1 ? 1 : 0));
+        Set<List<Long>> model = new HashSet<>();
+        int phases = 1 + random.nextInt(RANGES.length);
+        for (int phase = 0; phase < phases; phase++) {
+          long[] range = RANGES[random.nextInt(RANGES.length)];
+          List<long[]> batch = new ArrayList<>();
+          for (int i = 0; i < 300; i++) {
+            long[] t = new long[arity];
+            for (int c = 0; c < arity; c++) {
+              t[c] = range[0] + (long) random.nextInt((int) Math.min(range[1] - range[0], 1000) + 1);
+            }
+            batch.add(t);
+          }
+          if (random.nextBoolean()) {
+            for (long[] t : batch) {
+              assertEquals(model.add(asList(t)), store.add(t));
+            }
+          } else {
+            long[] packedBatch = new long[Math.max(arity, 1) * batch.size()];
+            int expectedNew = 0;
+            for (int i = 0; i < batch.size(); i++) {
+              System.arraycopy(batch.get(i), 0, packedBatch, i * arity, arity);
+              expectedNew += model.add(asList(batch.get(i))) ? 1 : 0;
+            }
+            assertEquals(expectedNew, store.addAll(packedBatch, batch.size(), new long[arity]));
+          }
+          assertEquals(model.size(), store.size());
+          for (long[] t : batch) {
+            assertEquals(true, store.contains(t));
+            long[] other = t.clone();
+            if (arity > 0) {
+              other[arity - 1] ^= 0x4000_0000_0000L;
+              assertEquals(model.contains(asList(other)), store.contains(other));
+            }
+          }
+        }
+        Set<List<Long>> rows = new HashSet<>();
+        for (long[] t : store.tuples()) {
+          rows.add(asList(t));
+        }
+        assertEquals(model, rows);
+        if (arity > 1) { // the index finds exactly the rows with the key
+          long key = store.get(0, 0);
+          int found = 0;
+          for (int r = store.indexes[0].first(store, new long[] {key}); r >= 0; r = store.indexes[0].next(r)) {
+            assertEquals(key, store.get(r, 0));
+            found++;
+          }
+          assertEquals(model.stream().filter(t -> t.get(0) == key).count(), found);
+        }
+        TupleStore removed = new TupleStore(arity, List.of());
+        List<List<Long>> some = new ArrayList<>(model).subList(0, model.size() / 2);
+        some.forEach(t -> removed.add(t.stream().mapToLong(Long::longValue).toArray()));
+        assertEquals(some.size(), store.removeAll(removed));
+        some.forEach(model::remove);
+        assertEquals(model.size(), store.size());
+        for (List<Long> t : some) {
+          assertEquals(false, store.contains(t.stream().mapToLong(Long::longValue).toArray()));
+        }
+      }
+    }
+  }
+
+  private static List<Long> asList(long[] t) {
+    List<Long> l = new ArrayList<>();
+    for (long v : t) {
+      l.add(v);
+    }
+    return l;
+  }
+}
