@@ -89,6 +89,51 @@ class GuideTest {
         List.of(), mismatches, GUIDE + " is out of date; regenerate with -Dcalm.update.golden=true and review the diff");
   }
 
+  /**
+   * The program fragments the guide quotes (fenced blocks without a language) are lines of the
+   * examples, so that the prose cannot drift from the programs the outputs come from.
+   */
+  @Test
+  void everyQuotedProgramLineIsInAnExample() throws IOException {
+    java.util.Set<String> exampleLines = new java.util.HashSet<>();
+    try (java.util.stream.Stream<Path> files = Files.walk(Path.of("examples"))) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".calm"))::iterator) {
+        Files.readAllLines(file, StandardCharsets.UTF_8).forEach(l -> exampleLines.add(normalized(l)));
+      }
+    }
+    List<String> lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8);
+    List<String> strays = new ArrayList<>();
+    int quoted = 0;
+    boolean inProgram = false;
+    boolean inOther = false;
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher fence = FENCE.matcher(lines.get(i));
+      if (fence.matches()) {
+        if (inProgram || inOther) {
+          inProgram = false;
+          inOther = false;
+        } else if (fence.group(2).isEmpty()) {
+          inProgram = true;
+        } else {
+          inOther = true;
+        }
+      } else if (inProgram && !normalized(lines.get(i)).isEmpty()) {
+        quoted++;
+        if (!exampleLines.contains(normalized(lines.get(i)))) {
+          strays.add(GUIDE + ":" + (i + 1) + ": " + lines.get(i).strip());
+        }
+      }
+    }
+    assertTrue(quoted >= 30, "the guide quotes the examples (" + quoted + " lines)");
+    assertEquals(List.of(), strays, "lines the guide quotes that no example holds");
+  }
+
+  /** A line without its comment and with its spacing collapsed. */
+  private static String normalized(String line) {
+    int comment = line.indexOf("//");
+    return (comment >= 0 ? line.substring(0, comment) : line).strip().replaceAll("\\s+", " ");
+  }
+
   /** What the command prints; what it prints to stderr, if anything, follows its stdout. */
   private static String output(String args) {
     assertFalse(args.contains("\"") || args.contains("'") || args.contains("|"), "a plain command: " + args);
