@@ -65,6 +65,21 @@ class ExamplesTest {
     }
   }
 
+  @Test
+  void theReadmeTablesSayWhatVerdictsTxtAsserts() throws IOException {
+    for (Path folder : exampleFolders()) {
+      ExampleClaims claims = claims(folder);
+      TreeSet<String> asserted = new TreeSet<>();
+      claims.points().forEach(p -> asserted.add(p.program() + " point " + p.line() + " " + p.kinds() + " " + p.status()));
+      claims.outputs().forEach(o ->
+          asserted.add(o.program() + " output " + o.relation() + " " + o.verdict() + " " + o.pointLines()));
+      assertEquals(
+          ReadmeTables.claims(folder.resolve("README.md")),
+          asserted,
+          folder + ": README.md's tables and verdicts.txt say the same");
+    }
+  }
+
   private static DynamicNode example(Path folder) {
     List<DynamicNode> tests = new ArrayList<>();
     tests.add(dynamicTest("check", () -> checkOutput(folder)));
