@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 /**
  * What an example's README claims, in the machine-readable form of its {@code verdicts.txt}: the
  * coordination points of each program, each output's verdict and what the explorer shows for it.
- * The README's tables are for people; this file is what the tests hold the tool to.
+ * The README's tables are for people; this file is what the tests hold the tool to. A claim of the
+ * README that the tool disputes (and that the spec says the README is right about) is not asserted:
+ * it is written as a comment {@code # disputed: CLAIM (why)}, and reported as a bug in the tool.
  */
-record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> outputs) {
+record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> outputs, List<String> disputed) {
 
   /** {@code PROGRAM point LINE KINDS STATUS}: a coordination point whose rule head is on LINE. */
   record Point(String program, int line, String kinds, String status) {}
@@ -59,9 +61,14 @@ record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> ou
     List<Point> points = new ArrayList<>();
     List<String> pointFree = new ArrayList<>();
     List<Output> outputs = new ArrayList<>();
+    List<String> disputed = new ArrayList<>();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
+      if (line.startsWith("# disputed:")) {
+        disputed.add(line.substring("# disputed:".length()).replaceAll("\\(.*$", "").strip());
+        continue;
+      }
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -77,7 +84,7 @@ record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> ou
         throw new IllegalArgumentException(where + ": cannot read '" + line + "'");
       }
     }
-    return new ExampleClaims(List.copyOf(points), List.copyOf(pointFree), List.copyOf(outputs));
+    return new ExampleClaims(List.copyOf(points), List.copyOf(pointFree), List.copyOf(outputs), List.copyOf(disputed));
   }
 
   /** Every program the file speaks of, in name order. */
@@ -94,6 +101,18 @@ record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> ou
 
   List<Output> outputsOf(String program) {
     return outputs.stream().filter(o -> o.program().equals(program)).collect(Collectors.toList());
+  }
+
+  /** The relations (for {@code output}) or rule lines (for {@code point}) of the program's disputed claims. */
+  List<String> disputed(String program, String what) {
+    List<String> keys = new ArrayList<>();
+    for (String claim : disputed) {
+      String[] words = claim.split("\\s+");
+      if (words.length > 2 && words[0].equals(program) && words[1].equals(what)) {
+        keys.add(words[2]);
+      }
+    }
+    return keys;
   }
 
   /** {@code check} exits 1 exactly when some program has an unacknowledged point (§10). */
