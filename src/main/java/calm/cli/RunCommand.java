@@ -156,7 +156,8 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     for (calm.eval.SealViolation v : run.sealViolations()) {
-      err.println(source.displayPath() + ":" + v.seal().span().line() + ":" + v.seal().span().column()
+      calm.syntax.Span at = v.declaration().span();
+      err.println(source.displayPath() + ":" + at.line() + ":" + at.column()
           + ": warning: " + v);
     }
     try {
