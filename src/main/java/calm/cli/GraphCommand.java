@@ -1,25 +1,17 @@
 package calm.cli;
 
-import calm.analysis.Checker;
-import calm.analysis.FileReport;
 import calm.analysis.Schema;
 import calm.analysis.Stratification;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.DataflowGraph;
 import calm.cli.graph.DotGraph;
 import calm.cli.graph.MermaidGraph;
-import calm.diagnostics.Code;
-import calm.diagnostics.Diagnostic;
 import calm.syntax.Program;
-import calm.syntax.SourceFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,38 +55,12 @@ final class GraphCommand implements Callable<Integer> {
       System.err.println("calm graph: unknown format '" + format + "'; choose dot, mermaid or svg");
       return ExitCodes.FAILURE;
     }
-    SourceFile source;
+    Program program;
     try {
-      source = new SourceFile(file.toString(), readUtf8(file));
-    } catch (CharacterCodingException e) {
-      System.err.println(file + ":1:1: error[" + Code.UNREADABLE_FILE.id() + "]: " + Code.UNREADABLE_FILE.summary());
-      return ExitCodes.FINDINGS;
-    } catch (IOException e) {
-      System.err.println("calm graph: cannot read " + file + ": " + describe(e));
-      return ExitCodes.FAILURE;
+      program = new ProgramLoader("calm graph", "there is no graph to draw", System.err::println).check(file).program();
+    } catch (ProgramLoader.Stop stop) {
+      return stop.status;
     }
-    FileReport report = Checker.standard().check(source);
-    List<Diagnostic> errors =
-        report.diagnostics().stream()
-            .filter(d -> d.isError() && d.code() != Code.COORDINATION_POINT)
-            .toList();
-    if (!errors.isEmpty() || report.program().isEmpty()) {
-      errors.stream()
-          .limit(10)
-          .forEach(
-              d ->
-                  System.err.println(
-                      file + ":" + d.span().line() + ":" + d.span().column() + ": error[" + d.code().id() + "]: "
-                          + d.message()));
-      if (errors.size() > 10) {
-        System.err.println("... and " + (errors.size() - 10) + " more");
-      }
-      System.err.println(
-          "calm graph: " + file + " has errors, so there is no graph to draw; fix them first (see `calm check "
-              + file + "`)");
-      return ExitCodes.FINDINGS;
-    }
-    Program program = report.program().get();
     CalmAnalysis analysis = CalmAnalysis.of(program, Schema.of(program));
     DataflowGraph graph = DataflowGraph.of(analysis, Stratification.of(analysis.graph()));
     String text =
@@ -112,7 +78,7 @@ final class GraphCommand implements Callable<Integer> {
         System.err.println("  or draw with --format dot or --format mermaid instead");
         return ExitCodes.FAILURE;
       } catch (IOException e) {
-        System.err.println("calm graph: Graphviz's dot failed: " + describe(e));
+        System.err.println("calm graph: Graphviz's dot failed: " + SourceLoader.reason(e));
         return ExitCodes.FAILURE;
       }
     } else {
@@ -127,20 +93,10 @@ final class GraphCommand implements Callable<Integer> {
         out.flush();
       }
     } catch (IOException e) {
-      System.err.println("calm graph: cannot write " + output + ": " + describe(e));
+      System.err.println("calm graph: cannot write " + output + ": " + SourceLoader.reason(e));
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
-  }
-
-  private static String readUtf8(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
   }
 
   /** Signals that the {@code dot} program could not be started at all. */
@@ -193,15 +149,5 @@ final class GraphCommand implements Callable<Integer> {
     t.setDaemon(true);
     t.start();
     return t;
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

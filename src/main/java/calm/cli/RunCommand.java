@@ -1,8 +1,5 @@
 package calm.cli;
 
-import calm.analysis.Checker;
-import calm.analysis.FileReport;
-import calm.diagnostics.Diagnostic;
 import calm.eval.CompiledProgram;
 import calm.eval.FactsFiles;
 import calm.eval.FactsFormatException;
@@ -14,7 +11,6 @@ import calm.eval.Run;
 import calm.eval.RunError;
 import calm.eval.RunLimits;
 import calm.eval.RunObserver;
-import calm.eval.Runnability;
 import calm.eval.Scenario;
 import calm.eval.ScenarioParser;
 import calm.eval.World;
@@ -24,7 +20,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,28 +79,16 @@ final class RunCommand implements Callable<Integer> {
       err.println("calm run: --max-ticks and --max-facts must be at least 1");
       return ExitCodes.FAILURE;
     }
-    String text;
+    ProgramLoader loader = new ProgramLoader("calm run", "nothing was run", err::println);
+    SourceFile source;
+    CompiledProgram program;
     try {
-      text = Files.readString(programPath, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      err.println("calm run: " + programPath + ": not UTF-8 text");
-      return ExitCodes.FAILURE;
-    } catch (IOException e) {
-      err.println("calm run: cannot read " + programPath + ": " + reason(e));
-      return ExitCodes.FAILURE;
+      ProgramLoader.Checked checked = loader.check(programPath);
+      source = checked.source();
+      program = loader.compile(checked);
+    } catch (ProgramLoader.Stop stop) {
+      return stop.status;
     }
-    SourceFile source = new SourceFile(programPath.toString(), text);
-    FileReport report = Checker.standard().check(source);
-    if (report.diagnostics().stream().anyMatch(Runnability::blocksRun) || report.program().isEmpty()) {
-      printErrors(source, report.diagnostics());
-      return ExitCodes.FINDINGS;
-    }
-    CompiledProgram.Compilation compilation = CompiledProgram.compile(report.program().get());
-    if (compilation.program().isEmpty()) {
-      printErrors(source, compilation.errors());
-      return ExitCodes.FINDINGS;
-    }
-    CompiledProgram program = compilation.program().get();
 
     Scenario scenario = Scenario.standalone();
     Map<String, List<long[]>> loaded = Map.of();
@@ -125,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
       err.println("calm run: " + e.getMessage());
       return ExitCodes.FAILURE;
     } catch (IOException e) {
-      err.println("calm run: cannot read " + reason(e));
+      err.println("calm run: cannot read " + ProgramLoader.describe(e));
       return ExitCodes.FAILURE;
     }
     World world;
@@ -165,32 +148,11 @@ final class RunCommand implements Callable<Integer> {
         writeOutputDir(program, run);
       }
     } catch (IOException e) {
-      err.println("calm run: cannot write " + reason(e));
+      err.println("calm run: cannot write " + ProgramLoader.describe(e));
       return ExitCodes.FAILURE;
     }
     print(program, run);
     return ExitCodes.OK;
-  }
-
-  private static String reason(IOException e) {
-    String m = e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return m + ": no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return m + ": permission denied";
-    }
-    return m == null ? e.getClass().getSimpleName() : m;
-  }
-
-  private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
-    for (Diagnostic d : diagnostics) {
-      if (Runnability.blocksRun(d)) {
-        err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
-            + ": error[" + d.code().id() + "]: " + d.message());
-      }
-    }
-    err.println("calm run: the program has errors; nothing was run");
   }
 
   private void writeOutputDir(CompiledProgram program, Run run) throws IOException {
