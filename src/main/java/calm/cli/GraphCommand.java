@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code calm graph}: draws the dependency graph with its coordination points. */
 @Command(
@@ -48,16 +50,29 @@ final class GraphCommand implements Callable<Integer> {
       description = "write the drawing to this file instead of standard output")
   Path output;
 
+  @Spec CommandSpec spec;
+
+  private PrintWriter err;
+
   @Override
   public Integer call() {
+    err = spec.commandLine().getErr();
+    try {
+      return draw(spec.commandLine().getOut());
+    } finally {
+      err.flush();
+    }
+  }
+
+  private int draw(PrintWriter out) {
     String chosen = format.toLowerCase(Locale.ROOT);
     if (!List.of("dot", "mermaid", "svg").contains(chosen)) {
-      System.err.println("calm graph: unknown format '" + format + "'; choose dot, mermaid or svg");
+      err.println("calm graph: unknown format '" + format + "'; choose dot, mermaid or svg");
       return ExitCodes.FAILURE;
     }
     Program program;
     try {
-      program = new ProgramLoader("calm graph", "there is no graph to draw", System.err::println).check(file).program();
+      program = new ProgramLoader("calm graph", "there is no graph to draw", err::println).check(file).program();
     } catch (ProgramLoader.Stop stop) {
       return stop.status;
     }
@@ -70,15 +85,15 @@ final class GraphCommand implements Callable<Integer> {
       try {
         bytes = runDot(text);
       } catch (DotMissing e) {
-        System.err.println(
+        err.println(
             "calm graph: --format svg needs Graphviz's `dot` program, which is not installed (or not on PATH).");
-        System.err.println(
+        err.println(
             "  install it with `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` (macOS)"
                 + " or from https://graphviz.org/download/,");
-        System.err.println("  or draw with --format dot or --format mermaid instead");
+        err.println("  or draw with --format dot or --format mermaid instead");
         return ExitCodes.FAILURE;
       } catch (IOException e) {
-        System.err.println("calm graph: Graphviz's dot failed: " + SourceLoader.reason(e));
+        err.println("calm graph: Graphviz's dot failed: " + SourceLoader.reason(e));
         return ExitCodes.FAILURE;
       }
     } else {
@@ -88,12 +103,11 @@ final class GraphCommand implements Callable<Integer> {
       if (output != null) {
         Files.write(output, bytes);
       } else {
-        PrintStream out = System.out;
-        out.write(bytes);
+        out.print(new String(bytes, StandardCharsets.UTF_8)); // dot writes SVG as UTF-8
         out.flush();
       }
     } catch (IOException e) {
-      System.err.println("calm graph: cannot write " + output + ": " + SourceLoader.reason(e));
+      err.println("calm graph: cannot write " + output + ": " + SourceLoader.reason(e));
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;

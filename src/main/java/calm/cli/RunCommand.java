@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code calm run}: runs a program to quiescence and prints its outputs (§6, §7, §10). */
 @Command(
@@ -70,11 +72,24 @@ final class RunCommand implements Callable<Integer> {
       description = "stop with an error when the run holds more than N facts (default: ${DEFAULT-VALUE})")
   long maxFacts;
 
-  private final PrintStream out = System.out;
-  private final PrintStream err = System.err;
+  @Spec CommandSpec spec;
+
+  private PrintWriter out;
+  private PrintWriter err;
 
   @Override
   public Integer call() {
+    out = spec.commandLine().getOut();
+    err = spec.commandLine().getErr();
+    try {
+      return runProgram();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int runProgram() {
     if (maxTicks < 1 || maxFacts < 1) {
       err.println("calm run: --max-ticks and --max-facts must be at least 1");
       return ExitCodes.FAILURE;
@@ -221,10 +236,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** Prints each tick's activity, node by node: the text counterpart of Bud's budvis. */
   private static final class TracePrinter implements RunObserver {
-    private final PrintStream out;
+    private final PrintWriter out;
     private int lastTick;
 
-    TracePrinter(PrintStream out) {
+    TracePrinter(PrintWriter out) {
       this.out = out;
     }
 
