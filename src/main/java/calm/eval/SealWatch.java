@@ -6,6 +6,7 @@ import calm.syntax.Variable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Watches one seal at every node (§5): once a fact matching the guard holds for a key at a node, a fact
@@ -64,52 +65,52 @@ final class SealWatch {
 
   /**
    * After tick {@code tick}'s fixpoint at {@code node}: adds what broke the seal to {@code violations},
-   * then records the keys whose guard holds now. Table rows before the tick's base were seen in
-   * earlier ticks; scratch, input and channel relations hold only this tick's facts.
+   * then records the keys whose guard holds now.
    */
   void afterTick(NodeState node, Memory memory, int tick, CompiledProgram program,
       List<SealViolation> violations) {
-    Relation sr = sealed.relation;
-    TupleStore facts = node.stores[sr.id()];
-    long[] fact = new long[sr.arity()];
-    for (int r = firstUnseen(node, sr, tick); r < facts.size; r++) {
-      for (int c = 0; c < fact.length; c++) {
-        fact[c] = facts.get(r, c);
-      }
+    forEachUnseen(node, sealed.relation, tick, fact -> {
       if (!sealed.matches(fact) || !memory.held.add(fact) || memory.keys.size == 0) {
-        continue;
+        return;
       }
       long[] key = sealed.key(fact);
       if (memory.keys.contains(key)) {
         int k = memory.keys.rowOf(key);
-        violations.add(new SealViolation(seal, text, node.name, decode(program, sr, fact),
+        violations.add(new SealViolation(seal, text, node.name, decode(program, sealed.relation, fact),
             decode(program, guard.relation, memory.sealedBy.get(k)), memory.sealedAt[k], tick));
       }
-    }
-    Relation gr = guard.relation;
-    TupleStore guards = node.stores[gr.id()];
-    long[] g = new long[gr.arity()];
-    for (int r = firstUnseen(node, gr, tick); r < guards.size; r++) {
-      for (int c = 0; c < g.length; c++) {
-        g[c] = guards.get(r, c);
-      }
-      if (!guard.matches(g)) {
-        continue;
+    });
+    forEachUnseen(node, guard.relation, tick, fact -> {
+      if (!guard.matches(fact)) {
+        return;
       }
       int before = memory.keys.size;
-      int k = memory.keys.rowOf(guard.key(g));
+      int k = memory.keys.rowOf(guard.key(fact));
       if (k == before) { // a key sealed for the first time
         if (k == memory.sealedAt.length) {
           memory.sealedAt = Arrays.copyOf(memory.sealedAt, 2 * k);
         }
         memory.sealedAt[k] = tick;
-        memory.sealedBy.add(g.clone());
+        memory.sealedBy.add(fact.clone());
       }
-    }
+    });
   }
 
-  private static int firstUnseen(NodeState node, Relation r, int tick) {
-    return r.isEphemeral() || tick == 1 ? 0 : node.tickBase[r.id()];
+  /**
+   * Hands {@code visitor} the facts of {@code r} at the node not yet looked at, in a reused buffer.
+   * Table rows before the tick's base were there in earlier ticks; scratch, input and channel
+   * relations hold only this tick's facts.
+   */
+  private static void forEachUnseen(NodeState node, Relation r, int tick, Consumer<long[]> visitor) {
+    TupleStore facts = node.stores[r.id()];
+    long[] fact = new long[r.arity()];
+    int first = r.isEphemeral() || tick == 1 ? 0 : node.tickBase[r.id()];
+    for (int row = first; row < facts.size; row++) {
+      for (int c = 0; c < fact.length; c++) {
+        fact[c] = facts.get(row, c);
+      }
+      visitor.accept(fact);
+    }
   }
 
   private static String decode(CompiledProgram program, Relation r, long[] fact) {
