@@ -449,7 +449,7 @@ public final class Run {
   }
 
   private GroundFact decode(Relation r, long[] t) {
-    return new GroundFact(r.name(), List.of(Values.decode(t, r.types(), program.strings())));
+    return GroundFact.decode(r, t, program.strings());
   }
 
   private String stillChanging() {

@@ -114,6 +114,6 @@ final class SealWatch {
   }
 
   private static String decode(CompiledProgram program, Relation r, long[] fact) {
-    return new GroundFact(r.name(), List.of(Values.decode(fact, r.types(), program.strings()))).toString();
+    return GroundFact.decode(r, fact, program.strings()).toString();
   }
 }

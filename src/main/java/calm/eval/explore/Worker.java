@@ -9,7 +9,6 @@ import calm.eval.RunLimits;
 import calm.eval.RunObserver;
 import calm.eval.Scenario;
 import calm.eval.SealViolation;
-import calm.eval.Values;
 import calm.eval.World;
 import calm.syntax.Program;
 import java.util.ArrayList;
@@ -111,7 +110,7 @@ final class Worker {
   }
 
   String describe(Relation r, long[] tuple) {
-    return new GroundFact(r.name(), List.of(Values.decode(tuple, r.types(), program.strings()))).toString();
+    return GroundFact.decode(r, tuple, program.strings()).toString();
   }
 
   /** Collects what every output held after every fixpoint and records changes (the run checks the seals). */
