@@ -1,7 +1,11 @@
 package calm.analysis;
 
+import calm.syntax.HeadForm;
 import calm.syntax.Literal;
+import calm.syntax.NegatedLiteral;
+import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
+import java.util.function.Consumer;
 
 /**
  * An edge of the dependency graph: {@code rule} reads {@code from} (in {@code literal}) and writes
@@ -28,6 +32,28 @@ public record Dependency(
   @Override
   public int hashCode() {
     return java.util.Objects.hash(from, to, literal.span(), time, negated);
+  }
+
+  /**
+   * The edges {@code rule} makes, in body order: one per relation atom of its body (positive or
+   * negated), each to {@code head}, the name of the rule's head relation.
+   */
+  public static void ofRule(Rule rule, String head, Consumer<Dependency> edge) {
+    Time time = Time.of(rule.head().form());
+    boolean aggregated = rule.isAggregate();
+    boolean deleting = rule.head().form() == HeadForm.DELETE;
+    for (Literal literal : rule.body()) {
+      String body = null;
+      if (literal instanceof PositiveLiteral p) {
+        body = p.atom().relation().text();
+      } else if (literal instanceof NegatedLiteral n) {
+        body = n.atom().relation().text();
+      }
+      if (body != null) {
+        boolean negated = literal instanceof NegatedLiteral;
+        edge.accept(new Dependency(body, head, rule, literal, time, negated, aggregated, deleting));
+      }
+    }
   }
 
   /** Whether the head can lose facts when {@code from} gains some (§8), before monotone aggregates. */

@@ -1,10 +1,6 @@
 package calm.analysis;
 
 import calm.syntax.Declaration;
-import calm.syntax.HeadForm;
-import calm.syntax.Literal;
-import calm.syntax.NegatedLiteral;
-import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import java.util.Collections;
 import java.util.List;
@@ -34,22 +30,11 @@ public final class DependencyGraph {
       if (!graph.containsVertex(head)) {
         continue;
       }
-      Time time = Time.of(rule.head().form());
-      boolean aggregated = rule.isAggregate();
-      boolean deleting = rule.head().form() == HeadForm.DELETE;
-      for (Literal literal : rule.body()) {
-        String body = null;
-        if (literal instanceof PositiveLiteral p) {
-          body = p.atom().relation().text();
-        } else if (literal instanceof NegatedLiteral n) {
-          body = n.atom().relation().text();
+      Dependency.ofRule(rule, head, d -> {
+        if (graph.containsVertex(d.from())) {
+          graph.addEdge(d.from(), head, d);
         }
-        if (body != null && graph.containsVertex(body)) {
-          boolean negated = literal instanceof NegatedLiteral;
-          graph.addEdge(
-              body, head, new Dependency(body, head, rule, literal, time, negated, aggregated, deleting));
-        }
-      }
+      });
     }
     return new DependencyGraph(graph, schema);
   }

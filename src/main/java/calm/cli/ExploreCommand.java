@@ -1,10 +1,8 @@
 package calm.cli;
 
-import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.Verdict;
-import calm.diagnostics.Diagnostic;
 import calm.eval.CompiledProgram;
 import calm.eval.FactsFormatException;
 import calm.eval.RunLimits;
@@ -17,7 +15,6 @@ import calm.eval.explore.Replay;
 import calm.syntax.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,37 +116,27 @@ final class ExploreCommand implements Callable<Integer> {
       err.println("calm explore: --color takes auto, always or never, not '" + color + "'");
       return ExitCodes.FAILURE;
     }
-    String text;
+    ProgramLoader loader = new ProgramLoader("calm explore", "nothing was run", err::println);
+    ProgramLoader.Checked checked;
+    CompiledProgram program;
     try {
-      text = Files.readString(programPath, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      err.println("calm explore: " + programPath + ": not UTF-8 text");
-      return ExitCodes.FAILURE;
-    } catch (IOException e) {
-      err.println("calm explore: cannot read " + programPath + ": " + reason(e));
-      return ExitCodes.FAILURE;
+      checked = loader.check(programPath);
+      program = loader.compile(checked);
+    } catch (ProgramLoader.Stop stop) {
+      return stop.status;
     }
-    SourceFile source = new SourceFile(programPath.toString(), text);
-    FileReport report = Checker.standard().check(source);
-    if (report.hasErrors() || report.program().isEmpty()) {
-      printErrors(source, report.diagnostics());
-      return ExitCodes.FINDINGS;
-    }
-    CompiledProgram.Compilation compilation = CompiledProgram.compile(report.program().get());
-    if (compilation.program().isEmpty()) {
-      printErrors(source, compilation.errors());
-      return ExitCodes.FINDINGS;
-    }
+    SourceFile source = checked.source();
+    FileReport report = checked.report();
     Scenario scenario = Scenario.standalone();
     if (scenarioPath != null) {
       try {
-        scenario = new ScenarioParser(compilation.program().get(), scenarioPath.toString())
+        scenario = new ScenarioParser(program, scenarioPath.toString())
             .parse(Files.readString(scenarioPath, StandardCharsets.UTF_8));
       } catch (FactsFormatException e) {
         err.println("calm explore: " + e.getMessage());
         return ExitCodes.FAILURE;
       } catch (IOException e) {
-        err.println("calm explore: cannot read " + scenarioPath + ": " + reason(e));
+        err.println("calm explore: cannot read " + ProgramLoader.describe(e));
         return ExitCodes.FAILURE;
       }
     }
@@ -157,7 +144,7 @@ final class ExploreCommand implements Callable<Integer> {
         jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
     Explorer explorer;
     try {
-      explorer = new Explorer(report.program().get(), scenario, settings);
+      explorer = new Explorer(checked.program(), scenario, settings);
     } catch (IllegalArgumentException e) {
       err.println("calm explore: " + (scenarioPath != null ? scenarioPath + ": " : "") + e.getMessage());
       return ExitCodes.FAILURE;
@@ -206,26 +193,5 @@ final class ExploreCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     return expectConfluent && exploration.anyDiffers() ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  private static String reason(IOException e) {
-    String m = e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return m + ": no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return m + ": permission denied";
-    }
-    return m == null ? e.getClass().getSimpleName() : m;
-  }
-
-  private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
-    for (Diagnostic d : diagnostics) {
-      if (d.isError() && !d.code().isAnalysisFinding()) { // open points are what the explorer is for
-        err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
-            + ": error[" + d.code().id() + "]: " + d.message());
-      }
-    }
-    err.println("calm explore: the program has errors; nothing was run");
   }
 }

@@ -1,5 +1,6 @@
 package calm.cli;
 
+import calm.eval.SealViolation;
 import calm.eval.explore.DeliveryDifference;
 import calm.eval.explore.Exploration;
 import calm.eval.explore.OutputFact;
@@ -7,7 +8,6 @@ import calm.eval.explore.OutputFinding;
 import calm.eval.explore.Replay;
 import calm.eval.explore.ScheduleSide;
 import calm.eval.explore.SealBreak;
-import calm.eval.explore.SealViolation;
 import calm.eval.explore.TimelineEvent;
 import calm.eval.explore.TimelineTick;
 import calm.eval.explore.Witness;

@@ -1,25 +1,17 @@
 package calm.cli;
 
-import calm.analysis.Checker;
-import calm.analysis.FileReport;
 import calm.analysis.Schema;
 import calm.analysis.Stratification;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.DataflowGraph;
 import calm.cli.graph.DotGraph;
 import calm.cli.graph.MermaidGraph;
-import calm.diagnostics.Code;
-import calm.diagnostics.Diagnostic;
 import calm.syntax.Program;
-import calm.syntax.SourceFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code calm graph}: draws the dependency graph with its coordination points. */
 @Command(
@@ -56,45 +50,32 @@ final class GraphCommand implements Callable<Integer> {
       description = "write the drawing to this file instead of standard output")
   Path output;
 
+  @Spec CommandSpec spec;
+
+  private PrintWriter err;
+
   @Override
   public Integer call() {
+    err = spec.commandLine().getErr();
+    try {
+      return draw(spec.commandLine().getOut());
+    } finally {
+      err.flush();
+    }
+  }
+
+  private int draw(PrintWriter out) {
     String chosen = format.toLowerCase(Locale.ROOT);
     if (!List.of("dot", "mermaid", "svg").contains(chosen)) {
-      System.err.println("calm graph: unknown format '" + format + "'; choose dot, mermaid or svg");
+      err.println("calm graph: unknown format '" + format + "'; choose dot, mermaid or svg");
       return ExitCodes.FAILURE;
     }
-    SourceFile source;
+    Program program;
     try {
-      source = new SourceFile(file.toString(), readUtf8(file));
-    } catch (CharacterCodingException e) {
-      System.err.println(file + ":1:1: error[" + Code.UNREADABLE_FILE.id() + "]: " + Code.UNREADABLE_FILE.summary());
-      return ExitCodes.FINDINGS;
-    } catch (IOException e) {
-      System.err.println("calm graph: cannot read " + file + ": " + describe(e));
-      return ExitCodes.FAILURE;
+      program = new ProgramLoader("calm graph", "there is no graph to draw", err::println).check(file).program();
+    } catch (ProgramLoader.Stop stop) {
+      return stop.status;
     }
-    FileReport report = Checker.standard().check(source);
-    List<Diagnostic> errors =
-        report.diagnostics().stream()
-            .filter(d -> d.isError() && d.code() != Code.COORDINATION_POINT)
-            .toList();
-    if (!errors.isEmpty() || report.program().isEmpty()) {
-      errors.stream()
-          .limit(10)
-          .forEach(
-              d ->
-                  System.err.println(
-                      file + ":" + d.span().line() + ":" + d.span().column() + ": error[" + d.code().id() + "]: "
-                          + d.message()));
-      if (errors.size() > 10) {
-        System.err.println("... and " + (errors.size() - 10) + " more");
-      }
-      System.err.println(
-          "calm graph: " + file + " has errors, so there is no graph to draw; fix them first (see `calm check "
-              + file + "`)");
-      return ExitCodes.FINDINGS;
-    }
-    Program program = report.program().get();
     CalmAnalysis analysis = CalmAnalysis.of(program, Schema.of(program));
     DataflowGraph graph = DataflowGraph.of(analysis, Stratification.of(analysis.graph()));
     String text =
@@ -104,15 +85,15 @@ final class GraphCommand implements Callable<Integer> {
       try {
         bytes = runDot(text);
       } catch (DotMissing e) {
-        System.err.println(
+        err.println(
             "calm graph: --format svg needs Graphviz's `dot` program, which is not installed (or not on PATH).");
-        System.err.println(
+        err.println(
             "  install it with `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` (macOS)"
                 + " or from https://graphviz.org/download/,");
-        System.err.println("  or draw with --format dot or --format mermaid instead");
+        err.println("  or draw with --format dot or --format mermaid instead");
         return ExitCodes.FAILURE;
       } catch (IOException e) {
-        System.err.println("calm graph: Graphviz's dot failed: " + describe(e));
+        err.println("calm graph: Graphviz's dot failed: " + SourceLoader.reason(e));
         return ExitCodes.FAILURE;
       }
     } else {
@@ -122,25 +103,14 @@ final class GraphCommand implements Callable<Integer> {
       if (output != null) {
         Files.write(output, bytes);
       } else {
-        PrintStream out = System.out;
-        out.write(bytes);
+        out.print(new String(bytes, StandardCharsets.UTF_8)); // dot writes SVG as UTF-8
         out.flush();
       }
     } catch (IOException e) {
-      System.err.println("calm graph: cannot write " + output + ": " + describe(e));
+      err.println("calm graph: cannot write " + output + ": " + SourceLoader.reason(e));
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
-  }
-
-  private static String readUtf8(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
   }
 
   /** Signals that the {@code dot} program could not be started at all. */
@@ -193,15 +163,5 @@ final class GraphCommand implements Callable<Integer> {
     t.setDaemon(true);
     t.start();
     return t;
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

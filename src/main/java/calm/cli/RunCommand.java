@@ -1,8 +1,5 @@
 package calm.cli;
 
-import calm.analysis.Checker;
-import calm.analysis.FileReport;
-import calm.diagnostics.Diagnostic;
 import calm.eval.CompiledProgram;
 import calm.eval.FactsFiles;
 import calm.eval.FactsFormatException;
@@ -14,7 +11,6 @@ import calm.eval.Run;
 import calm.eval.RunError;
 import calm.eval.RunLimits;
 import calm.eval.RunObserver;
-import calm.eval.Runnability;
 import calm.eval.Scenario;
 import calm.eval.ScenarioParser;
 import calm.eval.World;
@@ -23,8 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.MalformedInputException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code calm run}: runs a program to quiescence and prints its outputs (§6, §7, §10). */
 @Command(
@@ -75,37 +72,38 @@ final class RunCommand implements Callable<Integer> {
       description = "stop with an error when the run holds more than N facts (default: ${DEFAULT-VALUE})")
   long maxFacts;
 
-  private final PrintStream out = System.out;
-  private final PrintStream err = System.err;
+  @Spec CommandSpec spec;
+
+  private PrintWriter out;
+  private PrintWriter err;
 
   @Override
   public Integer call() {
+    out = spec.commandLine().getOut();
+    err = spec.commandLine().getErr();
+    try {
+      return runProgram();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int runProgram() {
     if (maxTicks < 1 || maxFacts < 1) {
       err.println("calm run: --max-ticks and --max-facts must be at least 1");
       return ExitCodes.FAILURE;
     }
-    String text;
+    ProgramLoader loader = new ProgramLoader("calm run", "nothing was run", err::println);
+    SourceFile source;
+    CompiledProgram program;
     try {
-      text = Files.readString(programPath, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      err.println("calm run: " + programPath + ": not UTF-8 text");
-      return ExitCodes.FAILURE;
-    } catch (IOException e) {
-      err.println("calm run: cannot read " + programPath + ": " + reason(e));
-      return ExitCodes.FAILURE;
+      ProgramLoader.Checked checked = loader.check(programPath);
+      source = checked.source();
+      program = loader.compile(checked);
+    } catch (ProgramLoader.Stop stop) {
+      return stop.status;
     }
-    SourceFile source = new SourceFile(programPath.toString(), text);
-    FileReport report = Checker.standard().check(source);
-    if (report.diagnostics().stream().anyMatch(Runnability::blocksRun) || report.program().isEmpty()) {
-      printErrors(source, report.diagnostics());
-      return ExitCodes.FINDINGS;
-    }
-    CompiledProgram.Compilation compilation = CompiledProgram.compile(report.program().get());
-    if (compilation.program().isEmpty()) {
-      printErrors(source, compilation.errors());
-      return ExitCodes.FINDINGS;
-    }
-    CompiledProgram program = compilation.program().get();
 
     Scenario scenario = Scenario.standalone();
     Map<String, List<long[]>> loaded = Map.of();
@@ -125,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
       err.println("calm run: " + e.getMessage());
       return ExitCodes.FAILURE;
     } catch (IOException e) {
-      err.println("calm run: cannot read " + reason(e));
+      err.println("calm run: cannot read " + ProgramLoader.describe(e));
       return ExitCodes.FAILURE;
     }
     World world;
@@ -156,7 +154,8 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     for (calm.eval.SealViolation v : run.sealViolations()) {
-      err.println(source.displayPath() + ":" + v.seal().span().line() + ":" + v.seal().span().column()
+      calm.syntax.Span at = v.declaration().span();
+      err.println(source.displayPath() + ":" + at.line() + ":" + at.column()
           + ": warning: " + v);
     }
     try {
@@ -164,32 +163,11 @@ final class RunCommand implements Callable<Integer> {
         writeOutputDir(program, run);
       }
     } catch (IOException e) {
-      err.println("calm run: cannot write " + reason(e));
+      err.println("calm run: cannot write " + ProgramLoader.describe(e));
       return ExitCodes.FAILURE;
     }
     print(program, run);
     return ExitCodes.OK;
-  }
-
-  private static String reason(IOException e) {
-    String m = e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return m + ": no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return m + ": permission denied";
-    }
-    return m == null ? e.getClass().getSimpleName() : m;
-  }
-
-  private void printErrors(SourceFile source, List<Diagnostic> diagnostics) {
-    for (Diagnostic d : diagnostics) {
-      if (Runnability.blocksRun(d)) {
-        err.println(source.displayPath() + ":" + d.span().line() + ":" + d.span().column()
-            + ": error[" + d.code().id() + "]: " + d.message());
-      }
-    }
-    err.println("calm run: the program has errors; nothing was run");
   }
 
   private void writeOutputDir(CompiledProgram program, Run run) throws IOException {
@@ -258,10 +236,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** Prints each tick's activity, node by node: the text counterpart of Bud's budvis. */
   private static final class TracePrinter implements RunObserver {
-    private final PrintStream out;
+    private final PrintWriter out;
     private int lastTick;
 
-    TracePrinter(PrintStream out) {
+    TracePrinter(PrintWriter out) {
       this.out = out;
     }
 

@@ -206,7 +206,7 @@ final class SourceLoader {
                 .withHelp("calm reads programs written as UTF-8 text, in files ending .calm")));
   }
 
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";
     }

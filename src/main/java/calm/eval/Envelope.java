@@ -1,6 +1,5 @@
 package calm.eval;
 
-import java.util.List;
 
 /**
  * Something on its way to a node: an input event from outside, or a channel message another node
@@ -16,6 +15,6 @@ public record Envelope(
     String from) {
 
   public GroundFact fact(StringPool strings) {
-    return new GroundFact(relation.name(), List.of(Values.decode(tuple, relation.types(), strings)));
+    return GroundFact.decode(relation, tuple, strings);
   }
 }

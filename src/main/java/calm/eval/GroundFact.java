@@ -10,6 +10,11 @@ public record GroundFact(String relation, List<Object> values) {
     values = List.copyOf(values);
   }
 
+  /** A fact of {@code relation} as the engine holds it, encoded in {@code tuple}, decoded. */
+  public static GroundFact decode(Relation relation, long[] tuple, StringPool strings) {
+    return new GroundFact(relation.name(), List.of(Values.decode(tuple, relation.types(), strings)));
+  }
+
   /** As a program would write it: {@code cart("s1", 3)}. */
   @Override
   public String toString() {

@@ -15,8 +15,8 @@ final class NodeState {
   final TupleStore[] outbox;
   /** Per relation, the first row that is new this tick (what deferred changes and arrivals added). */
   final int[] tickBase;
-  /** Per seal, the keys sealed so far. */
-  final TupleStore[] sealedKeys;
+  /** Per seal, what it has sealed and seen at this node. */
+  final SealWatch.Memory[] seals;
   private final FactBudget budget;
   private final List<Relation> relations;
 
@@ -31,9 +31,9 @@ final class NodeState {
     outbox = new TupleStore[n];
     buffers = new long[n][];
     tickBase = new int[n];
-    sealedKeys = new TupleStore[program.seals().size()];
-    for (int i = 0; i < sealedKeys.length; i++) {
-      sealedKeys[i] = program.seals().get(i).newKeys();
+    seals = new SealWatch.Memory[program.seals().size()];
+    for (int i = 0; i < seals.length; i++) {
+      seals[i] = program.seals().get(i).newMemory();
     }
     buffered = new int[n];
     for (Relation r : relations) {

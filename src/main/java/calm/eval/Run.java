@@ -81,7 +81,10 @@ public final class Run {
     runToQuiescence();
   }
 
-  /** Facts that arrived for a key after its seal's guard held (§5), in the order found. */
+  /**
+   * Facts that arrived for a key after its seal's guard held (§5), in the order found: by tick, then
+   * seal, node and row, so the first is the one the explorer reports for the run.
+   */
   public List<SealViolation> sealViolations() {
     return Collections.unmodifiableList(sealViolations);
   }
@@ -182,14 +185,9 @@ public final class Run {
       }
       activity.put(node, a);
     }
-    if (!program.seals().isEmpty()) {
+    for (int i = 0; i < program.seals().size(); i++) {
       for (NodeState node : nodes) {
-        for (int i = 0; i < program.seals().size(); i++) {
-          SealWatch watch = program.seals().get(i);
-          Relation sealed = program.relations().get(watch.sealed);
-          int firstNew = sealed.isEphemeral() ? 0 : node.tickBase[watch.sealed];
-          watch.afterTick(node, node.sealedKeys[i], firstNew, tick, sealed, program.strings(), sealViolations);
-        }
+        program.seals().get(i).afterTick(node, node.seals[i], tick, program, sealViolations);
       }
     }
     observer.afterFixpoint(this, tick);
@@ -451,7 +449,7 @@ public final class Run {
   }
 
   private GroundFact decode(Relation r, long[] t) {
-    return new GroundFact(r.name(), List.of(Values.decode(t, r.types(), program.strings())));
+    return GroundFact.decode(r, t, program.strings());
   }
 
   private String stillChanging() {

@@ -11,6 +11,6 @@ public final class Runnability {
   private Runnability() {}
 
   public static boolean blocksRun(Diagnostic d) {
-    return d.isError() && !d.code().id().startsWith("C");
+    return d.isError() && !d.code().isAnalysisFinding();
   }
 }

@@ -3,13 +3,15 @@ package calm.eval;
 import calm.syntax.Seal;
 
 /**
- * A fact of a sealed relation that appeared at {@code node} in {@code tick}, for a key whose guard
- * already held there in an earlier tick: the environment broke the seal's promise (§5).
+ * A run broke a seal's promise (§5): {@code fact}, which {@code node} had never held, appeared there in
+ * tick {@code arrivedAt}, although {@code guard} had sealed its key there since tick {@code sealedAt}.
+ * {@code declaration} is the seal itself (for its location), {@code seal} its line as written.
  */
-public record SealViolation(String node, int tick, Seal seal, GroundFact fact) {
+public record SealViolation(
+    Seal declaration, String seal, String node, String fact, String guard, int sealedAt, int arrivedAt) {
   @Override
   public String toString() {
-    return "seal broken at node '" + node + "', tick " + tick + ": " + fact + " appeared after "
-        + seal.guard().relation().text() + " sealed its key";
+    return "seal broken at node '" + node + "', tick " + arrivedAt + ": " + fact + " appeared after "
+        + declaration.guard().relation().text() + " sealed its key";
   }
 }

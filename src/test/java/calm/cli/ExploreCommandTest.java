@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,23 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExploreCommandTest {
   @TempDir Path dir;
 
-  /** What one in-process command line printed. */
-  record Result(int status, String out, String err) {}
-
-  static synchronized Result calm(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Main.execute(args);
-      return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Cli calm(String... args) {
+    return Cli.run(args);
   }
 
   private Path write(String name, String text) throws IOException {
@@ -79,7 +61,7 @@ class ExploreCommandTest {
   @Test
   void jsonHasTheFieldsOfTheSpec() throws IOException {
     Path prog = write("race.calm", RACE);
-    Result r = calm("explore", prog.toString(), "--runs", "300", "--seed", "7", "--format", "json");
+    Cli r = calm("explore", prog.toString(), "--runs", "300", "--seed", "7", "--format", "json");
     assertEquals(0, r.status(), r.toString());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertEquals(300, doc.get("runs").asInt());
@@ -99,7 +81,7 @@ class ExploreCommandTest {
   @Test
   void textShowsVerdictOutcomesAndASideBySideWitness() throws IOException {
     Path prog = write("race.calm", RACE);
-    Result r = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--color", "never");
+    Cli r = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--color", "never");
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().contains("observed: 2 outcomes, final: 2 outcomes"), r.out());
     assertTrue(r.out().contains("witness: won"), r.out());
@@ -112,8 +94,8 @@ class ExploreCommandTest {
   @Test
   void theSameSeedPrintsTheSameReport() throws IOException {
     Path prog = write("race.calm", RACE);
-    Result a = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--jobs", "1");
-    Result b = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--jobs", "2");
+    Cli a = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--jobs", "1");
+    Cli b = calm("explore", prog.toString(), "--runs", "200", "--seed", "3", "--jobs", "2");
     assertEquals(a.out(), b.out());
   }
 
@@ -124,10 +106,10 @@ class ExploreCommandTest {
         calm("explore", prog.toString(), "--runs", "100", "--format", "json").out());
     JsonNode w = doc.get("outputs").get(0).get("witness");
     JsonNode winner = w.get("a").get("only").size() > 0 ? w.get("a") : w.get("b");
-    Result r = calm("explore", prog.toString(), "--replay", winner.get("replay").asText());
+    Cli r = calm("explore", prog.toString(), "--replay", winner.get("replay").asText());
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().contains("local: won()"), r.out());
-    Result json = calm("explore", prog.toString(), "--replay", winner.get("replay").asText(), "--format", "json");
+    Cli json = calm("explore", prog.toString(), "--replay", winner.get("replay").asText(), "--format", "json");
     JsonNode replay = new ObjectMapper().readTree(json.out());
     assertEquals("won()", replay.get("outputs").get(0).get("final").get(0).get("fact").asText());
   }
@@ -140,7 +122,7 @@ class ExploreCommandTest {
 
   @Test
   void namesAnOutputThatIsEventuallyConsistentButNotConfluent() throws IOException {
-    Result r = calm("explore", write("flicker.calm", FLICKER).toString(), "--runs", "200", "--color", "never");
+    Cli r = calm("explore", write("flicker.calm", FLICKER).toString(), "--runs", "200", "--color", "never");
     assertTrue(r.out().contains("maybe") && r.out().contains("observed: 2 outcomes, final: 1 outcome"), r.out());
     assertTrue(r.out().contains("eventually consistent but not confluent: maybe"), r.out());
     assertTrue(r.out().contains("observed outcomes differ"), r.out());
@@ -153,14 +135,14 @@ class ExploreCommandTest {
     assertEquals(2, calm("explore", prog.toString(), "--runs", "many").status());
     assertEquals(2, calm("explore", dir.resolve("missing.calm").toString()).status());
     assertEquals(2, calm("explore", prog.toString(), "--scenario", dir.resolve("none.scenario").toString()).status());
-    Result badReplay = calm("explore", prog.toString(), "--replay", "xyz");
+    Cli badReplay = calm("explore", prog.toString(), "--replay", "xyz");
     assertEquals(2, badReplay.status());
     assertTrue(badReplay.err().contains("--replay"), badReplay.err());
   }
 
   @Test
   void programErrorsExit1() throws IOException {
-    Result r = calm("explore", write("bad.calm", "output table t(x: int).\nt(X) :- u(X).\n").toString());
+    Cli r = calm("explore", write("bad.calm", "output table t(x: int).\nt(X) :- u(X).\n").toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("bad.calm:2:"), r.err());
   }
@@ -174,7 +156,7 @@ class ExploreCommandTest {
         n(X + 1)@next :- n(X).
         seen(X) :- n(X).
         """);
-    Result r = calm("explore", prog.toString(), "--runs", "10", "--max-ticks", "30");
+    Cli r = calm("explore", prog.toString(), "--runs", "10", "--max-ticks", "30");
     assertEquals(1, r.status(), r.toString());
     assertTrue(r.err().contains("no quiescence after 30 ticks"), r.err());
     assertTrue(r.err().contains("--replay"), r.err());
@@ -195,7 +177,7 @@ class ExploreCommandTest {
         input any client add(2)
         input 3 client add(3)
         """);
-    Result r = calm("explore", prog.toString(), "--scenario", scenario.toString(), "--runs", "100",
+    Cli r = calm("explore", prog.toString(), "--scenario", scenario.toString(), "--runs", "100",
         "--format", "json");
     assertEquals(0, r.status(), r.toString());
     JsonNode all = new ObjectMapper().readTree(r.out()).get("outputs").get(0);
@@ -205,7 +187,7 @@ class ExploreCommandTest {
   @Test
   void colourMarksTheDifferenceOnlyWhenAsked() throws IOException {
     Path prog = write("race.calm", RACE);
-    Result r = calm("explore", prog.toString(), "--runs", "100", "--color", "always");
+    Cli r = calm("explore", prog.toString(), "--runs", "100", "--color", "always");
     assertTrue(r.out().contains("\u001b[1;31m* local <- b()"), r.out());
     assertEquals(2, calm("explore", prog.toString(), "--color", "sometimes").status());
   }

@@ -3,6 +3,7 @@ package calm.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calm.cli.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,9 +107,9 @@ class BenchWorkloadsTest {
     }
     Path programFile = Files.writeString(tmp.resolve(workload + ".calm"), program);
     Path out = tmp.resolve("out");
-    CliCapture r = CliCapture.run(
+    Cli r = Cli.run(
         "run", programFile.toString(), "--facts", in.toString(), "--output-dir", out.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.status(), r.err());
 
     Map<String, Set<List<Object>>> expected =
         NaiveOracle.evaluate(OracleAgreementTest.parse(asProgram.toString(), 0));

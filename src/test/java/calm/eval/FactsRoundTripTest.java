@@ -3,6 +3,7 @@ package calm.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calm.cli.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ class FactsRoundTripTest {
     Files.writeString(in.resolve("item.facts"), items, StandardCharsets.UTF_8);
     Files.writeString(in.resolve("flag.facts"), "()\n");
     Path out = tmp.resolve("out");
-    CliCapture r = CliCapture.run("run", program.toString(), "--facts", in.toString(), "--output-dir", out.toString());
-    assertEquals(0, r.exit(), r.err());
+    Cli r = Cli.run("run", program.toString(), "--facts", in.toString(), "--output-dir", out.toString());
+    assertEquals(0, r.status(), r.err());
     // sorted numerically; the empty string survives as an empty column
     assertEquals("-9223372036854775808\t\n-5\tplain\n0\twith space and \"quotes\"\n42\tünïcødé ✓\n"
         + "9223372036854775807\tback\\slash\n", Files.readString(out.resolve("out_item.csv"), StandardCharsets.UTF_8));
@@ -46,8 +47,8 @@ class FactsRoundTripTest {
     Files.copy(out.resolve("out_item.csv"), again.resolve("item.facts"));
     Files.copy(out.resolve("out_flag.csv"), again.resolve("flag.facts"));
     Path out2 = tmp.resolve("out2");
-    assertEquals(0, CliCapture.run("run", program.toString(), "--facts", again.toString(), "--output-dir",
-        out2.toString()).exit());
+    assertEquals(0, Cli.run("run", program.toString(), "--facts", again.toString(), "--output-dir",
+        out2.toString()).status());
     assertEquals(Files.readString(out.resolve("out_item.csv")), Files.readString(out2.resolve("out_item.csv")));
     assertEquals(Files.readString(out.resolve("out_flag.csv")), Files.readString(out2.resolve("out_flag.csv")));
   }
@@ -57,24 +58,24 @@ class FactsRoundTripTest {
     Path program = Files.writeString(tmp.resolve("copy.calm"), COPY);
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.writeString(in.resolve("item.facts"), "1\tone\ntwo\t2\n");
-    CliCapture r = CliCapture.run("run", program.toString(), "--facts", in.toString());
-    assertEquals(2, r.exit());
+    Cli r = Cli.run("run", program.toString(), "--facts", in.toString());
+    assertEquals(2, r.status());
     assertTrue(r.err().contains("item.facts:2:") && r.err().contains("int"), r.err());
     Files.writeString(in.resolve("item.facts"), "1\tone\textra\n");
-    r = CliCapture.run("run", program.toString(), "--facts", in.toString());
-    assertEquals(2, r.exit());
+    r = Cli.run("run", program.toString(), "--facts", in.toString());
+    assertEquals(2, r.status());
     assertTrue(r.err().contains("item.facts:1:") && r.err().contains("2 columns"), r.err());
   }
 
   @Test
   void unreadableInputsExitWithTwo(@TempDir Path tmp) throws IOException {
     Path program = Files.writeString(tmp.resolve("copy.calm"), COPY);
-    assertEquals(2, CliCapture.run("run", tmp.resolve("missing.calm").toString()).exit());
-    CliCapture r = CliCapture.run("run", program.toString(), "--facts", tmp.resolve("nope").toString());
-    assertEquals(2, r.exit());
+    assertEquals(2, Cli.run("run", tmp.resolve("missing.calm").toString()).status());
+    Cli r = Cli.run("run", program.toString(), "--facts", tmp.resolve("nope").toString());
+    assertEquals(2, r.status());
     assertTrue(r.err().contains("nope"), r.err());
-    assertEquals(2, CliCapture.run("run", program.toString(), "--format", "xml").exit());
-    assertEquals(2, CliCapture.run("run", program.toString(), "--scenario", tmp.resolve("none.scenario").toString()).exit());
+    assertEquals(2, Cli.run("run", program.toString(), "--format", "xml").status());
+    assertEquals(2, Cli.run("run", program.toString(), "--scenario", tmp.resolve("none.scenario").toString()).status());
   }
 
   @Test
@@ -85,13 +86,13 @@ class FactsRoundTripTest {
         t(1, "a"). t(-20, "bb").
         o(X, S) :- t(X, S).
         """);
-    CliCapture json = CliCapture.run("run", program.toString(), "--format", "json");
-    assertEquals(0, json.exit());
+    Cli json = Cli.run("run", program.toString(), "--format", "json");
+    assertEquals(0, json.status());
     var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
     assertEquals("o", tree.get("outputs").get(0).get("relation").asText());
     assertEquals(-20, tree.get("outputs").get(0).get("facts").get(0).get(0).asInt());
     assertEquals("bb", tree.get("outputs").get(0).get("facts").get(0).get(1).asText());
-    CliCapture table = CliCapture.run("run", program.toString());
+    Cli table = Cli.run("run", program.toString());
     assertEquals("o (2 facts)\n    x  s\n  ---  ----\n  -20  \"bb\"\n    1  \"a\"\n\n", table.out());
   }
 }

@@ -3,6 +3,7 @@ package calm.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calm.cli.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,8 +53,8 @@ class GoldenRunTest {
       args.add("--scenario");
       args.add(scenario.toString());
     }
-    CliCapture r = CliCapture.run(args.toArray(new String[0]));
-    String actual = "exit " + r.exit() + "\n" + r.out() + (r.err().isEmpty() ? "" : "--- stderr\n" + r.err());
+    Cli r = Cli.run(args.toArray(new String[0]));
+    String actual = "exit " + r.status() + "\n" + r.out() + (r.err().isEmpty() ? "" : "--- stderr\n" + r.err());
     Path expectedFile = DIR.resolve(name + ".expected");
     if (Boolean.getBoolean("calm.update.golden") || !Files.exists(expectedFile)) {
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);

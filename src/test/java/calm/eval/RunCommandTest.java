@@ -3,6 +3,7 @@ package calm.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calm.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ class RunCommandTest {
         a(1).
         b(X) :- a(X), c(X).
         """);
-    CliCapture r = CliCapture.run("run", p.toString());
-    assertEquals(1, r.exit());
+    Cli r = Cli.run("run", p.toString());
+    assertEquals(1, r.status());
     assertTrue(r.err().contains("bad.calm:4:15: error[E101]"), r.err());
     assertEquals("", r.out());
   }
@@ -30,8 +31,8 @@ class RunCommandTest {
   @Test
   void syntaxErrorsToo() throws IOException {
     Path p = Files.writeString(tmp.resolve("bad.calm"), "table a(x: int)\n");
-    CliCapture r = CliCapture.run("run", p.toString());
-    assertEquals(1, r.exit());
+    Cli r = Cli.run("run", p.toString());
+    assertEquals(1, r.status());
     assertTrue(r.err().contains("bad.calm:") && r.err().contains("error[E00"), r.err());
   }
 
@@ -43,17 +44,17 @@ class RunCommandTest {
         a(1).
         b(X) :- a(X), not b(X).
         """);
-    CliCapture r = CliCapture.run("run", p.toString());
-    assertEquals(1, r.exit());
+    Cli r = Cli.run("run", p.toString());
+    assertEquals(1, r.status());
     assertTrue(r.err().contains("error[E302]"), r.err());
   }
 
   @Test
   void badBoundsAreBadOptions() throws IOException {
     Path p = Files.writeString(tmp.resolve("ok.calm"), "table a(x: int).\na(1).\n");
-    assertEquals(2, CliCapture.run("run", p.toString(), "--max-ticks", "0").exit());
-    assertEquals(2, CliCapture.run("run", p.toString(), "--max-facts", "many").exit());
-    assertEquals(0, CliCapture.run("run", p.toString()).exit());
+    assertEquals(2, Cli.run("run", p.toString(), "--max-ticks", "0").status());
+    assertEquals(2, Cli.run("run", p.toString(), "--max-facts", "many").status());
+    assertEquals(0, Cli.run("run", p.toString()).status());
   }
 
   @Test
@@ -66,7 +67,7 @@ class RunCommandTest {
         b(X) :- a(X).
         c(X) :- a(X).
         """);
-    CliCapture r = CliCapture.run("run", p.toString(), "--format", "csv");
+    Cli r = Cli.run("run", p.toString(), "--format", "csv");
     assertEquals("b\t1\nc\t1\n", r.out());
   }
 }

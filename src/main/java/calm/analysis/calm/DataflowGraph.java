@@ -88,6 +88,18 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
     return new DataflowGraph(nodes, drawn, Math.max(strata.strataCount(), 1));
   }
 
+  /** The nodes grouped by stratum, lowest first, each group in node order: a drawing's clusters. */
+  public List<List<Node>> nodesByStratum() {
+    List<List<Node>> byStratum = new ArrayList<>();
+    for (int i = 0; i < strata; i++) {
+      byStratum.add(new ArrayList<>());
+    }
+    for (Node n : nodes) {
+      byStratum.get(Math.min(n.stratum(), strata - 1)).add(n);
+    }
+    return byStratum;
+  }
+
   /** What makes two arrows the same drawing. */
   private record EdgeKey(
       String from, String to, EdgeLabel label, boolean async, boolean nonMonotone, PointStatus point) {}

@@ -2,12 +2,7 @@ package calm.analysis.calm;
 
 import calm.analysis.Dependency;
 import calm.analysis.Schema;
-import calm.analysis.Time;
 import calm.syntax.Declaration;
-import calm.syntax.HeadForm;
-import calm.syntax.Literal;
-import calm.syntax.NegatedLiteral;
-import calm.syntax.PositiveLiteral;
 import calm.syntax.RelationKind;
 import calm.syntax.Rule;
 import java.util.ArrayList;
@@ -50,25 +45,14 @@ final class RelationIndex {
       if (head == null) {
         continue;
       }
-      Time time = Time.of(rule.head().form());
-      boolean aggregated = rule.isAggregate();
-      boolean deleting = rule.head().form() == HeadForm.DELETE;
-      for (Literal literal : rule.body()) {
-        String body = null;
-        if (literal instanceof PositiveLiteral p) {
-          body = p.atom().relation().text();
-        } else if (literal instanceof NegatedLiteral neg) {
-          body = neg.atom().relation().text();
-        }
-        Integer from = body == null ? null : ids.get(body);
+      int to = head;
+      Dependency.ofRule(rule, names[head], d -> {
+        Integer from = ids.get(d.from());
         if (from != null) {
-          Dependency d =
-              new Dependency(
-                  body, names[head], rule, literal, time, literal instanceof NegatedLiteral, aggregated, deleting);
           add(outgoing, from, d);
-          add(incoming, head, d);
+          add(incoming, to, d);
         }
-      }
+      });
     }
     out = freeze(outgoing);
     in = freeze(incoming);

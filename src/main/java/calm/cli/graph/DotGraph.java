@@ -17,13 +17,7 @@ public final class DotGraph {
     out.append("  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=").append(quote(title)).append("];\n");
     out.append("  node [fontname=\"Helvetica\"];\n");
     out.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
-    List<List<Node>> byStratum = new ArrayList<>();
-    for (int i = 0; i < graph.strata(); i++) {
-      byStratum.add(new ArrayList<>());
-    }
-    for (Node n : graph.nodes()) {
-      byStratum.get(Math.min(n.stratum(), graph.strata() - 1)).add(n);
-    }
+    List<List<Node>> byStratum = graph.nodesByStratum();
     for (int s = 0; s < byStratum.size(); s++) {
       out.append("  subgraph cluster_stratum_").append(s).append(" {\n");
       out.append("    label=\"stratum ").append(s).append("\"; style=dashed; color=\"#bbbbbb\"; fontcolor=\"#888888\";\n");

@@ -16,13 +16,7 @@ public final class MermaidGraph {
   public static String render(DataflowGraph graph) {
     StringBuilder out = new StringBuilder(64 + 64 * (graph.nodes().size() + graph.edges().size()));
     out.append("flowchart LR\n");
-    List<List<Node>> byStratum = new ArrayList<>();
-    for (int i = 0; i < graph.strata(); i++) {
-      byStratum.add(new ArrayList<>());
-    }
-    for (Node n : graph.nodes()) {
-      byStratum.get(Math.min(n.stratum(), graph.strata() - 1)).add(n);
-    }
+    List<List<Node>> byStratum = graph.nodesByStratum();
     for (int s = 0; s < byStratum.size(); s++) {
       out.append("  subgraph stratum_").append(s).append("[\"stratum ").append(s).append("\"]\n");
       for (Node n : byStratum.get(s)) {

@@ -1,5 +1,6 @@
 package calm.eval.explore;
 
+import calm.eval.SealViolation;
 import java.util.List;
 import java.util.Optional;
 

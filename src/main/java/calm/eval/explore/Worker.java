@@ -8,10 +8,9 @@ import calm.eval.RunError;
 import calm.eval.RunLimits;
 import calm.eval.RunObserver;
 import calm.eval.Scenario;
-import calm.eval.Values;
+import calm.eval.SealViolation;
 import calm.eval.World;
 import calm.syntax.Program;
-import calm.syntax.Seal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ final class Worker {
   private final World world;
   private final RunLimits limits;
   private final List<Relation> outputs;
-  private final List<SealWatch> seals = new ArrayList<>();
 
   Worker(Program source, Scenario scenario, RunLimits limits) {
     this.program = CompiledProgram.compile(source).program()
@@ -37,9 +35,6 @@ final class Worker {
     this.world = World.of(program, scenario, Map.of());
     this.limits = limits;
     this.outputs = program.outputs();
-    for (Seal s : source.seals()) {
-      seals.add(new SealWatch(program, s));
-    }
   }
 
   List<Relation> outputs() {
@@ -91,7 +86,8 @@ final class Worker {
       finals.add(last.outcome());
     }
     List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
-    return new RunRecord(observed, finals, watcher.violation, error, delivery.met, timeline);
+    SealViolation violation = run.sealViolations().isEmpty() ? null : run.sealViolations().get(0);
+    return new RunRecord(observed, finals, violation, error, delivery.met, timeline);
   }
 
   private Set<Row> current(Run run, int output) {
@@ -114,26 +110,21 @@ final class Worker {
   }
 
   String describe(Relation r, long[] tuple) {
-    return new GroundFact(r.name(), List.of(Values.decode(tuple, r.types(), program.strings()))).toString();
+    return GroundFact.decode(r, tuple, program.strings()).toString();
   }
 
-  /** Collects what every output held after every fixpoint, checks the seals, and records changes. */
+  /** Collects what every output held after every fixpoint and records changes (the run checks the seals). */
   private final class Watcher implements RunObserver {
     final List<FactSet> observed = new ArrayList<>();
     final List<Set<Row>> previous = new ArrayList<>();
     final Map<Integer, List<TimelineEvent>> changes = new LinkedHashMap<>();
-    final List<SealWatch.State> sealStates = new ArrayList<>();
     final boolean record;
-    SealViolation violation;
 
     Watcher(boolean record) {
       this.record = record;
       for (int o = 0; o < outputs.size(); o++) {
         observed.add(new FactSet(outputs.get(o).arity()));
         previous.add(new HashSet<>());
-      }
-      for (SealWatch s : seals) {
-        sealStates.add(s.new State());
       }
     }
 
@@ -163,12 +154,6 @@ final class Worker {
           }
         }
         previous.set(o, now);
-      }
-      for (SealWatch.State s : sealStates) {
-        SealViolation v = s.afterFixpoint(run, tick);
-        if (violation == null && v != null) {
-          violation = v;
-        }
       }
     }
 

@@ -1,7 +1,5 @@
-package calm.eval.explore;
+package calm.eval;
 
-import calm.eval.CompiledProgram;
-import calm.eval.Relation;
 import calm.syntax.Atom;
 import calm.syntax.Constant;
 import calm.syntax.IntConstant;
@@ -73,6 +71,10 @@ final class AtomPattern {
       }
     }
     return true;
+  }
+
+  int keyArity() {
+    return keyColumns.length;
   }
 
   long[] key(long[] fact) {
