@@ -94,7 +94,7 @@ class ExamplesTest {
   }
 
   private static void checkOutput(Path folder) throws IOException {
-    Cli cli = Commands.run("check", "--color", "never", folder + "/");
+    Cli cli = Cli.run("check", "--color", "never", folder + "/");
     assertEquals(claims(folder).checkStatus(), cli.status(), cli.toString());
     assertEquals("", cli.err(), cli.toString());
     Golden.assertMatches(folder.resolve("expected/check.txt"), cli.out());
@@ -102,7 +102,7 @@ class ExamplesTest {
 
   private static void verdicts(Path folder, String program) throws IOException {
     ExampleClaims claims = claims(folder);
-    Cli cli = Commands.run("check", "--format", "json", folder.resolve(program).toString());
+    Cli cli = Cli.run("check", "--format", "json", folder.resolve(program).toString());
     JsonNode file = JSON.readTree(cli.out()).get("files").get(0);
 
     Map<Integer, String> claimedPoints = new TreeMap<>();
@@ -131,7 +131,7 @@ class ExamplesTest {
   }
 
   private static void run(Path folder, String program) throws IOException {
-    Cli cli = Commands.run(withScenario(folder, program, "run", folder.resolve(program).toString()));
+    Cli cli = Cli.run(withScenario(folder, program, "run", folder.resolve(program).toString()));
     assertEquals(0, cli.status(), cli.toString());
     Golden.assertMatches(folder.resolve("expected/run-" + stem(program) + ".txt"), cli.out());
   }
@@ -140,12 +140,12 @@ class ExamplesTest {
     String[] text =
         withScenario(folder, program, "explore", folder.resolve(program).toString(), "--runs", RUNS, "--seed", SEED,
             "--color", "never");
-    Cli cli = Commands.run(text);
+    Cli cli = Cli.run(text);
     assertEquals(0, cli.status(), cli.toString());
     Golden.assertMatches(folder.resolve("expected/explore-" + stem(program) + ".txt"), cli.out());
 
     String[] json = Stream.concat(Stream.of(text), Stream.of("--format", "json")).toArray(String[]::new);
-    Cli jsonCli = Commands.run(json);
+    Cli jsonCli = Cli.run(json);
     JsonNode report = JSON.readTree(jsonCli.out());
     assertEquals(Integer.parseInt(RUNS), report.get("completedRuns").asInt(), jsonCli.out());
     assertTrue(report.get("error").isNull(), jsonCli.out());

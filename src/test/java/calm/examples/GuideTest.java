@@ -137,7 +137,7 @@ class GuideTest {
   /** What the command prints; what it prints to stderr, if anything, follows its stdout. */
   private static String output(String args) {
     assertFalse(args.contains("\"") || args.contains("'") || args.contains("|"), "a plain command: " + args);
-    Cli cli = Commands.run(args.trim().split("\\s+"));
+    Cli cli = Cli.run(args.trim().split("\\s+"));
     return cli.out() + cli.err();
   }
 
