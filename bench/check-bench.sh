@@ -30,7 +30,8 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -v "$root/calm" check "$file" > "$out/check-$n.out" 2> "$log"
     status=$?
     set -e
-    if [[ $status -ne 0 ]]; then
+    # 1 is a finding: the generated programs have coordination points on purpose
+    if [[ $status -gt 1 ]]; then
       echo "calm check exited $status on $file; see $out/check-$n.out" >&2
       exit 1
     fi

@@ -32,11 +32,33 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) throws InterruptedException {
     int[] exit = {ExitCodes.FAILURE};
-    Thread worker = new Thread(null, () -> exit[0] = execute(args), "calm", STACK_BYTES);
+    // A helper thread (a parse half, a check) that dies hands its failure to the thread that waits
+    // for it; what reaches the user is that thread's one line, never a JVM stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {});
+    Thread worker = new Thread(null, () -> exit[0] = executeWithinLimits(args), "calm", STACK_BYTES);
     worker.start();
     worker.join();
     System.out.flush();
     System.exit(exit[0]);
+  }
+
+  /**
+   * Errors of the JVM itself escape picocli's handlers; they still get one clear line, not a stack
+   * trace. By the time they are caught the work's memory is unreachable, so printing is safe.
+   */
+  private static int executeWithinLimits(String[] args) {
+    try {
+      return execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println(
+          "calm: out of memory; give Java more heap with CALM_JAVA_OPTS=-Xmx16g"
+              + " (the default is a quarter of the machine's memory)");
+    } catch (StackOverflowError e) {
+      System.err.println("calm: the input nests too deeply for the stack");
+    } catch (Throwable e) {
+      System.err.println("calm: internal error: " + e);
+    }
+    return ExitCodes.FAILURE;
   }
 
   /** Runs one command line and returns its exit status; never throws. */
