@@ -14,13 +14,27 @@ import java.util.Optional;
 /** The whole of {@code calm check} for one file: parse, run every check, then the CALM analysis. */
 public final class Checker {
   private final List<Check> checks;
+  private final boolean calmAnalysis;
 
   public Checker(List<Check> checks) {
+    this(checks, true);
+  }
+
+  private Checker(List<Check> checks, boolean calmAnalysis) {
     this.checks = List.copyOf(checks);
+    this.calmAnalysis = calmAnalysis;
   }
 
   public static Checker standard() {
     return new Checker(Checks.all());
+  }
+
+  /**
+   * Every check but the CALM analysis: for commands that need a valid program and not its verdicts
+   * (or, like {@code graph}, run the analysis themselves), so a large program is analysed once.
+   */
+  public static Checker withoutCalmAnalysis() {
+    return new Checker(Checks.all(), false);
   }
 
   public FileReport check(SourceFile source) {
@@ -42,7 +56,7 @@ public final class Checker {
                   })
               .toList();
       found.forEach(diagnostics::addAll);
-      if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+      if (calmAnalysis && diagnostics.stream().noneMatch(Diagnostic::isError)) {
         calm = Checks.calmAnalysis(context, diagnostics::add);
       }
     }

@@ -1,5 +1,6 @@
 package calm.cli;
 
+import calm.analysis.Checker;
 import calm.analysis.Schema;
 import calm.analysis.Stratification;
 import calm.analysis.calm.CalmAnalysis;
@@ -72,7 +73,7 @@ final class GraphCommand implements Callable<Integer> {
     }
     Program program;
     try {
-      program = new ProgramLoader("calm graph", "there is no graph to draw", err::println).check(file).program();
+      program = new ProgramLoader("calm graph", "there is no graph to draw", err::println).check(file, Checker.withoutCalmAnalysis()).program();
     } catch (ProgramLoader.Stop stop) {
       return stop.status;
     }

@@ -55,8 +55,13 @@ final class ProgramLoader {
     this.err = err;
   }
 
-  /** Reads and checks the program at {@code path}. */
+  /** Reads and checks the program at {@code path}, with the CALM analysis. */
   Checked check(Path path) throws Stop {
+    return check(path, Checker.standard());
+  }
+
+  /** Reads and checks the program at {@code path} with the given checker. */
+  Checked check(Path path, Checker checker) throws Stop {
     if (Files.isDirectory(path)) {
       err.accept(command + ": " + SourceLoader.display(path) + ": is a directory, not a program file");
       throw new Stop(ExitCodes.FAILURE);
@@ -71,7 +76,7 @@ final class ProgramLoader {
     if (loaded.unreadable().isPresent()) {
       throw stop(source, List.of(loaded.unreadable().get()));
     }
-    FileReport report = Checker.standard().check(source);
+    FileReport report = checker.check(source);
     if (report.hasErrors() || report.program().isEmpty()) {
       throw stop(source, report.diagnostics());
     }

@@ -1,5 +1,6 @@
 package calm.cli;
 
+import calm.analysis.Checker;
 import calm.eval.CompiledProgram;
 import calm.eval.FactsFiles;
 import calm.eval.FactsFormatException;
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
     SourceFile source;
     CompiledProgram program;
     try {
-      ProgramLoader.Checked checked = loader.check(programPath);
+      ProgramLoader.Checked checked = loader.check(programPath, Checker.withoutCalmAnalysis());
       source = checked.source();
       program = loader.compile(checked);
     } catch (ProgramLoader.Stop stop) {
