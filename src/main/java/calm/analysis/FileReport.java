@@ -19,13 +19,9 @@ public record FileReport(
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /**
-   * Whether the program itself is broken. A finding of the CALM analysis is reported as an error (it
-   * fails {@code check}), but it says where a valid program needs coordination, not that the program
-   * cannot run, so it does not count here.
-   */
+  /** Whether the program itself is broken ({@link Diagnostic#isProgramError()}). */
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(d -> d.isError() && !d.code().isAnalysisFinding());
+    return diagnostics.stream().anyMatch(Diagnostic::isProgramError);
   }
 
   public long count(Severity severity) {

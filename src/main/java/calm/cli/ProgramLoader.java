@@ -4,7 +4,6 @@ import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.diagnostics.Diagnostic;
 import calm.eval.CompiledProgram;
-import calm.eval.Runnability;
 import calm.syntax.Program;
 import calm.syntax.SourceFile;
 import java.io.IOException;
@@ -105,7 +104,7 @@ final class ProgramLoader {
   }
 
   private Stop stop(SourceFile source, List<Diagnostic> diagnostics) {
-    List<Diagnostic> errors = diagnostics.stream().filter(Runnability::blocksRun).toList();
+    List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isProgramError).toList();
     errors.stream().limit(SHOWN_ERRORS).forEach(d -> err.accept(source.displayPath() + ":" + d.span().line()
         + ":" + d.span().column() + ": error[" + d.code().id() + "]: " + d.message()));
     if (errors.size() > SHOWN_ERRORS) {

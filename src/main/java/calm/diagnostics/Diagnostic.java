@@ -41,6 +41,15 @@ public record Diagnostic(
     return severity == Severity.ERROR;
   }
 
+  /**
+   * An error that makes the program invalid. A finding of the CALM analysis is error-level (it fails
+   * {@code check}) but says where a valid program needs coordination: running and exploring such a
+   * program is exactly how to see what goes wrong, so it does not count.
+   */
+  public boolean isProgramError() {
+    return isError() && !code.isAnalysisFinding();
+  }
+
   /** A secondary location with its own short message. */
   public record Related(Span span, String message) {}
 }
