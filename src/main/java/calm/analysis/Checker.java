@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The whole of {@code calm check} for one file: parse, run every check, then the CALM analysis. */
 public final class Checker {
@@ -44,6 +46,11 @@ public final class Checker {
     CalmReport calm = CalmReport.EMPTY;
     if (program.isPresent()) {
       CheckContext context = new CheckContext(program.get(), Schema.of(program.get()), parsed.diagnostics().isEmpty());
+      // The analysis is for programs the checks pass, but it starts beside them, and is dropped when
+      // they find an error: on a large file each takes about as long as the other, and the machine
+      // has a core for each.
+      CompletableFuture<Checks.CalmFindings> analysis =
+          calmAnalysis && parsed.diagnostics().isEmpty() ? Checks.startCalmAnalysis(context) : null;
       // The checks are independent; on a large file running them side by side saves a good part of
       // the time. Each collects its own findings, merged in registry order, so output is stable.
       List<List<Diagnostic>> found =
@@ -56,8 +63,10 @@ public final class Checker {
                   })
               .toList();
       found.forEach(diagnostics::addAll);
-      if (calmAnalysis && diagnostics.stream().noneMatch(Diagnostic::isError)) {
-        calm = Checks.calmAnalysis(context, diagnostics::add);
+      if (analysis != null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+        Checks.CalmFindings findings = outcome(analysis);
+        diagnostics.addAll(findings.diagnostics());
+        calm = findings.report();
       }
     }
     diagnostics.sort(
@@ -65,5 +74,21 @@ public final class Checker {
             .thenComparingInt(d -> d.span().column())
             .thenComparing(d -> d.code().id()));
     return new FileReport(source, program, diagnostics, calm);
+  }
+
+  /** The analysis' result, or what it threw, as if it had run on this thread. */
+  private static Checks.CalmFindings outcome(CompletableFuture<Checks.CalmFindings> analysis) {
+    try {
+      return analysis.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 }

@@ -4,7 +4,7 @@ import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CalmReport;
 import calm.diagnostics.Diagnostic;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 
 /** The registry of checks, in the order they run. */
 public final class Checks {
@@ -31,10 +31,24 @@ public final class Checks {
         new NeverReadCheck());
   }
 
+  /** What the CALM analysis (§8) adds to a program without errors. */
+  record CalmFindings(CalmReport report, List<Diagnostic> diagnostics) {}
+
   /** The CALM analysis (§8), run only on programs without errors. */
-  static CalmReport calmAnalysis(CheckContext context, Consumer<Diagnostic> report) {
-    CalmAnalysis analysis = CalmAnalysis.of(context.program(), context.schema());
-    analysis.diagnostics().forEach(report);
-    return analysis.report();
+  static CalmFindings calmAnalysis(CheckContext context) {
+    CalmAnalysis analysis = CalmAnalysis.of(context.program(), context.dependencies());
+    return new CalmFindings(analysis.report(), analysis.diagnostics());
+  }
+
+  /** Like {@link #calmAnalysis}, on a thread of its own, started now. */
+  static CompletableFuture<CalmFindings> startCalmAnalysis(CheckContext context) {
+    return CompletableFuture.supplyAsync(() -> calmAnalysis(context), Checks::startThread);
+  }
+
+  /** The analysis walks ASTs recursively; as deep a stack as the command's own thread. */
+  private static void startThread(Runnable task) {
+    Thread thread = new Thread(null, task, "calm-analysis", 512L * 1024 * 1024);
+    thread.setDaemon(true);
+    thread.start();
   }
 }

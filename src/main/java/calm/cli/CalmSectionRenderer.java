@@ -5,11 +5,13 @@ import calm.analysis.calm.CalmReport;
 import calm.analysis.calm.CoordinationPoint;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.PointKind;
+import calm.analysis.calm.PointLines;
 import calm.analysis.calm.PointStatus;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +21,8 @@ import java.util.stream.Collectors;
  * so that the CALM analysis can shape its wording on its own.
  */
 final class CalmSectionRenderer {
+  static final int LINES_SHOWN = 20;
+
   private final Palette palette;
   private final boolean quiet;
 
@@ -27,9 +31,8 @@ final class CalmSectionRenderer {
     this.quiet = quiet;
   }
 
-  String render(FileReport report) {
+  void render(FileReport report, StringBuilder out) {
     CalmReport calm = report.calm();
-    StringBuilder out = new StringBuilder();
     String path = report.source().displayPath();
     Set<Long> reported = pointDiagnosticPositions(report);
     for (CoordinationPoint point : calm.points()) {
@@ -61,19 +64,35 @@ final class CalmSectionRenderer {
             .append(verdict.relation())
             .append("': ")
             .append(verdict.verdict().words());
-        if (!verdict.pointLines().isEmpty()) {
-          out.append(" (coordination points at line")
-              .append(verdict.pointLines().size() == 1 ? " " : "s ")
-              .append(verdict.pointLines().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-              .append(')');
-        }
+        pointLines(verdict.pointLines(), out);
         out.append('\n');
       }
       if (!calm.outputs().isEmpty()) {
         out.append('\n');
       }
     }
-    return out.toString();
+  }
+
+  /**
+   * The lines of the points upstream, or past {@value #LINES_SHOWN} of them how many points there are
+   * and the first lines: in a large program one output can have tens of thousands of points upstream,
+   * and a line that long helps no reader. JSON lists them all.
+   */
+  private static void pointLines(PointLines lines, StringBuilder out) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    List<Integer> first = lines.first(LINES_SHOWN + 1);
+    String listed = first.stream().limit(LINES_SHOWN).map(String::valueOf).collect(Collectors.joining(", "));
+    if (first.size() <= LINES_SHOWN) {
+      out.append(" (coordination points at line").append(first.size() == 1 ? " " : "s ").append(listed).append(')');
+    } else {
+      out.append(" (")
+          .append(lines.pointCount())
+          .append(" coordination points upstream, the first at lines ")
+          .append(listed)
+          .append("; --format json lists them all)");
+    }
   }
 
   /** Where the analysis's own C001 diagnostics stand: they already say all a point's section would. */

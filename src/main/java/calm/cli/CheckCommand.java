@@ -6,8 +6,11 @@ import calm.analysis.calm.CalmReport;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Span;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,8 +98,7 @@ final class CheckCommand implements Callable<Integer> {
     // With nothing checked, a text summary would only repeat the error above; JSON and SARIF still
     // print their (empty) document, which scripts expect.
     boolean nothingToSay = reports.isEmpty() && format == OutputFormat.TEXT;
-    String rendered = nothingToSay ? "" : render(reports);
-    if (!write(rendered, err)) {
+    if (!nothingToSay && !write(reports, err)) {
       return ExitCodes.FAILURE;
     }
     Tally tally = Tally.of(reports);
@@ -149,12 +151,12 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private String render(List<FileReport> reports) {
-    return switch (format) {
-      case TEXT -> new TextRenderer(palette(), quiet).render(reports);
-      case JSON -> new JsonRenderer(quiet).render(reports);
-      case SARIF -> new SarifRenderer(version(), Path.of(""), quiet).render(reports);
-    };
+  private void render(List<FileReport> reports, Writer out) throws IOException {
+    switch (format) {
+      case TEXT -> new TextRenderer(palette(), quiet).write(reports, out);
+      case JSON -> new JsonRenderer(quiet).write(reports, out);
+      case SARIF -> new SarifRenderer(version(), Path.of(""), quiet).write(reports, out);
+    }
   }
 
   private Palette palette() {
@@ -167,18 +169,23 @@ final class CheckCommand implements Callable<Integer> {
     return version == null ? "0.0.0-dev" : version;
   }
 
-  private boolean write(String rendered, PrintWriter err) {
+  private boolean write(List<FileReport> reports, PrintWriter err) {
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(rendered);
+      try {
+        render(reports, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a PrintWriter swallows its own errors; this is not reached
+      }
       out.flush();
       return true;
     }
-    try {
-      Files.writeString(output, rendered, StandardCharsets.UTF_8);
+    try (Writer out = new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16))) {
+      render(reports, out);
       return true;
-    } catch (IOException e) {
-      err.println("calm check: error: cannot write " + SourceLoader.display(output) + ": " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      err.println("calm check: error: cannot write " + SourceLoader.display(output) + ": " + cause.getMessage());
       return false;
     }
   }

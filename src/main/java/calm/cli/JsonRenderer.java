@@ -7,12 +7,13 @@ import calm.analysis.calm.PointKind;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.Span;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -20,6 +21,9 @@ import java.util.List;
  * "outputs"}]}}. Beyond the promised fields a diagnostic carries its {@code name} and, when it has
  * them, {@code help} (an array of lines) and {@code related} locations. With {@code quiet}, warnings
  * and notes are left out.
+ *
+ * <p>Written with Jackson's streaming generator rather than a tree: every output lists the lines of
+ * all the points upstream of it, which in a large program is tens of millions of numbers.
  */
 final class JsonRenderer {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -31,75 +35,125 @@ final class JsonRenderer {
   }
 
   String render(List<FileReport> reports) {
-    ObjectNode root = MAPPER.createObjectNode();
-    ArrayNode files = root.putArray("files");
-    for (FileReport report : reports) {
-      ObjectNode file = files.addObject();
-      file.put("path", report.source().displayPath());
-      ArrayNode diagnostics = file.putArray("diagnostics");
-      for (Diagnostic d : report.diagnostics()) {
-        if (!quiet || d.severity() == Severity.ERROR) {
-          diagnostic(d, diagnostics.addObject());
-        }
+    StringWriter out = new StringWriter();
+    try {
+      write(reports, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  void write(List<FileReport> reports, Writer out) throws IOException {
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeArrayFieldStart("files");
+      for (FileReport report : reports) {
+        file(report, json);
       }
-      ArrayNode points = file.putArray("coordinationPoints");
-      for (CoordinationPoint p : report.calm().points()) {
-        ObjectNode point = points.addObject();
-        point.put("line", p.at().line());
-        point.put("column", p.at().column());
-        ArrayNode kinds = point.putArray("kinds");
-        p.kinds().stream().sorted().map(PointKind::label).forEach(kinds::add);
-        point.put("status", p.status().label());
-        ArrayNode path = point.putArray("path");
-        p.path().forEach(path::add);
-        if (p.lastAsyncEdge() != null) {
-          ObjectNode edge = point.putObject("lastAsyncEdge");
-          edge.put("from", p.lastAsyncEdge().from());
-          edge.put("to", p.lastAsyncEdge().to());
-        } else {
-          point.putNull("lastAsyncEdge");
-        }
-      }
-      ArrayNode outputs = file.putArray("outputs");
-      for (OutputVerdict v : report.calm().outputs()) {
-        ObjectNode output = outputs.addObject();
-        output.put("relation", v.relation());
-        output.put("verdict", v.verdict().label());
-        ArrayNode lines = output.putArray("pointLines");
-        v.pointLines().forEach(lines::add);
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  private void file(FileReport report, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("path", report.source().displayPath());
+    json.writeArrayFieldStart("diagnostics");
+    for (Diagnostic d : report.diagnostics()) {
+      if (!quiet || d.severity() == Severity.ERROR) {
+        diagnostic(d, json);
       }
     }
+    json.writeEndArray();
+    json.writeArrayFieldStart("coordinationPoints");
+    for (CoordinationPoint p : report.calm().points()) {
+      point(p, json);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("outputs");
+    for (OutputVerdict v : report.calm().outputs()) {
+      json.writeStartObject();
+      json.writeStringField("relation", v.relation());
+      json.writeStringField("verdict", v.verdict().label());
+      json.writeArrayFieldStart("pointLines");
+      v.pointLines().forEach(line -> number(line, json));
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void number(int value, JsonGenerator json) {
     try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
+      json.writeNumber(value);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void diagnostic(Diagnostic d, ObjectNode node) {
-    node.put("code", d.code().id());
-    node.put("name", d.code().slug());
-    node.put("severity", d.severity().label());
-    node.put("message", d.message());
-    span(d.span(), node);
-    if (!d.help().isEmpty()) {
-      ArrayNode help = node.putArray("help");
-      d.help().forEach(help::add);
+  private static void point(CoordinationPoint p, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("line", p.at().line());
+    json.writeNumberField("column", p.at().column());
+    json.writeArrayFieldStart("kinds");
+    for (PointKind kind : p.kinds().stream().sorted().toList()) {
+      json.writeString(kind.label());
     }
-    if (!d.related().isEmpty()) {
-      ArrayNode related = node.putArray("related");
-      for (Diagnostic.Related r : d.related()) {
-        ObjectNode item = related.addObject();
-        item.put("message", r.message());
-        span(r.span(), item);
-      }
+    json.writeEndArray();
+    json.writeStringField("status", p.status().label());
+    json.writeArrayFieldStart("path");
+    for (String relation : p.path()) {
+      json.writeString(relation);
     }
+    json.writeEndArray();
+    json.writeFieldName("lastAsyncEdge");
+    if (p.lastAsyncEdge() != null) {
+      json.writeStartObject();
+      json.writeStringField("from", p.lastAsyncEdge().from());
+      json.writeStringField("to", p.lastAsyncEdge().to());
+      json.writeEndObject();
+    } else {
+      json.writeNull();
+    }
+    json.writeEndObject();
   }
 
-  private static void span(Span span, ObjectNode node) {
-    node.put("line", span.line());
-    node.put("column", span.column());
-    node.put("endLine", span.endLine());
-    node.put("endColumn", span.endColumn());
+  private static void diagnostic(Diagnostic d, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("code", d.code().id());
+    json.writeStringField("name", d.code().slug());
+    json.writeStringField("severity", d.severity().label());
+    json.writeStringField("message", d.message());
+    span(d.span(), json);
+    if (!d.help().isEmpty()) {
+      json.writeArrayFieldStart("help");
+      for (String help : d.help()) {
+        json.writeString(help);
+      }
+      json.writeEndArray();
+    }
+    if (!d.related().isEmpty()) {
+      json.writeArrayFieldStart("related");
+      for (Diagnostic.Related r : d.related()) {
+        json.writeStartObject();
+        json.writeStringField("message", r.message());
+        span(r.span(), json);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+  }
+
+  private static void span(Span span, JsonGenerator json) throws IOException {
+    json.writeNumberField("line", span.line());
+    json.writeNumberField("column", span.column());
+    json.writeNumberField("endLine", span.endLine());
+    json.writeNumberField("endColumn", span.endColumn());
   }
 }

@@ -1,6 +1,9 @@
 package calm.cli;
 
 import java.io.OutputStreamWriter;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -64,7 +67,7 @@ public final class Main implements Runnable {
   /** Runs one command line and returns its exit status; never throws. */
   public static int execute(String... args) {
     return execute(
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new Utf8Writer(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)), true),
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
         args);
   }

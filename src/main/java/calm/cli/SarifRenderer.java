@@ -10,10 +10,13 @@ import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.Declaration;
 import calm.syntax.Span;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -44,6 +47,16 @@ final class SarifRenderer {
   }
 
   String render(List<FileReport> reports) {
+    StringWriter out = new StringWriter();
+    try {
+      write(reports, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  void write(List<FileReport> reports, Writer out) throws IOException {
     ObjectNode root = JsonRenderer.MAPPER.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
@@ -87,11 +100,12 @@ final class SarifRenderer {
         }
       }
     }
-    try {
-      return JsonRenderer.MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    try (JsonGenerator json = JsonRenderer.MAPPER.getFactory().createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.useDefaultPrettyPrinter();
+      JsonRenderer.MAPPER.writeTree(json, root);
     }
+    out.write('\n');
   }
 
   private static void rule(Code code, ObjectNode rule) {

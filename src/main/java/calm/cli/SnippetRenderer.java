@@ -68,8 +68,21 @@ final class SnippetRenderer {
     return out.toString();
   }
 
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The line as displayed: tabs expanded, other control characters made visible. */
   private static String visible(String text) {
+    if (isPlain(text)) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

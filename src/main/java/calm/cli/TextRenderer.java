@@ -5,15 +5,24 @@ import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.SourceFile;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
+import com.google.common.collect.Lists;
 
 /**
  * The human format: per diagnostic a {@code path:line:col: severity[CODE]: message} header, the
  * source line with the span underlined, {@code help:} lines and related notes; then each file's CALM
  * findings; then one summary line. With {@code quiet}, only errors (and open coordination points) are
  * shown; the summary still counts everything.
+ *
+ * <p>The report is written file by file: a large program's report runs to tens of megabytes.
  */
 final class TextRenderer {
+  private static final int BLOCK = 1024;
+
   private final Palette palette;
   private final boolean quiet;
 
@@ -23,19 +32,44 @@ final class TextRenderer {
   }
 
   String render(List<FileReport> reports) {
-    StringBuilder out = new StringBuilder();
+    StringWriter out = new StringWriter();
+    try {
+      write(reports, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  void write(List<FileReport> reports, Writer out) throws IOException {
     CalmSectionRenderer calm = new CalmSectionRenderer(palette, quiet);
     for (FileReport report : reports) {
-      for (Diagnostic diagnostic : report.diagnostics()) {
-        if (!quiet || diagnostic.severity() == Severity.ERROR) {
-          diagnostic(report.source(), diagnostic, out);
-          out.append('\n');
-        }
+      List<Diagnostic> shown =
+          quiet
+              ? report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList()
+              : report.diagnostics();
+      // Each diagnostic's text depends on nothing else, and a large report spends most of its time
+      // here: blocks of them are written side by side, then output in order.
+      List<List<Diagnostic>> blocks = Lists.partition(shown, BLOCK);
+      List<String> texts = blocks.size() == 1 ? List.of(block(report, blocks.get(0))) :
+          blocks.parallelStream().map(block -> block(report, block)).toList();
+      for (String text : texts) {
+        out.write(text);
       }
-      out.append(calm.render(report));
+      StringBuilder section = new StringBuilder();
+      calm.render(report, section);
+      out.write(section.toString());
     }
-    out.append(palette.bold(Tally.of(reports).summary())).append('\n');
-    return out.toString();
+    out.write(palette.bold(Tally.of(reports).summary()) + "\n");
+  }
+
+  private String block(FileReport report, List<Diagnostic> diagnostics) {
+    StringBuilder text = new StringBuilder();
+    for (Diagnostic diagnostic : diagnostics) {
+      diagnostic(report.source(), diagnostic, text);
+      text.append('\n');
+    }
+    return text.toString();
   }
 
   private void diagnostic(SourceFile source, Diagnostic d, StringBuilder out) {

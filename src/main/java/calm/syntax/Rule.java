@@ -11,6 +11,11 @@ public record Rule(Span span, Optional<Annotation> annotation, Head head, List<L
   }
 
   public boolean isAggregate() {
-    return head.atom().arguments().stream().anyMatch(Aggregate.class::isInstance);
+    for (Term argument : head.atom().arguments()) {
+      if (argument instanceof Aggregate) {
+        return true;
+      }
+    }
+    return false;
   }
 }

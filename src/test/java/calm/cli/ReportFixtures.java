@@ -3,6 +3,7 @@ package calm.cli;
 import calm.diagnostics.Diagnostic;
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
+import calm.analysis.calm.PointLines;
 import calm.analysis.calm.AsyncEdge;
 import calm.analysis.calm.CalmReport;
 import calm.analysis.calm.CoordinationPoint;
@@ -42,7 +43,7 @@ final class ReportFixtures {
             new AsyncEdge("client_action", "action_log"));
     Verdict verdict = status == PointStatus.UNACKNOWLEDGED ? Verdict.NEEDS_COORDINATION : Verdict.COORDINATED;
     CalmReport calm =
-        new CalmReport(List.of(point), List.of(new OutputVerdict("item_count", verdict, List.of(5))));
+        new CalmReport(List.of(point), List.of(new OutputVerdict("item_count", verdict, PointLines.of(5))));
     // The hand-made report stands in for the analysis, so the analysis's own findings are left out.
     List<Diagnostic> programDiagnostics =
         checked.diagnostics().stream().filter(d -> !d.code().isAnalysisFinding()).toList();

@@ -44,7 +44,7 @@ public final class CalmAnalysis {
   private final Program program;
   private final Schema schema;
   private final RelationIndex index;
-  private DependencyGraph graph;
+  private final DependencyGraph graph;
   private final AsyncReach reach;
   private final EventRelations events;
   private final Set<String> outputs;
@@ -71,11 +71,12 @@ public final class CalmAnalysis {
     }
   }
 
-  private CalmAnalysis(Program program, Schema schema) {
+  private CalmAnalysis(Program program, DependencyGraph graph) {
     this.program = program;
-    this.schema = schema;
+    this.schema = graph.schema();
+    this.graph = graph;
     List<Rule> rules = program.rules();
-    this.index = RelationIndex.of(schema, rules);
+    this.index = RelationIndex.of(graph);
     this.reach = AsyncReach.of(index);
     this.events = EventRelations.of(index);
     this.outputs = outputsOf(schema, index);
@@ -153,7 +154,12 @@ public final class CalmAnalysis {
 
   /** Runs the analysis on a program that the checks found free of errors. */
   public static CalmAnalysis of(Program program, Schema schema) {
-    return new CalmAnalysis(program, schema);
+    return of(program, DependencyGraph.of(schema, program.rules()));
+  }
+
+  /** Runs the analysis on a program that the checks found free of errors, whose graph is built. */
+  public static CalmAnalysis of(Program program, DependencyGraph graph) {
+    return new CalmAnalysis(program, graph);
   }
 
   public CalmReport report() {
@@ -174,11 +180,7 @@ public final class CalmAnalysis {
     return List.copyOf(diagnostics);
   }
 
-  /** The dependency graph as JGraphT sees it (built on first use: the analysis itself needs none). */
   public DependencyGraph graph() {
-    if (graph == null) {
-      graph = DependencyGraph.of(schema, program.rules());
-    }
     return graph;
   }
 

@@ -1,17 +1,16 @@
 package calm.analysis.calm;
 
 import calm.analysis.Dependency;
-import calm.analysis.Schema;
+import calm.analysis.DependencyGraph;
 import calm.syntax.Declaration;
 import calm.syntax.RelationKind;
-import calm.syntax.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The dependency edges of §8 (the same edges as {@link calm.analysis.DependencyGraph}) with the
+ * The edges of the {@link DependencyGraph} of §8 with the
  * relations numbered in declaration order, so that the analysis' passes index arrays instead of hashing
  * names and edges at every step: on a 100,000-rule program that is most of their cost.
  */
@@ -24,8 +23,8 @@ final class RelationIndex {
   private final Dependency[][] out;
   private final Dependency[][] in;
 
-  private RelationIndex(Schema schema, List<Rule> rules) {
-    List<Declaration> declarations = new ArrayList<>(schema.declarations());
+  private RelationIndex(DependencyGraph graph) {
+    List<Declaration> declarations = new ArrayList<>(graph.schema().declarations());
     int n = declarations.size();
     names = new String[n];
     kinds = new RelationKind[n];
@@ -40,26 +39,17 @@ final class RelationIndex {
       outgoing.add(null);
       incoming.add(null);
     }
-    for (Rule rule : rules) {
-      Integer head = ids.get(rule.head().atom().relation().text());
-      if (head == null) {
-        continue;
-      }
-      int to = head;
-      Dependency.ofRule(rule, names[head], d -> {
-        Integer from = ids.get(d.from());
-        if (from != null) {
-          add(outgoing, from, d);
-          add(incoming, to, d);
-        }
-      });
+    // the graph keeps its edges in the order the rules made them, so paths do not depend on hashing
+    for (Dependency d : graph.dependencies()) {
+      add(outgoing, ids.get(d.from()), d);
+      add(incoming, ids.get(d.to()), d);
     }
     out = freeze(outgoing);
     in = freeze(incoming);
   }
 
-  static RelationIndex of(Schema schema, List<Rule> rules) {
-    return new RelationIndex(schema, rules);
+  static RelationIndex of(DependencyGraph graph) {
+    return new RelationIndex(graph);
   }
 
   private static void add(List<List<Dependency>> lists, int at, Dependency d) {

@@ -3,7 +3,7 @@ package calm.analysis.calm;
 import calm.analysis.Dependency;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,48 +16,76 @@ import org.jgrapht.graph.SimpleDirectedGraph;
  * The per-output verdicts of §8. A point is upstream of an output when the point's head reaches the
  * output in the dependency graph (or is the output).
  *
- * <p>Each output walks the graph of strongly connected components backwards once, marking what it has
- * seen with its own number, so no per-relation sets are built and a recursive knot is crossed in one
- * step; the answer (every output's point lines) is never copied along the way.
+ * <p>The graph's strongly connected components form a DAG, and two passes over it in topological
+ * order answer every output at once: forwards, the worst status upstream of each component; backwards,
+ * the set of outputs each component reaches (a bit per output). The work grows with the size of the
+ * graph times the number of outputs divided by 64, not with the number of (output, point) pairs, which
+ * only {@link PointLines} enumerates, and only when asked.
  */
 final class Verdicts {
   private Verdicts() {}
 
   static List<OutputVerdict> of(RelationIndex index, List<String> outputs, List<CoordinationPoint> points) {
     Components components = Components.of(index, pointsByHead(index, points), points);
-    int[] seenBy = new int[components.count()];
-    Arrays.fill(seenBy, -1);
-    int[] stack = new int[components.count()];
-    List<OutputVerdict> verdicts = new ArrayList<>();
-    // lines as bits: sorted and distinct for free, and reused from one output to the next
-    BitSet lines = new BitSet();
+    int count = components.count();
+    int[] order = components.topologicalOrder();
+    Verdict[] worst = components.verdicts.clone();
+    for (int c : order) {
+      for (int before : components.predecessors[c]) {
+        worst[c] = worse(worst[c], worst[before]);
+      }
+    }
+    int words = Math.max(1, (outputs.size() + 63) >>> 6);
+    long[] reaches = new long[Math.multiplyExact(count, words)];
     for (int o = 0; o < outputs.size(); o++) {
-      Verdict verdict = Verdict.CONFLUENT;
-      int start = components.of(index.id(outputs.get(o)));
-      int depth = 0;
-      stack[depth++] = start;
-      seenBy[start] = o;
-      while (depth > 0) {
-        int c = stack[--depth];
-        for (int line : components.lines[c]) {
-          lines.set(line);
-        }
-        verdict = worse(verdict, components.verdicts[c]);
-        for (int before : components.predecessors[c]) {
-          if (seenBy[before] != o) {
-            seenBy[before] = o;
-            stack[depth++] = before;
-          }
+      reaches[components.of(index.id(outputs.get(o))) * words + (o >>> 6)] |= 1L << (o & 63);
+    }
+    for (int i = order.length - 1; i >= 0; i--) {
+      int c = order[i];
+      for (int before : components.predecessors[c]) {
+        for (int w = 0; w < words; w++) {
+          reaches[before * words + w] |= reaches[c * words + w];
         }
       }
-      List<Integer> sorted = new ArrayList<>(lines.cardinality());
-      for (int line = lines.nextSetBit(0); line >= 0; line = lines.nextSetBit(line + 1)) {
-        sorted.add(line);
+    }
+    int[] pointCounts = new int[outputs.size()];
+    for (int c = 0; c < count; c++) {
+      int own = components.lines[c].length;
+      if (own == 0) {
+        continue;
       }
-      lines.clear();
-      verdicts.add(new OutputVerdict(outputs.get(o), verdict, sorted));
+      for (int w = 0; w < words; w++) {
+        for (long bits = reaches[c * words + w]; bits != 0; bits &= bits - 1) {
+          pointCounts[(w << 6) + Long.numberOfTrailingZeros(bits)] += own;
+        }
+      }
+    }
+    Upstream upstream = upstream(index, points, components, reaches, words);
+    List<OutputVerdict> verdicts = new ArrayList<>(outputs.size());
+    for (int o = 0; o < outputs.size(); o++) {
+      Verdict verdict = worst[components.of(index.id(outputs.get(o)))];
+      PointLines lines = pointCounts[o] == 0 ? PointLines.NONE : new PointLines(upstream, o, pointCounts[o]);
+      verdicts.add(new OutputVerdict(outputs.get(o), verdict, lines));
     }
     return verdicts;
+  }
+
+  /** The points in line order, each with its head's component. */
+  private static Upstream upstream(
+      RelationIndex index, List<CoordinationPoint> points, Components components, long[] reaches, int words) {
+    Integer[] byLine = new Integer[points.size()];
+    for (int p = 0; p < byLine.length; p++) {
+      byLine[p] = p;
+    }
+    Arrays.sort(byLine, Comparator.comparingInt(p -> points.get(p).at().line()));
+    int[] lines = new int[byLine.length];
+    int[] componentOf = new int[byLine.length];
+    for (int i = 0; i < byLine.length; i++) {
+      CoordinationPoint point = points.get(byLine[i]);
+      lines[i] = point.at().line();
+      componentOf[i] = components.of(index.id(point.rule().head().atom().relation().text()));
+    }
+    return new Upstream(lines, componentOf, reaches, words);
   }
 
   /**
@@ -84,6 +112,52 @@ final class Verdicts {
 
     int of(int relation) {
       return componentOf[relation];
+    }
+
+    /** Kahn's algorithm on the component DAG: each component after all of its predecessors. */
+    int[] topologicalOrder() {
+      int n = count();
+      int[] waiting = new int[n];
+      int[][] successors = successors();
+      for (int c = 0; c < n; c++) {
+        waiting[c] = predecessors[c].length;
+      }
+      int[] order = new int[n];
+      int size = 0;
+      for (int c = 0; c < n; c++) {
+        if (waiting[c] == 0) {
+          order[size++] = c;
+        }
+      }
+      for (int next = 0; next < size; next++) {
+        for (int after : successors[order[next]]) {
+          if (--waiting[after] == 0) {
+            order[size++] = after;
+          }
+        }
+      }
+      return order;
+    }
+
+    private int[][] successors() {
+      int n = count();
+      int[] degree = new int[n];
+      for (int c = 0; c < n; c++) {
+        for (int before : predecessors[c]) {
+          degree[before]++;
+        }
+      }
+      int[][] successors = new int[n][];
+      for (int c = 0; c < n; c++) {
+        successors[c] = new int[degree[c]];
+        degree[c] = 0;
+      }
+      for (int c = 0; c < n; c++) {
+        for (int before : predecessors[c]) {
+          successors[before][degree[before]++] = c;
+        }
+      }
+      return successors;
     }
 
     static Components of(RelationIndex index, int[][] pointsAt, List<CoordinationPoint> points) {

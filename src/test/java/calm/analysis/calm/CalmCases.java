@@ -65,7 +65,7 @@ final class CalmCases {
   static void assertVerdict(FileReport report, String relation, Verdict verdict, Integer... lines) {
     OutputVerdict v = verdictOf(report, relation);
     assertEquals(verdict, v.verdict(), relation + ": " + report.calm());
-    assertEquals(List.of(lines), v.pointLines(), relation + " point lines");
+    assertEquals(List.of(lines), v.pointLines().asList(), relation + " point lines");
   }
 
   /** The line in the program whose text starts with the given prefix, so tests need no line numbers. */
