@@ -21,7 +21,7 @@ public final class DependencyGraph {
   }
 
   public static DependencyGraph of(Schema schema, List<Rule> rules) {
-    Graph<String, Dependency> graph = new Stratification.LightGraph<>();
+    Graph<String, Dependency> graph = new LightGraph<>();
     for (Declaration declaration : schema.declarations()) {
       graph.addVertex(declaration.name().text());
     }

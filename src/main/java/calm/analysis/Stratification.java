@@ -10,9 +10,6 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.AbstractBaseGraph;
-import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
-import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
@@ -77,15 +74,6 @@ public final class Stratification {
     }
     List<Dependency> badCycle = findNegativeCycle(dependencies, needLower, componentOf);
     return new Stratification(reads, sccs, componentOf, badCycle);
-  }
-
-  /** A directed pseudograph without JGraphT's vertex-pair index, which only getEdge(u, v) needs. */
-  static final class LightGraph<E> extends AbstractBaseGraph<String, E> {
-    private static final long serialVersionUID = 1L;
-
-    LightGraph() {
-      super(null, null, DefaultGraphType.directedPseudograph(), new DefaultGraphSpecificsStrategy<>());
-    }
   }
 
   private void computeStrata() {

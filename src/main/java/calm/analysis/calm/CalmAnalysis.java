@@ -173,9 +173,8 @@ public final class CalmAnalysis {
   public List<Diagnostic> diagnostics() {
     if (!pointDiagnosticsWritten) {
       pointDiagnosticsWritten = true;
-      for (Found point : found) {
-        diagnostics.add(diagnosticOf(point));
-      }
+      // one point's message depends on no other's, and a large program has tens of thousands
+      diagnostics.addAll(found.parallelStream().map(this::diagnosticOf).toList());
     }
     return List.copyOf(diagnostics);
   }

@@ -1,16 +1,15 @@
 package calm.analysis.calm;
 
 import calm.analysis.Dependency;
+import calm.analysis.LightGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleDirectedGraph;
 
 /**
  * The per-output verdicts of §8. A point is upstream of an output when the point's head reaches the
@@ -163,14 +162,14 @@ final class Verdicts {
     static Components of(RelationIndex index, int[][] pointsAt, List<CoordinationPoint> points) {
       int n = index.size();
       int[][] relationPredecessors = predecessors(index);
-      Graph<Integer, DefaultEdge> graph = new SimpleDirectedGraph<>(null, DefaultEdge::new, false);
+      Graph<Integer, DefaultEdge> graph = new LightGraph<>();
       for (int r = 0; r < n; r++) {
         graph.addVertex(r);
       }
       for (int r = 0; r < n; r++) {
         for (int before : relationPredecessors[r]) {
           if (before != r) {
-            graph.addEdge(before, r);
+            graph.addEdge(before, r, new DefaultEdge());
           }
         }
       }
@@ -184,24 +183,28 @@ final class Verdicts {
       int[][] lines = new int[sccs.size()][];
       Verdict[] verdicts = new Verdict[sccs.size()];
       int[][] predecessors = new int[sccs.size()][];
+      int[] seenFor = new int[sccs.size()];
+      Arrays.fill(seenFor, -1);
       for (int c = 0; c < sccs.size(); c++) {
         IntArrayList own = new IntArrayList();
+        IntArrayList before = new IntArrayList();
         Verdict verdict = Verdict.CONFLUENT;
-        Set<Integer> before = new LinkedHashSet<>();
         for (int r : sccs.get(c)) {
           for (int p : pointsAt[r]) {
             own.add(points.get(p).at().line());
             verdict = worse(verdict, points.get(p).status());
           }
           for (int b : relationPredecessors[r]) {
-            if (componentOf[b] != c) {
-              before.add(componentOf[b]);
+            int other = componentOf[b];
+            if (other != c && seenFor[other] != c) {
+              seenFor[other] = c;
+              before.add(other);
             }
           }
         }
         lines[c] = own.toArray();
         verdicts[c] = verdict;
-        predecessors[c] = before.stream().mapToInt(Integer::intValue).toArray();
+        predecessors[c] = before.toArray();
       }
       return new Components(componentOf, lines, verdicts, predecessors);
     }
@@ -223,15 +226,23 @@ final class Verdicts {
     return arrays;
   }
 
+  /** Each relation's distinct predecessors: a relation read by many rules is one edge here. */
   private static int[][] predecessors(RelationIndex index) {
     int[][] arrays = new int[index.size()][];
+    int[] seenFor = new int[index.size()];
+    Arrays.fill(seenFor, -1);
     for (int r = 0; r < arrays.length; r++) {
       Dependency[] incoming = index.incoming(r);
       int[] from = new int[incoming.length];
-      for (int i = 0; i < incoming.length; i++) {
-        from[i] = index.id(incoming[i].from());
+      int size = 0;
+      for (Dependency d : incoming) {
+        int before = index.id(d.from());
+        if (seenFor[before] != r) {
+          seenFor[before] = r;
+          from[size++] = before;
+        }
       }
-      arrays[r] = from;
+      arrays[r] = Arrays.copyOf(from, size);
     }
     return arrays;
   }
