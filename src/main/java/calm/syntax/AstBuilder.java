@@ -19,9 +19,15 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
   private final SourceFile source;
   private final List<Diagnostic> diagnostics;
-  private final java.util.Map<String, String> names = new java.util.HashMap<>();
+  private final java.util.Map<String, String> names;
 
   AstBuilder(SourceFile source, List<Diagnostic> diagnostics) {
+    this(source, diagnostics, new java.util.HashMap<>());
+  }
+
+  /** With {@code names} shared by builders that read parts of one file side by side. */
+  AstBuilder(SourceFile source, List<Diagnostic> diagnostics, java.util.Map<String, String> names) {
+    this.names = names;
     this.source = source;
     this.diagnostics = diagnostics;
   }
@@ -235,7 +241,7 @@ final class AstBuilder {
 
   private Expr expr(CalmParser.ExprContext ctx) {
     if (ctx instanceof CalmParser.VariableContext v) {
-      return new Variable(span(v), v.getText());
+      return new Variable(span(v), canonical(v.getText()));
     }
     if (ctx instanceof CalmParser.WildcardContext w) {
       return new Wildcard(span(w));

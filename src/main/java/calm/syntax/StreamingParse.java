@@ -4,8 +4,11 @@ import calm.diagnostics.Diagnostic;
 import calm.syntax.antlr.CalmLexer;
 import calm.syntax.antlr.CalmParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
@@ -42,19 +45,21 @@ final class StreamingParse {
     String text = source.text();
     int split = text.length() < SPLIT_AT_CHARS ? -1 : splitPoint(text);
     if (split < 0) {
-      return items(source, text, 1, builderDiagnostics);
+      return items(source, text, 1, builderDiagnostics, new HashMap<>());
     }
+    // one String per name across both halves, so that maps keyed by name compare references
+    Map<String, String> names = new ConcurrentHashMap<>();
     int secondLine = 1 + (int) text.chars().limit(split).filter(c -> c == '\n').count();
     List<Diagnostic> secondDiagnostics = new ArrayList<>();
     Object[] second = new Object[1];
     Thread worker =
         new Thread(
             null,
-            () -> second[0] = items(source, text.substring(split), secondLine, secondDiagnostics),
+            () -> second[0] = items(source, text.substring(split), secondLine, secondDiagnostics, names),
             "calm-parse",
             64L * 1024 * 1024);
     worker.start();
-    Optional<List<Item>> first = items(source, text.substring(0, split), 1, builderDiagnostics);
+    Optional<List<Item>> first = items(source, text.substring(0, split), 1, builderDiagnostics, names);
     try {
       worker.join();
     } catch (InterruptedException e) {
@@ -84,7 +89,11 @@ final class StreamingParse {
   }
 
   private static Optional<List<Item>> items(
-      SourceFile source, String text, int firstLine, List<Diagnostic> builderDiagnostics) {
+      SourceFile source,
+      String text,
+      int firstLine,
+      List<Diagnostic> builderDiagnostics,
+      Map<String, String> names) {
     CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
@@ -93,7 +102,7 @@ final class StreamingParse {
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
-    AstBuilder builder = new AstBuilder(source, builderDiagnostics);
+    AstBuilder builder = new AstBuilder(source, builderDiagnostics, names);
     List<Item> items = new ArrayList<>();
     try {
       while (tokens.LA(1) != Token.EOF) {
