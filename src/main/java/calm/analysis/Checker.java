@@ -7,7 +7,6 @@ import calm.syntax.Parsing;
 import calm.syntax.Program;
 import calm.syntax.SourceFile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +43,7 @@ public final class Checker {
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
     Optional<Program> program = parsed.program();
     CalmReport calm = CalmReport.EMPTY;
+    PointDiagnostics points = PointDiagnostics.NONE;
     if (program.isPresent()) {
       CheckContext context = new CheckContext(program.get(), Schema.of(program.get()), parsed.diagnostics().isEmpty());
       // The analysis is for programs the checks pass, but it starts beside them, and is dropped when
@@ -66,14 +66,11 @@ public final class Checker {
       if (analysis != null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
         Checks.CalmFindings findings = outcome(analysis);
         diagnostics.addAll(findings.diagnostics());
+        points = findings.points();
         calm = findings.report();
       }
     }
-    diagnostics.sort(
-        Comparator.comparingInt((Diagnostic d) -> d.span().line())
-            .thenComparingInt(d -> d.span().column())
-            .thenComparing(d -> d.code().id()));
-    return new FileReport(source, program, diagnostics, calm);
+    return new FileReport(source, program, ReportDiagnostics.of(diagnostics, points), calm);
   }
 
   /** The analysis' result, or what it threw, as if it had run on this thread. */

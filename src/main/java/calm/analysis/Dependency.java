@@ -5,6 +5,7 @@ import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
+import calm.syntax.Span;
 import java.util.function.Consumer;
 
 /**
@@ -27,11 +28,13 @@ public record Dependency(
 
   /**
    * Consistent with the record's equals, but cheap: JGraphT hashes edges on every lookup, and the
-   * default would hash the whole rule's syntax tree each time. The literal's span tells edges apart.
+   * default would hash the whole rule's syntax tree each time. The literal's position tells edges
+   * apart.
    */
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(from, to, literal.span(), time, negated);
+    Span at = literal.span();
+    return (from.hashCode() * 31 + to.hashCode()) * 31 + at.line() * 8191 + at.column();
   }
 
   /**

@@ -1,30 +1,66 @@
 package calm.analysis;
 
 import calm.analysis.calm.CalmReport;
+import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.Program;
 import calm.syntax.SourceFile;
+import calm.syntax.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything {@code calm check} knows about one file. {@code program} is present when the file parsed;
  * {@code calm} is {@link CalmReport#EMPTY} when the file had errors (the analysis runs only on
- * error-free files).
+ * error-free files). The diagnostics are a {@link ReportDiagnostics}: in report order, the coordination
+ * points among them written only when read.
  */
 public record FileReport(
     SourceFile source, Optional<Program> program, List<Diagnostic> diagnostics, CalmReport calm) {
   public FileReport {
-    diagnostics = List.copyOf(diagnostics);
+    diagnostics =
+        diagnostics instanceof ReportDiagnostics ? diagnostics : ReportDiagnostics.inOrder(diagnostics);
+  }
+
+  private ReportDiagnostics all() {
+    return (ReportDiagnostics) diagnostics;
   }
 
   /** Whether the program itself is broken ({@link Diagnostic#isProgramError()}). */
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isProgramError);
+    for (int i = 0; i < diagnostics.size(); i++) {
+      if (all().severity(i) == Severity.ERROR && !all().code(i).isAnalysisFinding()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public long count(Severity severity) {
-    return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    long count = 0;
+    for (int i = 0; i < diagnostics.size(); i++) {
+      if (all().severity(i) == severity) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Where the diagnostics with this code are, in report order, without writing their text. */
+  public List<Span> spansOf(Code code) {
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < diagnostics.size(); i++) {
+      if (all().code(i) == code) {
+        spans.add(all().span(i));
+      }
+    }
+    return spans;
+  }
+
+  /** The severity of the diagnostic at {@code index}, without writing its text. */
+  public Severity severityAt(int index) {
+    return all().severity(index);
   }
 }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * E106 and E206: values agree with the types of the columns they fill; a variable has one type in a
@@ -90,7 +91,12 @@ final class TypeCheck implements Check {
   }
 
   /** Where a variable got its type, for messages that name both uses. */
-  private record Typing(Type type, String origin, Span where) {}
+  private record Typing(Type type, Supplier<String> describe, Span where) {
+    /** Written only for a message: most variables never need it. */
+    String origin() {
+      return describe.get();
+    }
+  }
 
   /** The variables of one rule or seal and their types. */
   private static final class Scope {
@@ -131,7 +137,7 @@ final class TypeCheck implements Check {
         Term argument = atom.arguments().get(i);
         Column column = declaration.columns().get(i);
         if (argument instanceof Variable v) {
-          use(v, column.type(), describeColumn(declaration, column));
+          use(v, column.type(), () -> describeColumn(declaration, column));
         } else if (argument instanceof Constant c) {
           constant(c, declaration, column, report);
         }
@@ -147,7 +153,7 @@ final class TypeCheck implements Check {
       for (int i = 0; i < atom.arity(); i++) {
         Term argument = atom.arguments().get(i);
         Column column = declaration.columns().get(i);
-        String where = describeColumn(declaration, column);
+        Supplier<String> where = () -> describeColumn(declaration, column);
         if (argument instanceof Variable v) {
           use(v, column.type(), where);
         } else if (argument instanceof Constant c) {
@@ -161,14 +167,14 @@ final class TypeCheck implements Check {
                 Diagnostic.of(
                         Code.TYPE_MISMATCH,
                         argument.span(),
-                        where + " holds " + plural(column.type()) + ", but this arithmetic gives an int")
+                        where.get() + " holds " + plural(column.type()) + ", but this arithmetic gives an int")
                     .withRelated(column.span(), "the column is declared here"));
           }
         }
       }
     }
 
-    private void aggregate(Aggregate aggregate, Column column, String where) {
+    private void aggregate(Aggregate aggregate, Column column, Supplier<String> where) {
       AggregateFunction function = aggregate.function();
       if (function != AggregateFunction.COUNT && aggregate.argument() instanceof Variable v) {
         Typing typing = variables.get(v.name());
@@ -191,7 +197,7 @@ final class TypeCheck implements Check {
             Diagnostic.of(
                     Code.TYPE_MISMATCH,
                     aggregate.span(),
-                    where + " holds strings, but " + function.keyword() + " gives an int")
+                    where.get() + " holds strings, but " + function.keyword() + " gives an int")
                 .withHelp("declare the column as int")
                 .withRelated(column.span(), "the column is declared here"));
       }
@@ -235,21 +241,21 @@ final class TypeCheck implements Check {
       if (target instanceof Variable v && !variables.containsKey(v.name())) {
         Type type = typeOf(source, false);
         if (type != null) {
-          variables.put(v.name(), new Typing(type, "bound to " + Terms.show(source), source.span()));
+          variables.put(v.name(), new Typing(type, () -> "bound to " + Terms.show(source), source.span()));
           return true;
         }
       }
       return false;
     }
 
-    private void use(Variable v, Type type, String origin) {
-      Typing earlier = variables.putIfAbsent(v.name(), new Typing(type, origin, v.span()));
+    private void use(Variable v, Type type, Supplier<String> describe) {
+      Typing earlier = variables.putIfAbsent(v.name(), new Typing(type, describe, v.span()));
       if (earlier != null && earlier.type() != type) {
         report.accept(
             Diagnostic.of(
                     Code.TYPE_MISMATCH,
                     v.span(),
-                    "'" + v.name() + "' is used as " + article(type) + " here (" + origin + ") but as "
+                    "'" + v.name() + "' is used as " + article(type) + " here (" + describe.get() + ") but as "
                         + article(earlier.type()) + " before (" + earlier.origin() + ")")
                 .withHelp("use two different variables, or make the column types agree")
                 .withRelated(earlier.where(), "'" + v.name() + "' is " + article(earlier.type()) + " here"));

@@ -8,8 +8,8 @@ import calm.analysis.calm.PointKind;
 import calm.analysis.calm.PointLines;
 import calm.analysis.calm.PointStatus;
 import calm.diagnostics.Code;
-import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
+import calm.syntax.Span;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,10 +98,8 @@ final class CalmSectionRenderer {
   /** Where the analysis's own C001 diagnostics stand: they already say all a point's section would. */
   static Set<Long> pointDiagnosticPositions(FileReport report) {
     Set<Long> positions = new HashSet<>();
-    for (Diagnostic d : report.diagnostics()) {
-      if (d.code() == Code.COORDINATION_POINT) {
-        positions.add(position(d.span().line(), d.span().column()));
-      }
+    for (Span span : report.spansOf(Code.COORDINATION_POINT)) {
+      positions.add(position(span.line(), span.column()));
     }
     return positions;
   }

@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import com.google.common.collect.Lists;
+import java.util.stream.IntStream;
 
 /**
  * The human format: per diagnostic a {@code path:line:col: severity[CODE]: message} header, the
@@ -21,7 +21,8 @@ import com.google.common.collect.Lists;
  * <p>The report is written file by file: a large program's report runs to tens of megabytes.
  */
 final class TextRenderer {
-  private static final int BLOCK = 1024;
+  private static final int BLOCK = 512;
+  private static final int BLOCKS_AT_ONCE = 16;
 
   private final Palette palette;
   private final boolean quiet;
@@ -44,17 +45,20 @@ final class TextRenderer {
   void write(List<FileReport> reports, Writer out) throws IOException {
     CalmSectionRenderer calm = new CalmSectionRenderer(palette, quiet);
     for (FileReport report : reports) {
-      List<Diagnostic> shown =
-          quiet
-              ? report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList()
-              : report.diagnostics();
       // Each diagnostic's text depends on nothing else, and a large report spends most of its time
-      // here: blocks of them are written side by side, then output in order.
-      List<List<Diagnostic>> blocks = Lists.partition(shown, BLOCK);
-      List<String> texts = blocks.size() == 1 ? List.of(block(report, blocks.get(0))) :
-          blocks.parallelStream().map(block -> block(report, block)).toList();
-      for (String text : texts) {
-        out.write(text);
+      // here: blocks of them are written side by side, then output in order, a few at a time so
+      // that the text of the whole report is never held at once.
+      int size = report.diagnostics().size();
+      int blocks = (size + BLOCK - 1) / BLOCK;
+      for (int first = 0; first < blocks; first += BLOCKS_AT_ONCE) {
+        List<String> texts =
+            IntStream.range(first, Math.min(blocks, first + BLOCKS_AT_ONCE))
+                .parallel()
+                .mapToObj(b -> block(report, b * BLOCK, Math.min(size, (b + 1) * BLOCK)))
+                .toList();
+        for (String text : texts) {
+          out.write(text);
+        }
       }
       StringBuilder section = new StringBuilder();
       calm.render(report, section);
@@ -63,11 +67,13 @@ final class TextRenderer {
     out.write(palette.bold(Tally.of(reports).summary()) + "\n");
   }
 
-  private String block(FileReport report, List<Diagnostic> diagnostics) {
+  private String block(FileReport report, int from, int to) {
     StringBuilder text = new StringBuilder();
-    for (Diagnostic diagnostic : diagnostics) {
-      diagnostic(report.source(), diagnostic, text);
-      text.append('\n');
+    for (int i = from; i < to; i++) {
+      if (!quiet || report.severityAt(i) == Severity.ERROR) {
+        diagnostic(report.source(), report.diagnostics().get(i), text);
+        text.append('\n');
+      }
     }
     return text.toString();
   }

@@ -2,6 +2,7 @@ package calm.analysis.calm;
 
 import calm.analysis.Dependency;
 import calm.analysis.DependencyGraph;
+import calm.analysis.PointDiagnostics;
 import calm.analysis.Schema;
 import calm.analysis.Time;
 import calm.diagnostics.Code;
@@ -18,6 +19,7 @@ import calm.syntax.PositiveLiteral;
 import calm.syntax.Program;
 import calm.syntax.Rule;
 import calm.syntax.Seal;
+import calm.syntax.Span;
 import calm.syntax.Term;
 import calm.syntax.Variable;
 import java.util.ArrayList;
@@ -53,7 +55,6 @@ public final class CalmAnalysis {
   private final List<Found> found = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final CalmReport report;
-  private boolean pointDiagnosticsWritten;
 
   /** A coordination point while the analysis works on it. */
   private static final class Found {
@@ -166,17 +167,34 @@ public final class CalmAnalysis {
     return report;
   }
 
-  /**
-   * The coordination points as C001 diagnostics, and the W201/W202 warnings. The points' messages are
-   * written on first request: {@code calm graph} needs none of them.
-   */
+  /** The W201 and W202 warnings (the points' own diagnostics are {@link #pointDiagnostics()}). */
   public List<Diagnostic> diagnostics() {
-    if (!pointDiagnosticsWritten) {
-      pointDiagnosticsWritten = true;
-      // one point's message depends on no other's, and a large program has tens of thousands
-      diagnostics.addAll(found.parallelStream().map(this::diagnosticOf).toList());
-    }
     return List.copyOf(diagnostics);
+  }
+
+  /** The coordination points as C001 diagnostics, in the order of {@link CalmReport#points()}. */
+  public PointDiagnostics pointDiagnostics() {
+    return new PointDiagnostics() {
+      @Override
+      public int size() {
+        return found.size();
+      }
+
+      @Override
+      public Span span(int index) {
+        return found.get(index).point.at();
+      }
+
+      @Override
+      public Severity severity(int index) {
+        return found.get(index).point.status() == PointStatus.UNACKNOWLEDGED ? Severity.ERROR : Severity.NOTE;
+      }
+
+      @Override
+      public Diagnostic write(int index) {
+        return diagnosticOf(found.get(index));
+      }
+    };
   }
 
   public DependencyGraph graph() {

@@ -1,0 +1,99 @@
+package calm.analysis;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.diagnostics.Severity;
+import calm.syntax.Span;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * A file's diagnostics in report order (line, column, code): those of the checks, held, merged with
+ * the coordination points (C001), written when read. Position, code and severity are answered without
+ * writing anything, so counting and sorting cost no text.
+ */
+public final class ReportDiagnostics extends AbstractList<Diagnostic> implements RandomAccess {
+  static final Comparator<Diagnostic> ORDER =
+      Comparator.comparingInt((Diagnostic d) -> d.span().line())
+          .thenComparingInt(d -> d.span().column())
+          .thenComparing(d -> d.code().id());
+
+  private final List<Diagnostic> held;
+  private final PointDiagnostics points;
+  /** For each position: an index into {@code held}, or {@code -1 - i} for point {@code i}. */
+  private final int[] order;
+
+  private ReportDiagnostics(List<Diagnostic> held, PointDiagnostics points, int[] order) {
+    this.held = held;
+    this.points = points;
+    this.order = order;
+  }
+
+  public static ReportDiagnostics of(List<Diagnostic> held, PointDiagnostics points) {
+    List<Diagnostic> sorted = held.stream().sorted(ORDER).toList();
+    Integer[] byPosition = new Integer[points.size()];
+    for (int i = 0; i < byPosition.length; i++) {
+      byPosition[i] = i;
+    }
+    Arrays.sort(
+        byPosition,
+        Comparator.comparingInt((Integer i) -> points.span(i).line()).thenComparingInt(i -> points.span(i).column()));
+    int[] order = new int[sorted.size() + byPosition.length];
+    int h = 0;
+    int p = 0;
+    for (int k = 0; k < order.length; k++) {
+      boolean takePoint =
+          p < byPosition.length && (h == sorted.size() || before(points.span(byPosition[p]), sorted.get(h)));
+      order[k] = takePoint ? -1 - byPosition[p++] : h++;
+    }
+    return new ReportDiagnostics(sorted, points, order);
+  }
+
+  /** Diagnostics already in the order to report them, with no points. */
+  public static ReportDiagnostics inOrder(List<Diagnostic> diagnostics) {
+    List<Diagnostic> held = List.copyOf(diagnostics);
+    int[] order = new int[held.size()];
+    Arrays.setAll(order, i -> i);
+    return new ReportDiagnostics(held, PointDiagnostics.NONE, order);
+  }
+
+  /** Whether a C001 at {@code span} comes before {@code d} in report order. */
+  private static boolean before(Span span, Diagnostic d) {
+    if (span.line() != d.span().line()) {
+      return span.line() < d.span().line();
+    }
+    if (span.column() != d.span().column()) {
+      return span.column() < d.span().column();
+    }
+    return Code.COORDINATION_POINT.id().compareTo(d.code().id()) < 0;
+  }
+
+  @Override
+  public Diagnostic get(int index) {
+    int at = order[index];
+    return at >= 0 ? held.get(at) : points.write(-1 - at);
+  }
+
+  @Override
+  public int size() {
+    return order.length;
+  }
+
+  public Code code(int index) {
+    int at = order[index];
+    return at >= 0 ? held.get(at).code() : Code.COORDINATION_POINT;
+  }
+
+  public Severity severity(int index) {
+    int at = order[index];
+    return at >= 0 ? held.get(at).severity() : points.severity(-1 - at);
+  }
+
+  public Span span(int index) {
+    int at = order[index];
+    return at >= 0 ? held.get(at).span() : points.span(-1 - at);
+  }
+}
