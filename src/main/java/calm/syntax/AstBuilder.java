@@ -241,7 +241,7 @@ final class AstBuilder {
 
   private Expr expr(CalmParser.ExprContext ctx) {
     if (ctx instanceof CalmParser.VariableContext v) {
-      return new Variable(span(v), canonical(v.getText()));
+      return new Variable(span(v), canonical(v.VARIABLE().getSymbol().getText()));
     }
     if (ctx instanceof CalmParser.WildcardContext w) {
       return new Wildcard(span(w));
@@ -250,7 +250,7 @@ final class AstBuilder {
       return integer(i, false);
     }
     if (ctx instanceof CalmParser.StringContext s) {
-      return new StringConstant(span(s), StringLiterals.unquote(s.getText()));
+      return new StringConstant(span(s), StringLiterals.unquote(s.STRING().getSymbol().getText()));
     }
     if (ctx instanceof CalmParser.ParenthesizedContext p) {
       return expr(p.expr());
@@ -274,7 +274,8 @@ final class AstBuilder {
   }
 
   private IntConstant integer(CalmParser.IntegerContext ctx, boolean negative) {
-    String digits = (negative ? "-" : "") + ctx.getText();
+    String text = ctx.INTEGER().getSymbol().getText();
+    String digits = negative ? "-" + text : text;
     try {
       return new IntConstant(span(ctx), Long.parseLong(digits));
     } catch (NumberFormatException e) {
@@ -301,7 +302,22 @@ final class AstBuilder {
   }
 
   static Span span(ParserRuleContext ctx) {
-    return span(ctx.getStart()).to(span(ctx.getStop()));
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop();
+    if (stop == null
+        || stop.getStartIndex() <= start.getStartIndex()
+        || isMultiline(start)
+        || isMultiline(stop)) {
+      return stop == null ? span(start) : span(start).to(span(stop));
+    }
+    // the common case, without the two intermediate spans
+    int stopColumn = stop.getCharPositionInLine() + 1;
+    int stopLength = Math.max(stop.getStopIndex() - stop.getStartIndex() + 1, 1);
+    return new Span(start.getLine(), start.getCharPositionInLine() + 1, stop.getLine(), stopColumn + stopLength);
+  }
+
+  private static boolean isMultiline(Token token) {
+    return token.getType() == Token.EOF || token.getType() == CalmLexer.UNTERMINATED_COMMENT;
   }
 
   static Span span(Token token) {
