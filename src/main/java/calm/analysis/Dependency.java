@@ -31,6 +31,24 @@ public record Dependency(
    * default would hash the whole rule's syntax tree each time. The literal's position tells edges
    * apart.
    */
+  /**
+   * The generated equals would compare the rules' whole syntax trees; a literal stands at one place
+   * in one rule, so comparing it (and the edge's own fields) says the same.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof Dependency d
+            && from.equals(d.from)
+            && to.equals(d.to)
+            && time == d.time
+            && negated == d.negated
+            && aggregated == d.aggregated
+            && deleting == d.deleting
+            && literal.equals(d.literal)
+            && rule.span().equals(d.rule.span());
+  }
+
   @Override
   public int hashCode() {
     Span at = literal.span();

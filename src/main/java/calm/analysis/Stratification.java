@@ -160,7 +160,7 @@ public final class Stratification {
       DependencyGraph dependencies, List<Dependency> needLower, Map<String, Integer> componentOf) {
     for (Dependency d : needLower) {
       if (componentOf.get(d.from()).equals(componentOf.get(d.to()))) {
-        List<Dependency> back = shortestPathWithin(dependencies.asGraph(), componentOf, d.to(), d.from());
+        List<Dependency> back = shortestPathWithin(dependencies, componentOf, d.to(), d.from());
         List<Dependency> cycle = new ArrayList<>();
         cycle.add(d);
         cycle.addAll(back);
@@ -172,7 +172,7 @@ public final class Stratification {
 
   /** Breadth-first, so that the cycle shown is a shortest one. */
   private static List<Dependency> shortestPathWithin(
-      Graph<String, Dependency> graph, Map<String, Integer> componentOf, String from, String to) {
+      DependencyGraph graph, Map<String, Integer> componentOf, String from, String to) {
     Map<String, Dependency> reachedBy = new HashMap<>();
     java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
     queue.add(from);
@@ -183,7 +183,7 @@ public final class Stratification {
       if (r.equals(to)) {
         break;
       }
-      for (Dependency d : graph.outgoingEdgesOf(r)) {
+      for (Dependency d : graph.outgoing(r)) {
         if (d.time() == Time.SAME_TICK
             && componentOf.get(d.to()) == component && !reachedBy.containsKey(d.to())) {
           reachedBy.put(d.to(), d);

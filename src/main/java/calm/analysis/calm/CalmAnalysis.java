@@ -487,21 +487,25 @@ public final class CalmAnalysis {
   private Diagnostic diagnosticOf(Found found) {
     CoordinationPoint point = found.point;
     String head = point.path().get(point.path().size() - 1);
-    List<EdgeLabel> labels = new ArrayList<>();
-    for (Dependency d : reach.pathTo(relationOf(found.via))) {
-      labels.add(label(d));
+    // plain loops: a large program writes hundreds of thousands of these
+    StringBuilder message = new StringBuilder(256).append("coordination point (");
+    String separator = "";
+    for (PointKind kind : point.kinds()) {
+      message.append(separator).append(kind.label());
+      separator = ", ";
     }
-    labels.add(EdgeLabel.D);
-    StringBuilder message = new StringBuilder();
+    message.append("): `").append(head).append("` depends on the order of asynchronous events along ");
+    separator = "";
+    for (String relation : point.path()) {
+      message.append(separator).append(relation);
+      separator = " → ";
+    }
+    message.append(" (");
+    for (Dependency d : reach.pathTo(relationOf(found.via))) {
+      message.append(label(d).name()).append(' ');
+    }
     message
-        .append("coordination point (")
-        .append(point.kinds().stream().map(PointKind::label).collect(Collectors.joining(", ")))
-        .append("): `")
-        .append(head)
-        .append("` depends on the order of asynchronous events along ")
-        .append(String.join(" → ", point.path()))
-        .append(" (")
-        .append(labels.stream().map(Enum::name).collect(Collectors.joining(" ")))
+        .append(EdgeLabel.D.name())
         .append("); last asynchronous edge ")
         .append(point.lastAsyncEdge().from())
         .append(" → ")
