@@ -54,8 +54,11 @@ final class AsyncReach {
     }
     while (head < tail) {
       int r = queue[head++];
-      for (Dependency d : index.outgoing(r)) {
-        int next = index.id(d.to());
+      Dependency[] edges = index.outgoing(r);
+      int[] targets = index.targets(r);
+      for (int i = 0; i < edges.length; i++) {
+        Dependency d = edges[i];
+        int next = targets[i];
         if (rank[next] < 0) {
           rank[next] = discovered++;
           reachedBy[next] = d;

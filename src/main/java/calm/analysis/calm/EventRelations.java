@@ -1,6 +1,5 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
 import calm.syntax.RelationKind;
 import java.util.Arrays;
 
@@ -41,8 +40,7 @@ final class EventRelations {
     while (head < tail) {
       int r = queue[head++];
       int from = events.source[r];
-      for (Dependency d : index.outgoing(r)) {
-        int next = index.id(d.to());
+      for (int next : index.targets(r)) {
         if (index.kind(next) != RelationKind.SCRATCH) {
           continue;
         }

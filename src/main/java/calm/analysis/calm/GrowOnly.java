@@ -60,8 +60,7 @@ final class GrowOnly {
       }
     }
     for (int head = 0; head < tail; head++) {
-      for (Dependency d : index.outgoing(queue[head])) {
-        int next = index.id(d.to());
+      for (int next : index.targets(queue[head])) {
         if (index.kind(next) == RelationKind.SCRATCH && !g.shrinking[next]) {
           g.shrinking[next] = true;
           queue[tail++] = next;
@@ -69,8 +68,7 @@ final class GrowOnly {
       }
     }
     for (int head = 0; head < aggregateCount; head++) {
-      for (Dependency d : index.outgoing(aggregates[head])) {
-        int next = index.id(d.to());
+      for (int next : index.targets(aggregates[head])) {
         if (!g.fromAggregate[next]) {
           g.fromAggregate[next] = true;
           aggregates[aggregateCount++] = next;

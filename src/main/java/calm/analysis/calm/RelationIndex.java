@@ -22,6 +22,8 @@ final class RelationIndex {
   private final RelationKind[] kinds;
   private final Dependency[][] out;
   private final Dependency[][] in;
+  private final int[][] targets;
+  private final int[][] sources;
 
   private RelationIndex(DependencyGraph graph) {
     List<Declaration> declarations = new ArrayList<>(graph.schema().declarations());
@@ -46,6 +48,18 @@ final class RelationIndex {
     }
     out = freeze(outgoing);
     in = freeze(incoming);
+    targets = new int[n][];
+    sources = new int[n][];
+    for (int r = 0; r < n; r++) {
+      targets[r] = new int[out[r].length];
+      for (int i = 0; i < out[r].length; i++) {
+        targets[r][i] = ids.get(out[r][i].to());
+      }
+      sources[r] = new int[in[r].length];
+      for (int i = 0; i < in[r].length; i++) {
+        sources[r][i] = ids.get(in[r][i].from());
+      }
+    }
   }
 
   static RelationIndex of(DependencyGraph graph) {
@@ -91,6 +105,16 @@ final class RelationIndex {
   /** The edges out of a relation: the rules that read it. Do not modify. */
   Dependency[] outgoing(int id) {
     return out[id];
+  }
+
+  /** The relations {@link #outgoing(int)}'s edges lead to, in the same order. Do not modify. */
+  int[] targets(int id) {
+    return targets[id];
+  }
+
+  /** The relations {@link #incoming(int)}'s edges come from, in the same order. Do not modify. */
+  int[] sources(int id) {
+    return sources[id];
   }
 
   /** The edges into a relation: what it is derived from. Do not modify. */

@@ -1,6 +1,5 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
 import calm.analysis.LightGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -232,11 +231,10 @@ final class Verdicts {
     int[] seenFor = new int[index.size()];
     Arrays.fill(seenFor, -1);
     for (int r = 0; r < arrays.length; r++) {
-      Dependency[] incoming = index.incoming(r);
-      int[] from = new int[incoming.length];
+      int[] sources = index.sources(r);
+      int[] from = new int[sources.length];
       int size = 0;
-      for (Dependency d : incoming) {
-        int before = index.id(d.from());
+      for (int before : sources) {
         if (seenFor[before] != r) {
           seenFor[before] = r;
           from[size++] = before;
