@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultEdge;
 
 /**
@@ -172,7 +172,7 @@ final class Verdicts {
           }
         }
       }
-      List<Set<Integer>> sccs = new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
+      List<Set<Integer>> sccs = new GabowStrongConnectivityInspector<>(graph).stronglyConnectedSets();
       int[] componentOf = new int[n];
       for (int c = 0; c < sccs.size(); c++) {
         for (int r : sccs.get(c)) {
