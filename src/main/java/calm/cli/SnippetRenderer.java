@@ -28,6 +28,14 @@ final class SnippetRenderer {
   /** The two lines (source and underline), each ending in a newline. */
   static String render(SourceFile source, Span span, char marker, String label, Palette palette,
       java.util.function.UnaryOperator<String> markColour) {
+    StringBuilder out = new StringBuilder();
+    render(source, span, marker, label, palette, markColour, out);
+    return out.toString();
+  }
+
+  /** As {@link #render(SourceFile, Span, char, String, Palette, java.util.function.UnaryOperator)}, onto {@code out}. */
+  static void render(SourceFile source, Span span, char marker, String label, Palette palette,
+      java.util.function.UnaryOperator<String> markColour, StringBuilder out) {
     String text = source.line(span.line());
     int start = Math.min(Math.max(span.column() - 1, 0), text.length());
     int end =
@@ -54,7 +62,6 @@ final class SnippetRenderer {
     }
     String number = Integer.toString(span.line());
     String pad = gutterWidth(span.line());
-    StringBuilder out = new StringBuilder();
     out.append(palette.gutter(" " + number + " |"));
     if (!shownLine.isEmpty()) {
       out.append(' ').append(shownLine);
@@ -65,7 +72,6 @@ final class SnippetRenderer {
         .append(" ".repeat(caretStart))
         .append(markColour.apply(String.valueOf(marker).repeat(caretLength) + (label.isEmpty() ? "" : " " + label)))
         .append('\n');
-    return out.toString();
   }
 
   private static boolean isPlain(String text) {

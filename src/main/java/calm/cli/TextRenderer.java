@@ -68,7 +68,7 @@ final class TextRenderer {
   }
 
   private String block(FileReport report, int from, int to) {
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder(1024 * (to - from));
     for (int i = from; i < to; i++) {
       if (!quiet || report.severityAt(i) == Severity.ERROR) {
         diagnostic(report.source(), report.diagnostics().get(i), text);
@@ -79,15 +79,15 @@ final class TextRenderer {
   }
 
   private void diagnostic(SourceFile source, Diagnostic d, StringBuilder out) {
-    out.append(palette.bold(location(source, d.span().line(), d.span().column()) + ":"))
-        .append(' ')
-        .append(palette.severity(d.severity(), d.severity().label() + "[" + d.code().id() + "]"))
-        .append(palette.bold(": " + d.message()))
-        .append('\n');
+    String path = source.displayPath();
+    palette.appendBold(out, path, ":", Integer.toString(d.span().line()), ":", Integer.toString(d.span().column()), ":");
+    out.append(' ');
+    palette.appendSeverity(out, d.severity(), d.severity().label(), "[", d.code().id(), "]");
+    palette.appendBold(out, ": ", d.message()).append('\n');
     boolean quotable = d.code() != Code.UNREADABLE_FILE;
     String pad = SnippetRenderer.gutterWidth(d.span().line());
     if (quotable) {
-      out.append(SnippetRenderer.render(source, d.span(), '^', "", palette, s -> palette.severity(d.severity(), s)));
+      SnippetRenderer.render(source, d.span(), '^', "", palette, s -> palette.severity(d.severity(), s), out);
     }
     for (String help : d.help()) {
       out.append(palette.gutter(pad + "="))
@@ -98,15 +98,15 @@ final class TextRenderer {
           .append('\n');
     }
     for (Diagnostic.Related related : d.related()) {
-      out.append(palette.bold(location(source, related.span().line(), related.span().column()) + ":"))
-          .append(' ')
+      palette.appendBold(
+          out, path, ":", Integer.toString(related.span().line()), ":", Integer.toString(related.span().column()), ":");
+      out.append(' ')
           .append(palette.severity(Severity.NOTE, "note"))
           .append(": ")
           .append(related.message())
           .append('\n');
-      out.append(
-          SnippetRenderer.render(
-              source, related.span(), '-', "", palette, s -> palette.severity(Severity.NOTE, s)));
+      SnippetRenderer.render(
+          source, related.span(), '-', "", palette, s -> palette.severity(Severity.NOTE, s), out);
     }
   }
 

@@ -304,6 +304,9 @@ final class AstBuilder {
   static Span span(ParserRuleContext ctx) {
     Token start = ctx.getStart();
     Token stop = ctx.getStop();
+    if (stop == start) {
+      return span(start);
+    }
     if (stop == null
         || stop.getStartIndex() <= start.getStartIndex()
         || isMultiline(start)
