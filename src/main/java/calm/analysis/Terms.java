@@ -17,6 +17,13 @@ final class Terms {
 
   /** Every named variable in a term, in source order, repeats included. */
   static List<Variable> variables(Term term) {
+    // most terms are a lone variable or constant: no list to grow, no visitor
+    if (term instanceof Variable v) {
+      return List.of(v);
+    }
+    if (term instanceof Wildcard || term instanceof calm.syntax.Constant) {
+      return List.of();
+    }
     List<Variable> out = new ArrayList<>();
     visit(term, e -> {
       if (e instanceof Variable v) {
@@ -28,6 +35,12 @@ final class Terms {
 
   /** Every wildcard in a term. */
   static List<Wildcard> wildcards(Term term) {
+    if (term instanceof Wildcard w) {
+      return List.of(w);
+    }
+    if (term instanceof Variable || term instanceof calm.syntax.Constant) {
+      return List.of();
+    }
     List<Wildcard> out = new ArrayList<>();
     visit(term, e -> {
       if (e instanceof Wildcard w) {
