@@ -5,10 +5,12 @@ import calm.diagnostics.Diagnostic;
 import calm.syntax.antlr.CalmLexer;
 import calm.syntax.antlr.CalmParser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -41,14 +43,19 @@ final class AstBuilder {
     }
   }
 
+  // The builder reads children directly where ANTLR's typed accessors would scan the children
+  // again on each call and allocate a list for each repeated part: on a large file these walks
+  // were a third of the parse.
+
   private Item item(CalmParser.ItemContext ctx) {
-    if (ctx.declaration() != null) {
-      return declaration(ctx.declaration());
+    ParseTree only = ctx.getChild(0);
+    if (only instanceof CalmParser.DeclarationContext declaration) {
+      return declaration(declaration);
     }
-    if (ctx.seal() != null) {
-      return seal(ctx.seal());
+    if (only instanceof CalmParser.SealContext seal) {
+      return seal(seal);
     }
-    return clause(ctx.clause());
+    return clause((CalmParser.ClauseContext) only);
   }
 
   private Declaration declaration(CalmParser.DeclarationContext ctx) {
@@ -74,17 +81,30 @@ final class AstBuilder {
   }
 
   private Item clause(CalmParser.ClauseContext ctx) {
-    CalmParser.HeadContext headCtx = ctx.head();
+    CalmParser.AnnotationContext annotationCtx = null;
+    CalmParser.HeadContext headCtx = null;
+    CalmParser.BodyContext bodyCtx = null;
+    for (ParseTree child : ctx.children) {
+      if (child instanceof CalmParser.HeadContext h) {
+        headCtx = h;
+      } else if (child instanceof CalmParser.BodyContext b) {
+        bodyCtx = b;
+      } else if (child instanceof CalmParser.AnnotationContext a) {
+        annotationCtx = a;
+      }
+    }
     Atom atom = atom(headCtx.atom());
     HeadForm form = headForm(headCtx);
     Optional<Annotation> annotation =
-        ctx.annotation() == null ? Optional.empty() : Optional.of(annotation(ctx.annotation()));
-    if (ctx.body() == null) {
+        annotationCtx == null ? Optional.empty() : Optional.of(annotation(annotationCtx));
+    if (bodyCtx == null) {
       return fact(ctx, headCtx, atom, form, annotation);
     }
-    List<Literal> body = new ArrayList<>();
-    for (CalmParser.LiteralContext literal : ctx.body().literal()) {
-      body.add(literal(literal));
+    List<Literal> body = new ArrayList<>((bodyCtx.getChildCount() + 1) / 2);
+    for (ParseTree child : bodyCtx.children) {
+      if (child instanceof CalmParser.LiteralContext literal) {
+        body.add(literal(literal));
+      }
     }
     return new Rule(span(ctx), annotation, new Head(span(headCtx), form, atom), body);
   }
@@ -138,6 +158,9 @@ final class AstBuilder {
   }
 
   private HeadForm headForm(CalmParser.HeadContext ctx) {
+    if (ctx.getChildCount() == 1) {
+      return HeadForm.SAME_TICK;
+    }
     boolean delete = ctx.DELETE() != null;
     if (ctx.IDENT() == null) {
       return delete ? HeadForm.DELETE : HeadForm.SAME_TICK;
@@ -210,18 +233,24 @@ final class AstBuilder {
   }
 
   private Atom atom(CalmParser.AtomContext ctx) {
-    List<Term> arguments = new ArrayList<>();
-    if (ctx.arguments() != null) {
-      for (CalmParser.ArgumentContext argument : ctx.arguments().argument()) {
-        arguments.add(argument(argument));
+    // IDENT '(' arguments? ')'
+    List<Term> arguments = List.of();
+    if (ctx.getChild(2) instanceof CalmParser.ArgumentsContext list) {
+      Term[] terms = new Term[(list.getChildCount() + 1) / 2];
+      int size = 0;
+      for (ParseTree child : list.children) {
+        if (child instanceof CalmParser.ArgumentContext argument) {
+          terms[size++] = argument(argument);
+        }
       }
+      arguments = Arrays.asList(terms).subList(0, size);
     }
-    return new Atom(span(ctx), name(ctx.IDENT()), arguments);
+    return new Atom(span(ctx), name((TerminalNode) ctx.getChild(0)), arguments);
   }
 
   private Term argument(CalmParser.ArgumentContext ctx) {
     if (ctx instanceof CalmParser.ExprArgumentContext plain) {
-      return expr(plain.expr());
+      return expr((CalmParser.ExprContext) plain.getChild(0));
     }
     CalmParser.CallArgumentContext call = (CalmParser.CallArgumentContext) ctx;
     String name = call.IDENT().getText();
