@@ -1,7 +1,6 @@
 package calm.syntax;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The text of one program and the name to show for it. Keeps line starts so that renderers can quote
@@ -43,16 +42,23 @@ public final class SourceFile {
     return text.substring(start, end);
   }
 
+  /** The 1-based line that the character at {@code offset} is on. */
+  public int lineAt(int offset) {
+    int found = Arrays.binarySearch(lineStarts, offset);
+    return found >= 0 ? found + 1 : -found - 1;
+  }
+
   private static int[] computeLineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n') { // ANTLR counts lines by '\n' alone; spans and quoted lines must agree
-        starts.add(i + 1);
+    int[] starts = new int[64];
+    int count = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      // ANTLR counts lines by '\n' alone; spans and quoted lines must agree
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = i + 1;
     }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(starts, count);
   }
 
   @Override

@@ -49,7 +49,7 @@ final class StreamingParse {
     }
     // one String per name across both halves, so that maps keyed by name compare references
     Map<String, String> names = new ConcurrentHashMap<>();
-    int secondLine = 1 + (int) text.chars().limit(split).filter(c -> c == '\n').count();
+    int secondLine = source.lineAt(split);
     List<Diagnostic> secondDiagnostics = new ArrayList<>();
     Object[] second = new Object[1];
     Thread worker =
