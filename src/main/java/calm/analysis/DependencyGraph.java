@@ -24,43 +24,90 @@ public final class DependencyGraph {
   private final List<Dependency> edges;
   private final Map<String, List<Dependency>> incoming;
   private final Map<String, List<Dependency>> outgoing;
+  private final int[] fromIds;
+  private final int[] toIds;
   private Graph<String, Dependency> graph;
 
   private DependencyGraph(
       Schema schema,
       List<Dependency> edges,
       Map<String, List<Dependency>> incoming,
-      Map<String, List<Dependency>> outgoing) {
+      Map<String, List<Dependency>> outgoing,
+      int[] fromIds,
+      int[] toIds) {
     this.schema = schema;
     this.edges = Collections.unmodifiableList(edges);
     this.incoming = incoming;
     this.outgoing = outgoing;
+    this.fromIds = fromIds;
+    this.toIds = toIds;
   }
 
+  /** A relation's number (its place among the declarations) and its edges, while building. */
+  private record Node(int id, List<Dependency> in, List<Dependency> out) {}
+
   public static DependencyGraph of(Schema schema, List<Rule> rules) {
-    Map<String, List<Dependency>> incoming = new LinkedHashMap<>();
-    Map<String, List<Dependency>> outgoing = new LinkedHashMap<>();
+    Map<String, Node> nodes = new LinkedHashMap<>();
     for (Declaration declaration : schema.declarations()) {
-      incoming.put(declaration.name().text(), new ArrayList<>(2));
-      outgoing.put(declaration.name().text(), new ArrayList<>(2));
+      nodes.put(declaration.name().text(), new Node(nodes.size(), new ArrayList<>(2), new ArrayList<>(2)));
     }
     List<Dependency> edges = new ArrayList<>();
+    IntList fromIds = new IntList();
+    IntList toIds = new IntList();
     for (Rule rule : rules) {
       String head = rule.head().atom().relation().text();
-      List<Dependency> into = incoming.get(head);
-      if (into == null) {
+      Node to = nodes.get(head);
+      if (to == null) {
         continue;
       }
       Dependency.ofRule(rule, head, d -> {
-        List<Dependency> from = outgoing.get(d.from());
+        Node from = nodes.get(d.from());
         if (from != null) {
-          from.add(d);
-          into.add(d);
+          from.out().add(d);
+          to.in().add(d);
           edges.add(d);
+          fromIds.add(from.id());
+          toIds.add(to.id());
         }
       });
     }
-    return new DependencyGraph(schema, edges, incoming, outgoing);
+    Map<String, List<Dependency>> incoming = new LinkedHashMap<>();
+    Map<String, List<Dependency>> outgoing = new LinkedHashMap<>();
+    nodes.forEach((name, node) -> {
+      incoming.put(name, node.in());
+      outgoing.put(name, node.out());
+    });
+    return new DependencyGraph(schema, edges, incoming, outgoing, fromIds.toArray(), toIds.toArray());
+  }
+
+  /**
+   * The relation an edge (by its place in {@link #dependencies()}) comes from, as its place among the
+   * schema's declarations: passes over large programs index arrays by it instead of hashing names.
+   */
+  public int fromId(int edge) {
+    return fromIds[edge];
+  }
+
+  /** The relation an edge goes to, numbered as in {@link #fromId(int)}. */
+  public int toId(int edge) {
+    return toIds[edge];
+  }
+
+  /** A growable list of ints. */
+  private static final class IntList {
+    private int[] items = new int[16];
+    private int size;
+
+    void add(int value) {
+      if (size == items.length) {
+        items = java.util.Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = value;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(items, size);
+    }
   }
 
   public Schema schema() {

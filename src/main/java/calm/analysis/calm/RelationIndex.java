@@ -5,6 +5,7 @@ import calm.analysis.DependencyGraph;
 import calm.syntax.Declaration;
 import calm.syntax.RelationKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +42,45 @@ final class RelationIndex {
       outgoing.add(null);
       incoming.add(null);
     }
-    // the graph keeps its edges in the order the rules made them, so paths do not depend on hashing
-    for (Dependency d : graph.dependencies()) {
-      add(outgoing, ids.get(d.from()), d);
-      add(incoming, ids.get(d.to()), d);
+    // the graph keeps its edges in the order the rules made them, so paths do not depend on hashing;
+    // it also numbers their ends as the declarations are numbered here
+    List<Dependency> edges = graph.dependencies();
+    IntList[] targetLists = new IntList[n];
+    IntList[] sourceLists = new IntList[n];
+    for (int e = 0; e < edges.size(); e++) {
+      int from = graph.fromId(e);
+      int to = graph.toId(e);
+      add(outgoing, from, edges.get(e));
+      add(incoming, to, edges.get(e));
+      targetLists[from] = IntList.add(targetLists[from], to);
+      sourceLists[to] = IntList.add(sourceLists[to], from);
     }
     out = freeze(outgoing);
     in = freeze(incoming);
     targets = new int[n][];
     sources = new int[n][];
     for (int r = 0; r < n; r++) {
-      targets[r] = new int[out[r].length];
-      for (int i = 0; i < out[r].length; i++) {
-        targets[r][i] = ids.get(out[r][i].to());
+      targets[r] = IntList.toArray(targetLists[r]);
+      sources[r] = IntList.toArray(sourceLists[r]);
+    }
+  }
+
+  /** A growable list of ints; null is the empty list. */
+  private static final class IntList {
+    private int[] items = new int[2];
+    private int size;
+
+    static IntList add(IntList list, int value) {
+      IntList to = list == null ? new IntList() : list;
+      if (to.size == to.items.length) {
+        to.items = Arrays.copyOf(to.items, to.size * 2);
       }
-      sources[r] = new int[in[r].length];
-      for (int i = 0; i < in[r].length; i++) {
-        sources[r][i] = ids.get(in[r][i].from());
-      }
+      to.items[to.size++] = value;
+      return to;
+    }
+
+    static int[] toArray(IntList list) {
+      return list == null ? new int[0] : Arrays.copyOf(list.items, list.size);
     }
   }
 
