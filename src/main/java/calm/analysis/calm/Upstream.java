@@ -4,47 +4,114 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * Which outputs each coordination point is upstream of, as one bit per (component, output): the
- * points' lines in order, the strongly connected component each point's head is in, and for each
- * component the set of outputs it reaches. An output's point lines are then read off by one scan of
- * the points, without any per-output list being stored.
+ * What lies upstream of each output, shared by all of an analysis' {@link PointLines}: the points in
+ * line order with their components, the component DAG (each component's predecessors and the lines of
+ * its own points), and each output's component. An output's full list of point lines is found by one
+ * walk back from its component, and only when asked (JSON lists them; text shows the first few,
+ * which {@link Verdicts} finds for every output at once).
  */
 final class Upstream {
   private final int[] lines;
-  private final int[] componentOf;
-  private final long[] reaches;
-  private final int words;
+  private final int[] componentOfPoint;
+  private final int[][] predecessors;
+  private final int[][] componentLines;
+  private final int[] outputComponent;
+  /** Per component: the number of the walk that last reached it. Guarded by this. */
+  private final int[] seenBy;
+  private int walks;
 
   /**
    * @param lines the points' lines, in increasing order
-   * @param componentOf for each point (in the same order), its component
-   * @param reaches for each component, {@code words} words of bits: the outputs it reaches
+   * @param componentOfPoint for each point (in the same order), its component
+   * @param predecessors for each component, the components it reads from
+   * @param componentLines for each component, the lines of its own points
+   * @param outputComponent for each output, its component
    */
-  Upstream(int[] lines, int[] componentOf, long[] reaches, int words) {
+  Upstream(int[] lines, int[] componentOfPoint, int[][] predecessors, int[][] componentLines, int[] outputComponent) {
     this.lines = lines;
-    this.componentOf = componentOf;
-    this.reaches = reaches;
-    this.words = words;
+    this.componentOfPoint = componentOfPoint;
+    this.predecessors = predecessors;
+    this.componentLines = componentLines;
+    this.outputComponent = outputComponent;
+    this.seenBy = new int[predecessors.length];
+    Arrays.fill(seenBy, -1);
   }
 
-  /** One output with the given points upstream. */
+  /** One output (number 0) with the given points upstream, all in its own component. */
   static Upstream fixed(int[] lines) {
     int[] sorted = lines.clone();
     Arrays.sort(sorted);
-    return new Upstream(sorted, new int[sorted.length], new long[] {1L}, 1);
+    return new Upstream(sorted, new int[sorted.length], new int[][] {{}}, new int[][] {sorted}, new int[] {0});
   }
 
-  void forEachLine(int output, int limit, IntConsumer action) {
-    int word = output >>> 6;
-    long bit = 1L << (output & 63);
+  int pointCount() {
+    return lines.length;
+  }
+
+  /** The line of the {@code p}th point in line order. */
+  int line(int p) {
+    return lines[p];
+  }
+
+  /** The component of the {@code p}th point in line order. */
+  int componentOfPoint(int p) {
+    return componentOfPoint[p];
+  }
+
+  /**
+   * Each distinct line of the points upstream of {@code output}, in increasing order, up to
+   * {@code limit} of them; {@code pointCount} is how many points that output has upstream.
+   */
+  synchronized void forEachLine(int output, int pointCount, int limit, IntConsumer action) {
+    int walk = walks++;
+    int[] stack = new int[16];
+    int depth = 0;
+    int start = outputComponent[output];
+    seenBy[start] = walk;
+    stack[depth++] = start;
+    int[] collected = sparse(pointCount) ? new int[pointCount] : null;
+    int size = 0;
+    while (depth > 0) {
+      int c = stack[--depth];
+      if (collected != null) {
+        for (int line : componentLines[c]) {
+          collected[size++] = line;
+        }
+      }
+      for (int before : predecessors[c]) {
+        if (seenBy[before] != walk) {
+          seenBy[before] = walk;
+          if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+          }
+          stack[depth++] = before;
+        }
+      }
+    }
     int last = Integer.MIN_VALUE;
     int given = 0;
+    if (collected != null) {
+      Arrays.sort(collected, 0, size);
+      for (int i = 0; i < size && given < limit; i++) {
+        if (collected[i] != last) {
+          last = collected[i];
+          action.accept(last);
+          given++;
+        }
+      }
+      return;
+    }
     for (int p = 0; p < lines.length && given < limit; p++) {
-      if ((reaches[componentOf[p] * words + word] & bit) != 0 && lines[p] != last) {
+      if (seenBy[componentOfPoint[p]] == walk && lines[p] != last) {
         last = lines[p];
         action.accept(last);
         given++;
       }
     }
+  }
+
+  /** Few points upstream: sort those rather than scan all of the program's points. */
+  private boolean sparse(int pointCount) {
+    return pointCount * 16L < lines.length;
   }
 }

@@ -14,16 +14,27 @@ import org.jgrapht.graph.DefaultEdge;
  * The per-output verdicts of §8. A point is upstream of an output when the point's head reaches the
  * output in the dependency graph (or is the output).
  *
- * <p>The graph's strongly connected components form a DAG, and two passes over it in topological
- * order answer every output at once: forwards, the worst status upstream of each component; backwards,
- * the set of outputs each component reaches (a bit per output). The work grows with the size of the
- * graph times the number of outputs divided by 64, not with the number of (output, point) pairs, which
- * only {@link PointLines} enumerates, and only when asked.
+ * <p>The graph's strongly connected components form a DAG. One pass over it in topological order
+ * gives each component the worst status upstream of it, hence every output's verdict. For the
+ * number of points upstream of each output and its first lines, a pass the other way gives each
+ * component the set of outputs it reaches, a bit per output; with many outputs the bits are made for
+ * a batch of outputs at a time, so that they never take more than {@value #BIT_BUDGET} words. The
+ * work grows with the size of the DAG times the number of outputs divided by 64, never with the
+ * number of (output, point) pairs, which only {@link PointLines} enumerates, and only when asked.
  */
 final class Verdicts {
+  /** The most 64-bit words of reachability held at once (32 MB). */
+  static final int BIT_BUDGET = 1 << 22;
+
   private Verdicts() {}
 
   static List<OutputVerdict> of(RelationIndex index, List<String> outputs, List<CoordinationPoint> points) {
+    return of(index, outputs, points, BIT_BUDGET);
+  }
+
+  /** With the bits for reachability limited to {@code bitBudget} words (tests use small ones). */
+  static List<OutputVerdict> of(
+      RelationIndex index, List<String> outputs, List<CoordinationPoint> points, int bitBudget) {
     Components components = Components.of(index, pointsByHead(index, points), points);
     int count = components.count();
     int[] order = components.topologicalOrder();
@@ -33,10 +44,48 @@ final class Verdicts {
         worst[c] = worse(worst[c], worst[before]);
       }
     }
-    int words = Math.max(1, (outputs.size() + 63) >>> 6);
-    long[] reaches = new long[Math.multiplyExact(count, words)];
+    int[] outputComponent = new int[outputs.size()];
     for (int o = 0; o < outputs.size(); o++) {
-      reaches[components.of(index.id(outputs.get(o))) * words + (o >>> 6)] |= 1L << (o & 63);
+      outputComponent[o] = components.of(index.id(outputs.get(o)));
+    }
+    Upstream upstream = upstream(index, points, components, outputComponent);
+    int[] pointCounts = new int[outputs.size()];
+    int[][] firstLines = new int[outputs.size()][];
+    int batch = 64 * Math.max(1, bitBudget / Math.max(count, 1));
+    for (int from = 0; from < outputs.size(); from += batch) {
+      reachBatch(components, order, outputComponent, from, Math.min(outputs.size(), from + batch),
+          pointCounts, firstLines, upstream);
+    }
+    List<OutputVerdict> verdicts = new ArrayList<>(outputs.size());
+    for (int o = 0; o < outputs.size(); o++) {
+      Verdict verdict = worst[outputComponent[o]];
+      PointLines lines =
+          pointCounts[o] == 0 ? PointLines.NONE : new PointLines(upstream, o, pointCounts[o], firstLines[o]);
+      verdicts.add(new OutputVerdict(outputs.get(o), verdict, lines));
+    }
+    return verdicts;
+  }
+
+  /**
+   * For outputs {@code from} (inclusive) to {@code to}: which components reach each (backwards over
+   * the DAG, a bit per output), then the number of points upstream of each and, in one scan of the
+   * points in line order, its first {@link PointLines#FIRST} distinct lines.
+   */
+  private static void reachBatch(
+      Components components,
+      int[] order,
+      int[] outputComponent,
+      int from,
+      int to,
+      int[] pointCounts,
+      int[][] firstLines,
+      Upstream upstream) {
+    int count = components.count();
+    int words = (to - from + 63) >>> 6;
+    long[] reaches = new long[Math.multiplyExact(count, words)];
+    for (int o = from; o < to; o++) {
+      int bit = o - from;
+      reaches[outputComponent[o] * words + (bit >>> 6)] |= 1L << (bit & 63);
     }
     for (int i = order.length - 1; i >= 0; i--) {
       int c = order[i];
@@ -46,7 +95,6 @@ final class Verdicts {
         }
       }
     }
-    int[] pointCounts = new int[outputs.size()];
     for (int c = 0; c < count; c++) {
       int own = components.lines[c].length;
       if (own == 0) {
@@ -54,23 +102,51 @@ final class Verdicts {
       }
       for (int w = 0; w < words; w++) {
         for (long bits = reaches[c * words + w]; bits != 0; bits &= bits - 1) {
-          pointCounts[(w << 6) + Long.numberOfTrailingZeros(bits)] += own;
+          pointCounts[from + (w << 6) + Long.numberOfTrailingZeros(bits)] += own;
         }
       }
     }
-    Upstream upstream = upstream(index, points, components, reaches, words);
-    List<OutputVerdict> verdicts = new ArrayList<>(outputs.size());
-    for (int o = 0; o < outputs.size(); o++) {
-      Verdict verdict = worst[components.of(index.id(outputs.get(o)))];
-      PointLines lines = pointCounts[o] == 0 ? PointLines.NONE : new PointLines(upstream, o, pointCounts[o]);
-      verdicts.add(new OutputVerdict(outputs.get(o), verdict, lines));
+    // the outputs still short of their first lines, as bits; the scan stops when none is
+    long[] needs = new long[words];
+    int needing = 0;
+    int[][] first = new int[to - from][];
+    int[] sizes = new int[to - from];
+    for (int o = from; o < to; o++) {
+      int bit = o - from;
+      first[bit] = new int[Math.min(PointLines.FIRST, pointCounts[o])];
+      if (pointCounts[o] > 0) {
+        needs[bit >>> 6] |= 1L << (bit & 63);
+        needing++;
+      }
     }
-    return verdicts;
+    for (int p = 0; p < upstream.pointCount() && needing > 0; p++) {
+      int c = upstream.componentOfPoint(p);
+      int line = upstream.line(p);
+      for (int w = 0; w < words; w++) {
+        for (long bits = reaches[c * words + w] & needs[w]; bits != 0; bits &= bits - 1) {
+          int bit = (w << 6) + Long.numberOfTrailingZeros(bits);
+          int size = sizes[bit];
+          if (size > 0 && first[bit][size - 1] == line) {
+            continue;
+          }
+          first[bit][size] = line;
+          sizes[bit] = ++size;
+          if (size == first[bit].length) {
+            needs[w] &= ~(1L << (bit & 63));
+            needing--;
+          }
+        }
+      }
+    }
+    for (int o = from; o < to; o++) {
+      int bit = o - from;
+      firstLines[o] = Arrays.copyOf(first[bit], sizes[bit]);
+    }
   }
 
-  /** The points in line order, each with its head's component. */
+  /** The points in line order with their heads' components, and the component DAG. */
   private static Upstream upstream(
-      RelationIndex index, List<CoordinationPoint> points, Components components, long[] reaches, int words) {
+      RelationIndex index, List<CoordinationPoint> points, Components components, int[] outputComponent) {
     Integer[] byLine = new Integer[points.size()];
     for (int p = 0; p < byLine.length; p++) {
       byLine[p] = p;
@@ -83,7 +159,7 @@ final class Verdicts {
       lines[i] = point.at().line();
       componentOf[i] = components.of(index.id(point.rule().head().atom().relation().text()));
     }
-    return new Upstream(lines, componentOf, reaches, words);
+    return new Upstream(lines, componentOf, components.predecessors, components.lines, outputComponent);
   }
 
   /**
