@@ -152,11 +152,13 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private void render(List<FileReport> reports, Writer out) throws IOException {
-    switch (format) {
-      case TEXT -> new TextRenderer(palette(), quiet).write(reports, out);
-      case JSON -> new JsonRenderer(quiet).write(reports, out);
-      case SARIF -> new SarifRenderer(version(), Path.of(""), quiet).write(reports, out);
-    }
+    ReportRenderer renderer =
+        switch (format) {
+          case TEXT -> new TextRenderer(palette(), quiet);
+          case JSON -> new JsonRenderer(quiet);
+          case SARIF -> new SarifRenderer(version(), Path.of(""), quiet);
+        };
+    renderer.write(reports, out);
   }
 
   private Palette palette() {

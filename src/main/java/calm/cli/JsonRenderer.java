@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
@@ -25,7 +24,7 @@ import java.util.List;
  * <p>Written with Jackson's streaming generator rather than a tree: every output lists the lines of
  * all the points upstream of it, which in a large program is tens of millions of numbers.
  */
-final class JsonRenderer {
+final class JsonRenderer implements ReportRenderer {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final boolean quiet;
@@ -34,17 +33,8 @@ final class JsonRenderer {
     this.quiet = quiet;
   }
 
-  String render(List<FileReport> reports) {
-    StringWriter out = new StringWriter();
-    try {
-      write(reports, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  void write(List<FileReport> reports, Writer out) throws IOException {
+  @Override
+  public void write(List<FileReport> reports, Writer out) throws IOException {
     try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.useDefaultPrettyPrinter();

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,7 +30,7 @@ import java.util.stream.Collectors;
  * declarations of the relations on its path. Paths are relative to {@code %SRCROOT%} (the working
  * directory) so that GitHub can match them to the repository.
  */
-final class SarifRenderer {
+final class SarifRenderer implements ReportRenderer {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final String ROOT = "%SRCROOT%";
 
@@ -46,17 +44,8 @@ final class SarifRenderer {
     this.quiet = quiet;
   }
 
-  String render(List<FileReport> reports) {
-    StringWriter out = new StringWriter();
-    try {
-      write(reports, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  void write(List<FileReport> reports, Writer out) throws IOException {
+  @Override
+  public void write(List<FileReport> reports, Writer out) throws IOException {
     ObjectNode root = JsonRenderer.MAPPER.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");

@@ -6,8 +6,6 @@ import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.SourceFile;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -20,7 +18,7 @@ import java.util.stream.IntStream;
  *
  * <p>The report is written file by file: a large program's report runs to tens of megabytes.
  */
-final class TextRenderer {
+final class TextRenderer implements ReportRenderer {
   private static final int BLOCK = 512;
   private static final int BLOCKS_AT_ONCE = 16;
 
@@ -32,17 +30,8 @@ final class TextRenderer {
     this.quiet = quiet;
   }
 
-  String render(List<FileReport> reports) {
-    StringWriter out = new StringWriter();
-    try {
-      write(reports, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  void write(List<FileReport> reports, Writer out) throws IOException {
+  @Override
+  public void write(List<FileReport> reports, Writer out) throws IOException {
     CalmSectionRenderer calm = new CalmSectionRenderer(palette, quiet);
     for (FileReport report : reports) {
       // Each diagnostic's text depends on nothing else, and a large report spends most of its time
