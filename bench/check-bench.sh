@@ -17,6 +17,7 @@ sizes=("$@")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "java: $(java -version 2>&1 | head -1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$here/calibrate.sh"
 printf '%-10s %-8s %-10s %-10s %-10s %s\n' rules size "wall (s)" "CPU (s)" "peak RSS" "wall of each run (s)"
 for n in "${sizes[@]}"; do
   file="$out/check-$n.calm"
@@ -46,3 +47,4 @@ for n in "${sizes[@]}"; do
   printf '%-10s %-8s %-10s %-10s %-10s %s\n' "$n" "$size" "$median_wall" "$median_cpu" "$((median_rss / 1024)) MB" "${walls[*]}"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$here/calibrate.sh"

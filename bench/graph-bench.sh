@@ -22,6 +22,7 @@ echo "program: bench/gen-calm-rules.py $rules ($(wc -l < "$work/calm.calm") line
 
 "$root/calm" --version > /dev/null   # builds the jar once, outside the timings
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+"$root/bench/calibrate.sh"
 
 measure() {
   local label="$1"
