@@ -51,10 +51,10 @@ final class Verdicts {
     Upstream upstream = upstream(index, points, components, outputComponent);
     int[] pointCounts = new int[outputs.size()];
     int[][] firstLines = new int[outputs.size()][];
+    Batches batches = new Batches(components, order, upstream);
     int batch = 64 * Math.max(1, bitBudget / Math.max(count, 1));
     for (int from = 0; from < outputs.size(); from += batch) {
-      reachBatch(components, order, outputComponent, from, Math.min(outputs.size(), from + batch),
-          pointCounts, firstLines, upstream);
+      batches.reach(outputComponent, from, Math.min(outputs.size(), from + batch), pointCounts, firstLines);
     }
     List<OutputVerdict> verdicts = new ArrayList<>(outputs.size());
     for (int o = 0; o < outputs.size(); o++) {
@@ -67,80 +67,163 @@ final class Verdicts {
   }
 
   /**
-   * For outputs {@code from} (inclusive) to {@code to}: which components reach each (backwards over
-   * the DAG, a bit per output), then the number of points upstream of each and, in one scan of the
-   * points in line order, its first {@link PointLines#FIRST} distinct lines.
+   * Reachability for one batch of outputs at a time, over only the components upstream of the batch:
+   * with many outputs each downstream of a small part of the program, a batch touches little of it.
    */
-  private static void reachBatch(
-      Components components,
-      int[] order,
-      int[] outputComponent,
-      int from,
-      int to,
-      int[] pointCounts,
-      int[][] firstLines,
-      Upstream upstream) {
-    int count = components.count();
-    int words = (to - from + 63) >>> 6;
-    long[] reaches = new long[Math.multiplyExact(count, words)];
-    for (int o = from; o < to; o++) {
-      int bit = o - from;
-      reaches[outputComponent[o] * words + (bit >>> 6)] |= 1L << (bit & 63);
+  private static final class Batches {
+    private final Components components;
+    private final int[] topologicalIndex;
+    private final Upstream upstream;
+    /** For each component, its points' places in line order. */
+    private final int[][] pointsOf;
+    /** For each component, its place among the batch's components, or -1. */
+    private final int[] slot;
+
+    Batches(Components components, int[] order, Upstream upstream) {
+      this.components = components;
+      this.upstream = upstream;
+      int count = components.count();
+      topologicalIndex = new int[count];
+      for (int i = 0; i < order.length; i++) {
+        topologicalIndex[order[i]] = i;
+      }
+      int[] sizes = new int[count];
+      for (int p = 0; p < upstream.pointCount(); p++) {
+        sizes[upstream.componentOfPoint(p)]++;
+      }
+      pointsOf = new int[count][];
+      for (int c = 0; c < count; c++) {
+        pointsOf[c] = new int[sizes[c]];
+        sizes[c] = 0;
+      }
+      for (int p = 0; p < upstream.pointCount(); p++) {
+        int c = upstream.componentOfPoint(p);
+        pointsOf[c][sizes[c]++] = p;
+      }
+      slot = new int[count];
+      Arrays.fill(slot, -1);
     }
-    for (int i = order.length - 1; i >= 0; i--) {
-      int c = order[i];
-      for (int before : components.predecessors[c]) {
+
+    /**
+     * For outputs {@code from} (inclusive) to {@code to}: which of the components upstream of them
+     * reach each (backwards in topological order, a bit per output), then the number of points upstream
+     * of each and, in one scan of those points in line order, its first {@link PointLines#FIRST}
+     * distinct lines.
+     */
+    void reach(int[] outputComponent, int from, int to, int[] pointCounts, int[][] firstLines) {
+      int[] up = upstreamOf(outputComponent, from, to);
+      int words = (to - from + 63) >>> 6;
+      long[] reaches = new long[Math.multiplyExact(up.length, words)];
+      for (int o = from; o < to; o++) {
+        int bit = o - from;
+        reaches[slot[outputComponent[o]] * words + (bit >>> 6)] |= 1L << (bit & 63);
+      }
+      long[] byOrder = new long[up.length];
+      for (int i = 0; i < up.length; i++) {
+        byOrder[i] = ((long) topologicalIndex[up[i]] << 32) | up[i];
+      }
+      Arrays.sort(byOrder);
+      for (int i = byOrder.length - 1; i >= 0; i--) {
+        int c = (int) byOrder[i];
+        int at = slot[c] * words;
+        for (int before : components.predecessors[c]) {
+          int into = slot[before] * words;
+          for (int w = 0; w < words; w++) {
+            reaches[into + w] |= reaches[at + w];
+          }
+        }
+      }
+      int pointsUp = 0;
+      for (int c : up) {
+        int own = pointsOf[c].length;
+        pointsUp += own;
+        for (int w = 0; w < words && own > 0; w++) {
+          for (long bits = reaches[slot[c] * words + w]; bits != 0; bits &= bits - 1) {
+            pointCounts[from + (w << 6) + Long.numberOfTrailingZeros(bits)] += own;
+          }
+        }
+      }
+      int[] places = new int[pointsUp];
+      int size = 0;
+      for (int c : up) {
+        for (int p : pointsOf[c]) {
+          places[size++] = p;
+        }
+      }
+      Arrays.sort(places);
+      firstLines(places, reaches, words, from, to, pointCounts, firstLines);
+      for (int c : up) {
+        slot[c] = -1;
+      }
+    }
+
+    /** The batch's outputs and every component upstream of them, each given its slot. */
+    private int[] upstreamOf(int[] outputComponent, int from, int to) {
+      int[] up = new int[16];
+      int size = 0;
+      for (int o = from; o < to; o++) {
+        int c = outputComponent[o];
+        if (slot[c] < 0) {
+          if (size == up.length) {
+            up = Arrays.copyOf(up, size * 2);
+          }
+          slot[c] = size;
+          up[size++] = c;
+        }
+      }
+      for (int i = 0; i < size; i++) {
+        for (int before : components.predecessors[up[i]]) {
+          if (slot[before] < 0) {
+            if (size == up.length) {
+              up = Arrays.copyOf(up, size * 2);
+            }
+            slot[before] = size;
+            up[size++] = before;
+          }
+        }
+      }
+      return Arrays.copyOf(up, size);
+    }
+
+    /** One scan of the points upstream, in line order, until every output has its first lines. */
+    private void firstLines(
+        int[] places, long[] reaches, int words, int from, int to, int[] pointCounts, int[][] firstLines) {
+      long[] needs = new long[words];
+      int needing = 0;
+      int[][] first = new int[to - from][];
+      int[] sizes = new int[to - from];
+      for (int o = from; o < to; o++) {
+        int bit = o - from;
+        first[bit] = new int[Math.min(PointLines.FIRST, pointCounts[o])];
+        if (pointCounts[o] > 0) {
+          needs[bit >>> 6] |= 1L << (bit & 63);
+          needing++;
+        }
+      }
+      for (int i = 0; i < places.length && needing > 0; i++) {
+        int p = places[i];
+        int at = slot[upstream.componentOfPoint(p)] * words;
+        int line = upstream.line(p);
         for (int w = 0; w < words; w++) {
-          reaches[before * words + w] |= reaches[c * words + w];
-        }
-      }
-    }
-    for (int c = 0; c < count; c++) {
-      int own = components.lines[c].length;
-      if (own == 0) {
-        continue;
-      }
-      for (int w = 0; w < words; w++) {
-        for (long bits = reaches[c * words + w]; bits != 0; bits &= bits - 1) {
-          pointCounts[from + (w << 6) + Long.numberOfTrailingZeros(bits)] += own;
-        }
-      }
-    }
-    // the outputs still short of their first lines, as bits; the scan stops when none is
-    long[] needs = new long[words];
-    int needing = 0;
-    int[][] first = new int[to - from][];
-    int[] sizes = new int[to - from];
-    for (int o = from; o < to; o++) {
-      int bit = o - from;
-      first[bit] = new int[Math.min(PointLines.FIRST, pointCounts[o])];
-      if (pointCounts[o] > 0) {
-        needs[bit >>> 6] |= 1L << (bit & 63);
-        needing++;
-      }
-    }
-    for (int p = 0; p < upstream.pointCount() && needing > 0; p++) {
-      int c = upstream.componentOfPoint(p);
-      int line = upstream.line(p);
-      for (int w = 0; w < words; w++) {
-        for (long bits = reaches[c * words + w] & needs[w]; bits != 0; bits &= bits - 1) {
-          int bit = (w << 6) + Long.numberOfTrailingZeros(bits);
-          int size = sizes[bit];
-          if (size > 0 && first[bit][size - 1] == line) {
-            continue;
-          }
-          first[bit][size] = line;
-          sizes[bit] = ++size;
-          if (size == first[bit].length) {
-            needs[w] &= ~(1L << (bit & 63));
-            needing--;
+          for (long bits = reaches[at + w] & needs[w]; bits != 0; bits &= bits - 1) {
+            int bit = (w << 6) + Long.numberOfTrailingZeros(bits);
+            int size = sizes[bit];
+            if (size > 0 && first[bit][size - 1] == line) {
+              continue;
+            }
+            first[bit][size] = line;
+            sizes[bit] = ++size;
+            if (size == first[bit].length) {
+              needs[w] &= ~(1L << (bit & 63));
+              needing--;
+            }
           }
         }
       }
-    }
-    for (int o = from; o < to; o++) {
-      int bit = o - from;
-      firstLines[o] = Arrays.copyOf(first[bit], sizes[bit]);
+      for (int o = from; o < to; o++) {
+        int bit = o - from;
+        firstLines[o] = Arrays.copyOf(first[bit], sizes[bit]);
+      }
     }
   }
 
