@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CalmReport;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.ParseResult;
@@ -30,20 +31,30 @@ public final class Checker {
     return new Checker(Checks.all());
   }
 
-  /**
-   * Every check but the CALM analysis: for commands that need a valid program and not its verdicts
-   * (or, like {@code graph}, run the analysis themselves), so a large program is analysed once.
-   */
+  /** Every check but the CALM analysis: for commands that need a valid program and not its verdicts. */
   public static Checker withoutCalmAnalysis() {
     return new Checker(Checks.all(), false);
   }
 
+  /**
+   * A file's report with the analysis and the strata behind it, when the program is free of errors:
+   * for commands that go on to draw the program, so that nothing is worked out twice.
+   */
+  public record Outcome(
+      FileReport report, Optional<CalmAnalysis> analysis, Optional<Stratification> stratification) {}
+
   public FileReport check(SourceFile source) {
+    return run(source).report();
+  }
+
+  public Outcome run(SourceFile source) {
     ParseResult parsed = Parsing.parse(source);
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
     Optional<Program> program = parsed.program();
     CalmReport calm = CalmReport.EMPTY;
     PointDiagnostics points = PointDiagnostics.NONE;
+    Optional<CalmAnalysis> analysed = Optional.empty();
+    Optional<Stratification> strata = Optional.empty();
     if (program.isPresent()) {
       CheckContext context = new CheckContext(program.get(), Schema.of(program.get()), parsed.diagnostics().isEmpty());
       // The analysis is for programs the checks pass, but it starts beside them, and is dropped when
@@ -63,14 +74,20 @@ public final class Checker {
                   })
               .toList();
       found.forEach(diagnostics::addAll);
-      if (analysis != null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+      boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
+      if (analysis != null && valid) {
         Checks.CalmFindings findings = outcome(analysis);
         diagnostics.addAll(findings.diagnostics());
         points = findings.points();
         calm = findings.report();
+        analysed = Optional.of(findings.analysis());
+      }
+      if (valid) {
+        strata = Optional.of(context.stratification());
       }
     }
-    return new FileReport(source, program, ReportDiagnostics.of(diagnostics, points), calm);
+    FileReport report = new FileReport(source, program, ReportDiagnostics.of(diagnostics, points), calm);
+    return new Outcome(report, analysed, strata);
   }
 
   /** The analysis' result, or what it threw, as if it had run on this thread. */

@@ -32,12 +32,13 @@ public final class Checks {
   }
 
   /** What the CALM analysis (§8) adds to a program without errors. */
-  record CalmFindings(CalmReport report, List<Diagnostic> diagnostics, PointDiagnostics points) {}
+  record CalmFindings(
+      CalmAnalysis analysis, CalmReport report, List<Diagnostic> diagnostics, PointDiagnostics points) {}
 
   /** The CALM analysis (§8), run only on programs without errors. */
   static CalmFindings calmAnalysis(CheckContext context) {
     CalmAnalysis analysis = CalmAnalysis.of(context.program(), context.dependencies());
-    return new CalmFindings(analysis.report(), analysis.diagnostics(), analysis.pointDiagnostics());
+    return new CalmFindings(analysis, analysis.report(), analysis.diagnostics(), analysis.pointDiagnostics());
   }
 
   /** Like {@link #calmAnalysis}, on a thread of its own, started now. */

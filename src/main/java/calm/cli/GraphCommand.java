@@ -1,13 +1,11 @@
 package calm.cli;
 
-import calm.analysis.Checker;
 import calm.analysis.Schema;
 import calm.analysis.Stratification;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.DataflowGraph;
 import calm.cli.graph.DotGraph;
 import calm.cli.graph.MermaidGraph;
-import calm.syntax.Program;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,14 +69,18 @@ final class GraphCommand implements Callable<Integer> {
       err.println("calm graph: unknown format '" + format + "'; choose dot, mermaid or svg");
       return ExitCodes.FAILURE;
     }
-    Program program;
+    ProgramLoader.Checked checked;
     try {
-      program = new ProgramLoader("calm graph", "there is no graph to draw", err::println).check(file, Checker.withoutCalmAnalysis()).program();
+      checked = new ProgramLoader("calm graph", "there is no graph to draw", err::println).check(file);
     } catch (ProgramLoader.Stop stop) {
       return stop.status;
     }
-    CalmAnalysis analysis = CalmAnalysis.of(program, Schema.of(program));
-    DataflowGraph graph = DataflowGraph.of(analysis, Stratification.of(analysis.graph()));
+    // the check worked both out already, the analysis beside the checks
+    CalmAnalysis analysis =
+        checked.outcome().analysis().orElseGet(() -> CalmAnalysis.of(checked.program(), Schema.of(checked.program())));
+    Stratification strata =
+        checked.outcome().stratification().orElseGet(() -> Stratification.of(analysis.graph()));
+    DataflowGraph graph = DataflowGraph.of(analysis, strata);
     String text =
         chosen.equals("mermaid") ? MermaidGraph.render(graph) : DotGraph.render(graph, file.getFileName().toString());
     byte[] bytes;

@@ -37,7 +37,7 @@ final class ProgramLoader {
   }
 
   /** A program free of errors, its text, and what {@code calm check} found in it. */
-  record Checked(SourceFile source, FileReport report, Program program) {}
+  record Checked(SourceFile source, FileReport report, Program program, Checker.Outcome outcome) {}
 
   private final String command;
   private final String notDone;
@@ -75,11 +75,12 @@ final class ProgramLoader {
     if (loaded.unreadable().isPresent()) {
       throw stop(source, List.of(loaded.unreadable().get()));
     }
-    FileReport report = checker.check(source);
+    Checker.Outcome outcome = checker.run(source);
+    FileReport report = outcome.report();
     if (report.hasErrors() || report.program().isEmpty()) {
       throw stop(source, report.diagnostics());
     }
-    return new Checked(source, report, report.program().get());
+    return new Checked(source, report, report.program().get(), outcome);
   }
 
   /** Compiles a checked program for the engine, which may refuse what the checks let through. */
