@@ -2,6 +2,7 @@ package calm.analysis;
 
 import calm.syntax.Declaration;
 import calm.syntax.Rule;
+import com.google.common.primitives.ImmutableIntArray;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,8 +53,8 @@ public final class DependencyGraph {
       nodes.put(declaration.name().text(), new Node(nodes.size(), new ArrayList<>(2), new ArrayList<>(2)));
     }
     List<Dependency> edges = new ArrayList<>();
-    IntList fromIds = new IntList();
-    IntList toIds = new IntList();
+    ImmutableIntArray.Builder fromIds = ImmutableIntArray.builder();
+    ImmutableIntArray.Builder toIds = ImmutableIntArray.builder();
     for (Rule rule : rules) {
       String head = rule.head().atom().relation().text();
       Node to = nodes.get(head);
@@ -77,7 +78,8 @@ public final class DependencyGraph {
       incoming.put(name, node.in());
       outgoing.put(name, node.out());
     });
-    return new DependencyGraph(schema, edges, incoming, outgoing, fromIds.toArray(), toIds.toArray());
+    return new DependencyGraph(
+        schema, edges, incoming, outgoing, fromIds.build().toArray(), toIds.build().toArray());
   }
 
   /**
@@ -91,23 +93,6 @@ public final class DependencyGraph {
   /** The relation an edge goes to, numbered as in {@link #fromId(int)}. */
   public int toId(int edge) {
     return toIds[edge];
-  }
-
-  /** A growable list of ints. */
-  private static final class IntList {
-    private int[] items = new int[16];
-    private int size;
-
-    void add(int value) {
-      if (size == items.length) {
-        items = java.util.Arrays.copyOf(items, size * 2);
-      }
-      items[size++] = value;
-    }
-
-    int[] toArray() {
-      return java.util.Arrays.copyOf(items, size);
-    }
   }
 
   public Schema schema() {

@@ -36,74 +36,40 @@ final class RelationIndex {
       kinds[i] = declarations.get(i).kind();
       ids.put(names[i], i);
     }
-    List<List<Dependency>> outgoing = new ArrayList<>(n);
-    List<List<Dependency>> incoming = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      outgoing.add(null);
-      incoming.add(null);
-    }
     // the graph keeps its edges in the order the rules made them, so paths do not depend on hashing;
-    // it also numbers their ends as the declarations are numbered here
+    // it also numbers their ends as the declarations are numbered here. Each relation's edges are
+    // counted first, then placed, in that order.
     List<Dependency> edges = graph.dependencies();
-    IntList[] targetLists = new IntList[n];
-    IntList[] sourceLists = new IntList[n];
+    int[] outCount = new int[n];
+    int[] inCount = new int[n];
     for (int e = 0; e < edges.size(); e++) {
-      int from = graph.fromId(e);
-      int to = graph.toId(e);
-      add(outgoing, from, edges.get(e));
-      add(incoming, to, edges.get(e));
-      targetLists[from] = IntList.add(targetLists[from], to);
-      sourceLists[to] = IntList.add(sourceLists[to], from);
+      outCount[graph.fromId(e)]++;
+      inCount[graph.toId(e)]++;
     }
-    out = freeze(outgoing);
-    in = freeze(incoming);
+    out = new Dependency[n][];
+    in = new Dependency[n][];
     targets = new int[n][];
     sources = new int[n][];
     for (int r = 0; r < n; r++) {
-      targets[r] = IntList.toArray(targetLists[r]);
-      sources[r] = IntList.toArray(sourceLists[r]);
+      out[r] = outCount[r] == 0 ? NO_EDGES : new Dependency[outCount[r]];
+      in[r] = inCount[r] == 0 ? NO_EDGES : new Dependency[inCount[r]];
+      targets[r] = new int[outCount[r]];
+      sources[r] = new int[inCount[r]];
     }
-  }
-
-  /** A growable list of ints; null is the empty list. */
-  private static final class IntList {
-    private int[] items = new int[2];
-    private int size;
-
-    static IntList add(IntList list, int value) {
-      IntList to = list == null ? new IntList() : list;
-      if (to.size == to.items.length) {
-        to.items = Arrays.copyOf(to.items, to.size * 2);
-      }
-      to.items[to.size++] = value;
-      return to;
-    }
-
-    static int[] toArray(IntList list) {
-      return list == null ? new int[0] : Arrays.copyOf(list.items, list.size);
+    Arrays.fill(outCount, 0);
+    Arrays.fill(inCount, 0);
+    for (int e = 0; e < edges.size(); e++) {
+      int from = graph.fromId(e);
+      int to = graph.toId(e);
+      out[from][outCount[from]] = edges.get(e);
+      targets[from][outCount[from]++] = to;
+      in[to][inCount[to]] = edges.get(e);
+      sources[to][inCount[to]++] = from;
     }
   }
 
   static RelationIndex of(DependencyGraph graph) {
     return new RelationIndex(graph);
-  }
-
-  private static void add(List<List<Dependency>> lists, int at, Dependency d) {
-    List<Dependency> list = lists.get(at);
-    if (list == null) {
-      list = new ArrayList<>(2);
-      lists.set(at, list);
-    }
-    list.add(d);
-  }
-
-  private static Dependency[][] freeze(List<List<Dependency>> lists) {
-    Dependency[][] arrays = new Dependency[lists.size()][];
-    for (int i = 0; i < arrays.length; i++) {
-      List<Dependency> list = lists.get(i);
-      arrays[i] = list == null ? NO_EDGES : list.toArray(NO_EDGES);
-    }
-    return arrays;
   }
 
   int size() {

@@ -1,6 +1,7 @@
 package calm.analysis.calm;
 
 import calm.analysis.LightGraph;
+import com.google.common.primitives.ImmutableIntArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -333,8 +334,8 @@ final class Verdicts {
       int[] seenFor = new int[sccs.size()];
       Arrays.fill(seenFor, -1);
       for (int c = 0; c < sccs.size(); c++) {
-        IntArrayList own = new IntArrayList();
-        IntArrayList before = new IntArrayList();
+        ImmutableIntArray.Builder own = ImmutableIntArray.builder();
+        ImmutableIntArray.Builder before = ImmutableIntArray.builder();
         Verdict verdict = Verdict.CONFLUENT;
         for (int r : sccs.get(c)) {
           for (int p : pointsAt[r]) {
@@ -349,9 +350,9 @@ final class Verdicts {
             }
           }
         }
-        lines[c] = own.toArray();
+        lines[c] = own.build().toArray();
         verdicts[c] = verdict;
-        predecessors[c] = before.toArray();
+        predecessors[c] = before.build().toArray();
       }
       return new Components(componentOf, lines, verdicts, predecessors);
     }
@@ -435,17 +436,17 @@ final class Verdicts {
   }
 
   private static int[][] pointsByHead(RelationIndex index, List<CoordinationPoint> points) {
-    IntArrayList[] lists = new IntArrayList[index.size()];
+    ImmutableIntArray.Builder[] lists = new ImmutableIntArray.Builder[index.size()];
     for (int p = 0; p < points.size(); p++) {
       int r = index.id(points.get(p).rule().head().atom().relation().text());
       if (lists[r] == null) {
-        lists[r] = new IntArrayList();
+        lists[r] = ImmutableIntArray.builder(2);
       }
       lists[r].add(p);
     }
     int[][] arrays = new int[lists.length][];
     for (int r = 0; r < lists.length; r++) {
-      arrays[r] = lists[r] == null ? new int[0] : lists[r].toArray();
+      arrays[r] = lists[r] == null ? new int[0] : lists[r].build().toArray();
     }
     return arrays;
   }
@@ -468,23 +469,6 @@ final class Verdicts {
       arrays[r] = Arrays.copyOf(from, size);
     }
     return arrays;
-  }
-
-  /** A growable list of ints. */
-  private static final class IntArrayList {
-    private int[] items = new int[4];
-    private int size;
-
-    void add(int value) {
-      if (size == items.length) {
-        items = Arrays.copyOf(items, size * 2);
-      }
-      items[size++] = value;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(items, size);
-    }
   }
 
   private static Verdict worse(Verdict sofar, PointStatus status) {
