@@ -187,7 +187,7 @@ final class CheckCommand implements Callable<Integer> {
       return true;
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-      err.println("calm check: error: cannot write " + SourceLoader.display(output) + ": " + cause.getMessage());
+      err.println("calm check: error: cannot write " + SourceLoader.display(output) + ": " + SourceLoader.reason(cause));
       return false;
     }
   }

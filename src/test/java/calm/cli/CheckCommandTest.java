@@ -176,6 +176,7 @@ class CheckCommandTest {
         Cli.run("check", "--output", dir.resolve("no/such/dir/r.txt").toString(), write("c.calm", CLEAN).toString());
     assertEquals(2, unwritable.status(), unwritable.toString());
     assertTrue(unwritable.err().contains("cannot write"), unwritable.toString());
+    assertTrue(unwritable.err().contains("no such file or directory"), unwritable.toString());
   }
 
   @Test
