@@ -38,9 +38,7 @@ literal
     | left=expr op=('=' | '!=' | '<' | '<=' | '>' | '>=') right=expr  # comparisonLiteral
     ;
 
-atom : IDENT '(' arguments? ')' ;
-
-arguments : argument (',' argument)* ;
+atom : IDENT '(' (argument (',' argument)*)? ')' ;
 
 // An aggregate is syntactically a call; only heads may hold one (checked after parsing).
 argument

@@ -233,17 +233,15 @@ final class AstBuilder {
   }
 
   private Atom atom(CalmParser.AtomContext ctx) {
-    // IDENT '(' arguments? ')'
+    // IDENT '(' (argument (',' argument)*)? ')'
+    int count = (ctx.getChildCount() - 2) / 2;
     List<Term> arguments = List.of();
-    if (ctx.getChild(2) instanceof CalmParser.ArgumentsContext list) {
-      Term[] terms = new Term[(list.getChildCount() + 1) / 2];
-      int size = 0;
-      for (ParseTree child : list.children) {
-        if (child instanceof CalmParser.ArgumentContext argument) {
-          terms[size++] = argument(argument);
-        }
+    if (count > 0) {
+      Term[] terms = new Term[count];
+      for (int i = 0; i < count; i++) {
+        terms[i] = argument((CalmParser.ArgumentContext) ctx.getChild(2 + 2 * i));
       }
-      arguments = Arrays.asList(terms).subList(0, size);
+      arguments = List.of(terms);
     }
     return new Atom(span(ctx), name((TerminalNode) ctx.getChild(0)), arguments);
   }
