@@ -5,8 +5,8 @@ import java.util.function.IntConsumer;
 
 /**
  * What lies upstream of each output, shared by all of an analysis' {@link PointLines}: the points in
- * line order with their components, the component DAG (each component's predecessors and the lines of
- * its own points), and each output's component. An output's full list of point lines is found by one
+ * line order with their components, the component DAG (each component's predecessors and its own
+ * points), and each output's component. An output's full list of point lines is found by one
  * walk back from its component, and only when asked (JSON lists them; text shows the first few,
  * which {@link Verdicts} finds for every output at once).
  */
@@ -14,7 +14,8 @@ final class Upstream {
   private final int[] lines;
   private final int[] componentOfPoint;
   private final int[][] predecessors;
-  private final int[][] componentLines;
+  /** For each component, its own points' places in line order. */
+  private final int[][] pointsOf;
   private final int[] outputComponent;
   /** Per component: the number of the walk that last reached it. Guarded by this. */
   private final int[] seenBy;
@@ -24,15 +25,26 @@ final class Upstream {
    * @param lines the points' lines, in increasing order
    * @param componentOfPoint for each point (in the same order), its component
    * @param predecessors for each component, the components it reads from
-   * @param componentLines for each component, the lines of its own points
    * @param outputComponent for each output, its component
    */
-  Upstream(int[] lines, int[] componentOfPoint, int[][] predecessors, int[][] componentLines, int[] outputComponent) {
+  Upstream(int[] lines, int[] componentOfPoint, int[][] predecessors, int[] outputComponent) {
     this.lines = lines;
     this.componentOfPoint = componentOfPoint;
     this.predecessors = predecessors;
-    this.componentLines = componentLines;
     this.outputComponent = outputComponent;
+    int[] sizes = new int[predecessors.length];
+    for (int c : componentOfPoint) {
+      sizes[c]++;
+    }
+    pointsOf = new int[predecessors.length][];
+    for (int c = 0; c < pointsOf.length; c++) {
+      pointsOf[c] = new int[sizes[c]];
+      sizes[c] = 0;
+    }
+    for (int p = 0; p < componentOfPoint.length; p++) {
+      int c = componentOfPoint[p];
+      pointsOf[c][sizes[c]++] = p;
+    }
     this.seenBy = new int[predecessors.length];
     Arrays.fill(seenBy, -1);
   }
@@ -41,7 +53,7 @@ final class Upstream {
   static Upstream fixed(int[] lines) {
     int[] sorted = lines.clone();
     Arrays.sort(sorted);
-    return new Upstream(sorted, new int[sorted.length], new int[][] {{}}, new int[][] {sorted}, new int[] {0});
+    return new Upstream(sorted, new int[sorted.length], new int[][] {{}}, new int[] {0});
   }
 
   int pointCount() {
@@ -56,6 +68,11 @@ final class Upstream {
   /** The component of the {@code p}th point in line order. */
   int componentOfPoint(int p) {
     return componentOfPoint[p];
+  }
+
+  /** The places, in line order, of the points in component {@code c}. Do not modify. */
+  int[] pointsOf(int c) {
+    return pointsOf[c];
   }
 
   /**
@@ -74,8 +91,8 @@ final class Upstream {
     while (depth > 0) {
       int c = stack[--depth];
       if (collected != null) {
-        for (int line : componentLines[c]) {
-          collected[size++] = line;
+        for (int p : pointsOf[c]) {
+          collected[size++] = lines[p];
         }
       }
       for (int before : predecessors[c]) {

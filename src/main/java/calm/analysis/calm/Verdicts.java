@@ -75,8 +75,6 @@ final class Verdicts {
     private final Components components;
     private final int[] topologicalIndex;
     private final Upstream upstream;
-    /** For each component, its points' places in line order. */
-    private final int[][] pointsOf;
     /** For each component, its place among the batch's components, or -1. */
     private final int[] slot;
 
@@ -87,19 +85,6 @@ final class Verdicts {
       topologicalIndex = new int[count];
       for (int i = 0; i < order.length; i++) {
         topologicalIndex[order[i]] = i;
-      }
-      int[] sizes = new int[count];
-      for (int p = 0; p < upstream.pointCount(); p++) {
-        sizes[upstream.componentOfPoint(p)]++;
-      }
-      pointsOf = new int[count][];
-      for (int c = 0; c < count; c++) {
-        pointsOf[c] = new int[sizes[c]];
-        sizes[c] = 0;
-      }
-      for (int p = 0; p < upstream.pointCount(); p++) {
-        int c = upstream.componentOfPoint(p);
-        pointsOf[c][sizes[c]++] = p;
       }
       slot = new int[count];
       Arrays.fill(slot, -1);
@@ -136,7 +121,7 @@ final class Verdicts {
       }
       int pointsUp = 0;
       for (int c : up) {
-        int own = pointsOf[c].length;
+        int own = upstream.pointsOf(c).length;
         pointsUp += own;
         for (int w = 0; w < words && own > 0; w++) {
           for (long bits = reaches[slot[c] * words + w]; bits != 0; bits &= bits - 1) {
@@ -147,7 +132,7 @@ final class Verdicts {
       int[] places = new int[pointsUp];
       int size = 0;
       for (int c : up) {
-        for (int p : pointsOf[c]) {
+        for (int p : upstream.pointsOf(c)) {
           places[size++] = p;
         }
       }
@@ -243,29 +228,27 @@ final class Verdicts {
       lines[i] = point.at().line();
       componentOf[i] = components.of(index.id(point.rule().head().atom().relation().text()));
     }
-    return new Upstream(lines, componentOf, components.predecessors, components.lines, outputComponent);
+    return new Upstream(lines, componentOf, components.predecessors, outputComponent);
   }
 
   /**
-   * The strongly connected components of the dependency graph, each with the lines and the worst
-   * status of the points it holds: every relation of a cycle has the same points upstream, so the
+   * The strongly connected components of the dependency graph, each with the worst status of the
+   * points it holds: every relation of a cycle has the same points upstream, so the
    * walk from an output visits a large recursive knot once instead of relation by relation.
    */
   private static final class Components {
     final int[] componentOf;
-    final int[][] lines;
     final Verdict[] verdicts;
     final int[][] predecessors;
 
-    private Components(int[] componentOf, int[][] lines, Verdict[] verdicts, int[][] predecessors) {
+    private Components(int[] componentOf, Verdict[] verdicts, int[][] predecessors) {
       this.componentOf = componentOf;
-      this.lines = lines;
       this.verdicts = verdicts;
       this.predecessors = predecessors;
     }
 
     int count() {
-      return lines.length;
+      return verdicts.length;
     }
 
     int of(int relation) {
@@ -328,18 +311,15 @@ final class Verdicts {
           componentOf[r] = c;
         }
       }
-      int[][] lines = new int[sccs.size()][];
       Verdict[] verdicts = new Verdict[sccs.size()];
       int[][] predecessors = new int[sccs.size()][];
       int[] seenFor = new int[sccs.size()];
       Arrays.fill(seenFor, -1);
       for (int c = 0; c < sccs.size(); c++) {
-        ImmutableIntArray.Builder own = ImmutableIntArray.builder();
         ImmutableIntArray.Builder before = ImmutableIntArray.builder();
         Verdict verdict = Verdict.CONFLUENT;
         for (int r : sccs.get(c)) {
           for (int p : pointsAt[r]) {
-            own.add(points.get(p).at().line());
             verdict = worse(verdict, points.get(p).status());
           }
           for (int b : relationPredecessors[r]) {
@@ -350,11 +330,10 @@ final class Verdicts {
             }
           }
         }
-        lines[c] = own.build().toArray();
         verdicts[c] = verdict;
         predecessors[c] = before.build().toArray();
       }
-      return new Components(componentOf, lines, verdicts, predecessors);
+      return new Components(componentOf, verdicts, predecessors);
     }
   }
 
