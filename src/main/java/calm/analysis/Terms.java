@@ -17,34 +17,23 @@ final class Terms {
 
   /** Every named variable in a term, in source order, repeats included. */
   static List<Variable> variables(Term term) {
-    // most terms are a lone variable or constant: no list to grow, no visitor
-    if (term instanceof Variable v) {
-      return List.of(v);
-    }
-    if (term instanceof Wildcard || term instanceof calm.syntax.Constant) {
-      return List.of();
-    }
-    List<Variable> out = new ArrayList<>();
-    visit(term, e -> {
-      if (e instanceof Variable v) {
-        out.add(v);
-      }
-    });
-    return out;
+    return nodes(term, Variable.class);
   }
 
   /** Every wildcard in a term. */
   static List<Wildcard> wildcards(Term term) {
-    if (term instanceof Wildcard w) {
-      return List.of(w);
+    return nodes(term, Wildcard.class);
+  }
+
+  private static <T extends Expr> List<T> nodes(Term term, Class<T> type) {
+    // most terms are a lone variable, wildcard or constant: no list to grow, no visitor
+    if (term instanceof Variable || term instanceof Wildcard || term instanceof calm.syntax.Constant) {
+      return type.isInstance(term) ? List.of(type.cast(term)) : List.of();
     }
-    if (term instanceof Variable || term instanceof calm.syntax.Constant) {
-      return List.of();
-    }
-    List<Wildcard> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     visit(term, e -> {
-      if (e instanceof Wildcard w) {
-        out.add(w);
+      if (type.isInstance(e)) {
+        out.add(type.cast(e));
       }
     });
     return out;
