@@ -13,16 +13,14 @@ final class Palette {
     this.enabled = enabled;
   }
 
+  private static final String BOLD = "1";
+
   String severity(Severity severity, String text) {
-    return switch (severity) {
-      case ERROR -> paint("1;31", text);
-      case WARNING -> paint("1;33", text);
-      case NOTE -> paint("1;36", text);
-    };
+    return paint(code(severity), text);
   }
 
   String bold(String text) {
-    return paint("1", text);
+    return paint(BOLD, text);
   }
 
   String gutter(String text) {
@@ -38,15 +36,19 @@ final class Palette {
    * hundreds of thousands of headers on a large program.
    */
   StringBuilder appendBold(StringBuilder out, String... parts) {
-    return append(out, "1", parts);
+    return append(out, BOLD, parts);
   }
 
   StringBuilder appendSeverity(StringBuilder out, Severity severity, String... parts) {
-    return append(out, switch (severity) {
+    return append(out, code(severity), parts);
+  }
+
+  private static String code(Severity severity) {
+    return switch (severity) {
       case ERROR -> "1;31";
       case WARNING -> "1;33";
       case NOTE -> "1;36";
-    }, parts);
+    };
   }
 
   private StringBuilder append(StringBuilder out, String code, String... parts) {
@@ -68,6 +70,6 @@ final class Palette {
   }
 
   private String paint(String code, String text) {
-    return enabled && !text.isEmpty() ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    return enabled && !text.isEmpty() ? append(new StringBuilder(), code, text).toString() : text;
   }
 }
