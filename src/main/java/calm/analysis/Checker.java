@@ -60,7 +60,7 @@ public final class Checker {
       // The analysis is for programs the checks pass, but it starts beside them, and is dropped when
       // they find an error: on a large file each takes about as long as the other, and the machine
       // has a core for each.
-      CompletableFuture<Checks.CalmFindings> analysis =
+      CompletableFuture<CalmAnalysis> analysis =
           calmAnalysis && parsed.diagnostics().isEmpty() ? Checks.startCalmAnalysis(context) : null;
       // The checks are independent; on a large file running them side by side saves a good part of
       // the time. Each collects its own findings, merged in registry order, so output is stable.
@@ -76,11 +76,11 @@ public final class Checker {
       found.forEach(diagnostics::addAll);
       boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
       if (analysis != null && valid) {
-        Checks.CalmFindings findings = outcome(analysis);
-        diagnostics.addAll(findings.diagnostics());
-        points = findings.points();
-        calm = findings.report();
-        analysed = Optional.of(findings.analysis());
+        CalmAnalysis done = outcome(analysis);
+        diagnostics.addAll(done.diagnostics());
+        points = done.pointDiagnostics();
+        calm = done.report();
+        analysed = Optional.of(done);
       }
       if (valid) {
         strata = Optional.of(context.stratification());
@@ -91,7 +91,7 @@ public final class Checker {
   }
 
   /** The analysis' result, or what it threw, as if it had run on this thread. */
-  private static Checks.CalmFindings outcome(CompletableFuture<Checks.CalmFindings> analysis) {
+  private static CalmAnalysis outcome(CompletableFuture<CalmAnalysis> analysis) {
     try {
       return analysis.join();
     } catch (CompletionException e) {

@@ -1,8 +1,6 @@
 package calm.analysis;
 
 import calm.analysis.calm.CalmAnalysis;
-import calm.analysis.calm.CalmReport;
-import calm.diagnostics.Diagnostic;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,19 +29,13 @@ public final class Checks {
         new NeverReadCheck());
   }
 
-  /** What the CALM analysis (§8) adds to a program without errors. */
-  record CalmFindings(
-      CalmAnalysis analysis, CalmReport report, List<Diagnostic> diagnostics, PointDiagnostics points) {}
-
-  /** The CALM analysis (§8), run only on programs without errors. */
-  static CalmFindings calmAnalysis(CheckContext context) {
-    CalmAnalysis analysis = CalmAnalysis.of(context.program(), context.dependencies());
-    return new CalmFindings(analysis, analysis.report(), analysis.diagnostics(), analysis.pointDiagnostics());
-  }
-
-  /** Like {@link #calmAnalysis}, on a thread of its own, started now. */
-  static CompletableFuture<CalmFindings> startCalmAnalysis(CheckContext context) {
-    return CompletableFuture.supplyAsync(() -> calmAnalysis(context), Checks::startThread);
+  /**
+   * The CALM analysis (§8), for programs without errors, on a thread of its own, started now: it
+   * reuses the checks' dependency graph.
+   */
+  static CompletableFuture<CalmAnalysis> startCalmAnalysis(CheckContext context) {
+    return CompletableFuture.supplyAsync(
+        () -> CalmAnalysis.of(context.program(), context.dependencies()), Checks::startThread);
   }
 
   /** The analysis walks ASTs recursively; as deep a stack as the command's own thread. */
