@@ -54,6 +54,14 @@ final class Document {
       return new Checker.Outcome(
           new calm.analysis.FileReport(source, Optional.empty(), List.of(d), calm.analysis.calm.CalmReport.EMPTY),
           Optional.empty(), Optional.empty());
+    } catch (RuntimeException bug) {
+      // shown in the editor rather than lost: the file is not checked, but the server goes on
+      calm.diagnostics.Diagnostic d =
+          calm.diagnostics.Diagnostic.of(Code.SYNTAX_ERROR, Span.point(1, 1), "calm lsp: internal error while checking this file: " + bug)
+              .withHelp("please report this with the file; `calm check` on the saved file may say more");
+      return new Checker.Outcome(
+          new calm.analysis.FileReport(source, Optional.empty(), List.of(d), calm.analysis.calm.CalmReport.EMPTY),
+          Optional.empty(), Optional.empty());
     }
   }
 

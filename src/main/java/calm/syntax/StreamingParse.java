@@ -97,14 +97,15 @@ final class StreamingParse {
     CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
-    UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
-    CalmParser parser = new CalmParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.setErrorHandler(new BailErrorStrategy());
     AstBuilder builder = new AstBuilder(source, builderDiagnostics, names);
     List<Item> items = new ArrayList<>();
     try {
+      // inside the try: the stream reads its first token at once, and a malformed one stops it there
+      UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
+      CalmParser parser = new CalmParser(tokens);
+      parser.removeErrorListeners();
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      parser.setErrorHandler(new BailErrorStrategy());
       while (tokens.LA(1) != Token.EOF) {
         builder.buildItem(parser.item()).ifPresent(items::add);
       }
