@@ -65,7 +65,7 @@ final class LspDiagnostics {
     List<DiagnosticRelatedInformation> hops = new ArrayList<>();
     int total = path.size();
     String source = path.get(0);
-    snapshot.occurrences().declaration(source).ifPresent(name -> hops.add(info(snapshot, name.span(),
+    analysis.graph().schema().lookup(source).ifPresent(d -> hops.add(info(snapshot, d.name().span(),
         "path 1/" + total + ": `" + source + "`, a source of asynchrony")));
     for (int i = 1; i < total; i++) {
       String from = path.get(i - 1);
