@@ -218,6 +218,37 @@ class CalmLanguageServerTest {
   }
 
   @Test
+  void aBurstOfChangesEndsWithTheDiagnosticsOfTheLastText() throws Exception {
+    String text = read(CARTS);
+    session.open(URI, text);
+    session.diagnostics(URI, 1);
+    String last = text;
+    for (int version = 2; version <= 8; version++) {
+      last = text + "\n// typing " + "x".repeat(version) + (version % 2 == 0 ? "\nbroken(" : "");
+      session.change(URI, version, last);
+    }
+    List<Diagnostic> published = session.diagnostics(URI, 8).getDiagnostics();
+    assertEquals(check(last).diagnostics().stream().map(d -> d.code().id() + " " + d.message()).toList(),
+        published.stream().map(d -> d.getCode().getLeft() + " " + d.getMessage()).toList());
+  }
+
+  @Test
+  void hoverOnASealedOutputAndAnAcknowledgedRule() throws Exception {
+    String sealed = read(Path.of("examples/04-bank-balance/statement.calm"));
+    session.open(URI, sealed);
+    String output = docs.hover(new HoverParams(doc(), on(sealed, "statement(", 0))).get(30, TimeUnit.SECONDS)
+        .getContents().getRight().getValue();
+    assertTrue(output.contains("output verdict: **sealed** — every upstream coordination point is sealed"), output);
+    String coordinated = read(Path.of("examples/05-inventory/coordinated.calm"));
+    String uri = "file:///coordinated.calm";
+    session.open(uri, coordinated);
+    int line = check(coordinated).calm().points().get(0).at().line();
+    String head = docs.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(line - 1, 1)))
+        .get(30, TimeUnit.SECONDS).getContents().getRight().getValue();
+    assertTrue(head.contains("acknowledged with @coordinated"), head);
+  }
+
+  @Test
   void shutdownThenExitEndsTheServerWithStatusZero() throws Exception {
     session.remote.shutdown().get(30, TimeUnit.SECONDS);
     session.remote.exit();
