@@ -82,7 +82,10 @@ final class CalmTextDocumentService implements TextDocumentService {
   public void didChange(DidChangeTextDocumentParams params) {
     String uri = params.getTextDocument().getUri();
     Document old = documents.get(uri);
-    String text = old == null ? "" : old.text();
+    if (old == null) {
+      return; // a change to a document the client never opened: there is no text to change
+    }
+    String text = old.text();
     for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
       // full sync sends the whole text; a range, should a client send one anyway, is applied
       text = change.getRange() == null
@@ -90,7 +93,7 @@ final class CalmTextDocumentService implements TextDocumentService {
           : Edits.apply(text, List.of(new org.eclipse.lsp4j.TextEdit(change.getRange(), change.getText())));
     }
     Integer version = params.getTextDocument().getVersion();
-    documents.put(uri, new Document(uri, version == null ? (old == null ? 0 : old.version() + 1) : version, text));
+    documents.put(uri, new Document(uri, version == null ? old.version() + 1 : version, text));
     schedule(uri, debounceMillis);
   }
 

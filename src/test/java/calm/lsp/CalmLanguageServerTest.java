@@ -209,6 +209,9 @@ class CalmLanguageServerTest {
     session.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"file:///nowhere.calm\"},\"contentChanges\":[]}}");
     assertThrows(ExecutionException.class, () -> docs.hover(
         new HoverParams(new TextDocumentIdentifier("file:///never-opened.calm"), new Position(0, 0))).get(30, TimeUnit.SECONDS));
+    assertThrows(ExecutionException.class, () -> docs.hover(
+        new HoverParams(new TextDocumentIdentifier("file:///nowhere.calm"), new Position(0, 0))).get(30, TimeUnit.SECONDS),
+        "a change to a document never opened does not open it");
     assertNull(docs.hover(new HoverParams(doc(), new Position(9999, 9999))).get(30, TimeUnit.SECONDS));
     assertNull(docs.hover(new HoverParams(doc(), new Position(-1, -7))).get(30, TimeUnit.SECONDS));
     Hover alive = docs.hover(new HoverParams(doc(), on(text, "item_sum(S, I, sum", 0))).get(30, TimeUnit.SECONDS);
