@@ -24,7 +24,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** The Calm language server: {@code calm check}'s findings, hover, navigation and fixes for open {@code .calm} files. */
 public final class CalmLanguageServer implements LanguageServer, LanguageClientAware {
-  /** The quiet spell after a change before the file is checked again. */
+  /** How long typing must pause before a change that closely follows another is checked. */
   public static final long DEFAULT_DEBOUNCE_MILLIS = 30;
   /** Deep but legal programs recurse deeply in the parser and the analyses, as in {@code calm.cli.Main}. */
   private static final long STACK_BYTES = 512L * 1024 * 1024;

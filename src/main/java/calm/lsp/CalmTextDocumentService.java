@@ -45,8 +45,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * The open documents: each change replaces the text (full sync), and the diagnostics follow after a
- * short quiet spell, so that typing does not queue a check per keystroke. Requests read the snapshot of
+ * The open documents: each change replaces the text (full sync), and the diagnostics follow at once
+ * after a quiet spell, or once typing pauses, so that typing does not queue a check per keystroke. Requests read the snapshot of
  * the current text, working it out at once if the publisher has not yet.
  */
 final class CalmTextDocumentService implements TextDocumentService {
@@ -57,6 +57,7 @@ final class CalmTextDocumentService implements TextDocumentService {
   private final ExecutorService requests;
   private final Map<String, Document> documents = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastChange = new ConcurrentHashMap<>();
   private volatile LanguageClient client;
 
   CalmTextDocumentService(Checker checker, long debounceMillis, ScheduledExecutorService publisher, ExecutorService requests) {
@@ -94,13 +95,14 @@ final class CalmTextDocumentService implements TextDocumentService {
     }
     Integer version = params.getTextDocument().getVersion();
     documents.put(uri, new Document(uri, version == null ? old.version() + 1 : version, text));
-    schedule(uri, debounceMillis);
+    scheduleChange(uri);
   }
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
     String uri = params.getTextDocument().getUri();
     documents.remove(uri);
+    lastChange.remove(uri);
     ScheduledFuture<?> waiting = pending.remove(uri);
     if (waiting != null) {
       waiting.cancel(false);
@@ -114,6 +116,17 @@ final class CalmTextDocumentService implements TextDocumentService {
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
     // the text is already current: full sync sends every change
+  }
+
+  /**
+   * A change after a quiet spell is checked at once; one that follows another closely waits for the
+   * typing to pause, so a burst of keystrokes costs one check at its start and one at its end.
+   */
+  private void scheduleChange(String uri) {
+    long now = System.nanoTime();
+    Long before = lastChange.put(uri, now);
+    boolean quiet = before == null || now - before > TimeUnit.MILLISECONDS.toNanos(debounceMillis);
+    schedule(uri, quiet ? 0 : debounceMillis);
   }
 
   private void schedule(String uri, long delay) {

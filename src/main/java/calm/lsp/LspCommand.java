@@ -26,7 +26,7 @@ public final class LspCommand implements Callable<Integer> {
   @Option(
       names = "--debounce",
       paramLabel = "MS",
-      description = "Milliseconds of quiet after a change before the file is checked again (default: ${DEFAULT-VALUE}).",
+      description = "Milliseconds typing must pause before a change that closely follows another is checked; a change after a quiet spell is checked at once (default: ${DEFAULT-VALUE}).",
       defaultValue = "" + CalmLanguageServer.DEFAULT_DEBOUNCE_MILLIS)
   long debounce;
 
