@@ -89,7 +89,8 @@ public final class CalmAnalysis {
     this.sameSource = new SameSourceRace(schema, events, rules);
     this.outputs = outputsOf(schema, index);
     GrowOnly growOnly = GrowOnly.of(index, rules, events);
-    MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events);
+    MonotoneAggregates monotone =
+        new MonotoneAggregates(index, growOnly, events, FixedRelations.of(index, reach, rules));
     Map<String, List<Seal>> sealsByRelation = new HashMap<>();
     for (Seal seal : program.seals()) {
       sealsByRelation.computeIfAbsent(seal.sealed().relation().text(), k -> new ArrayList<>()).add(seal);
