@@ -54,6 +54,8 @@ public final class CalmAnalysis {
   private final AsyncReach reach;
   private final EventRelations events;
   private final SameSourceRace sameSource;
+  private final GrowOnly growOnly;
+  private final FixedRelations fixed;
   private final Set<String> outputs;
   private final Set<Rule> monotoneAggregates = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Literal, Found> reasonOf = new IdentityHashMap<>();
@@ -88,9 +90,9 @@ public final class CalmAnalysis {
     this.events = EventRelations.of(index);
     this.sameSource = new SameSourceRace(schema, events, rules);
     this.outputs = outputsOf(schema, index);
-    GrowOnly growOnly = GrowOnly.of(index, rules, events);
-    MonotoneAggregates monotone =
-        new MonotoneAggregates(index, growOnly, events, FixedRelations.of(index, reach, rules));
+    this.growOnly = GrowOnly.of(index, rules, events);
+    this.fixed = FixedRelations.of(index, reach, rules);
+    MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events, fixed);
     Map<String, List<Seal>> sealsByRelation = new HashMap<>();
     for (Seal seal : program.seals()) {
       sealsByRelation.computeIfAbsent(seal.sealed().relation().text(), k -> new ArrayList<>()).add(seal);
@@ -148,6 +150,18 @@ public final class CalmAnalysis {
                 .withHelp(
                     "persist `" + sealed + "` in a table (`" + sealed + "_log(...) :- " + sealed
                         + "(...).`), seal the table instead, and read the table in the rule",
+                    "or remove the seal"));
+      } else if (!usedSeals.contains(seal) && !growOnly.isGrowOnly(seal.sealed().relation().text())) {
+        String sealed = seal.sealed().relation().text();
+        diagnostics.add(
+            Diagnostic.of(
+                    Code.SEAL_COVERS_NOTHING,
+                    seal.span(),
+                    "this seal covers no coordination point: `" + sealed + "` can lose facts (a `delete`, or a"
+                        + " view over something that shrinks), and a seal only promises that no new facts"
+                        + " appear")
+                .withHelp(
+                    "seal a table that only grows (a log of the events) and derive the current state from it",
                     "or remove the seal"));
       } else if (!usedSeals.contains(seal)) {
         diagnostics.add(
@@ -327,7 +341,12 @@ public final class CalmAnalysis {
                           && valueVariables.stream().anyMatch(v -> Variables.mentions(p.atom(), v)))
               .toList();
     } else if (kind == PointKind.RACE) {
-      preferred = all.stream().filter(l -> !events.isEvent(relationOf(l))).toList();
+      // the path must start at a source: state that only changes with the ticks is not on one
+      List<Literal> asynchronous = all.stream().filter(l -> reach.isAsynchronous(relationOf(l))).toList();
+      preferred = asynchronous.stream().filter(l -> !events.isEvent(relationOf(l))).toList();
+      if (preferred.isEmpty()) {
+        preferred = asynchronous;
+      }
     }
     return preferred.isEmpty() ? all : preferred;
   }
@@ -339,17 +358,49 @@ public final class CalmAnalysis {
   private void findRace(Rule rule, Found point) {
     List<Literal> eventAtoms = new ArrayList<>();
     List<Literal> stateAtoms = new ArrayList<>();
+    // state that is not asynchronous but changes from tick to tick (@next, delete): when an asynchronous
+    // fact arrives decides which of its states the fact meets
+    List<Literal> changing = new ArrayList<>();
     for (Literal literal : rule.body()) {
-      if (literal instanceof PositiveLiteral p) {
-        String relation = p.atom().relation().text();
-        if (events.isEvent(relation)) {
-          eventAtoms.add(literal);
-        } else if (reach.isAsynchronous(relation)) {
-          stateAtoms.add(literal);
-        }
+      Atom atom = SealApplication.atomOf(literal);
+      if (atom == null) {
+        continue;
+      }
+      String relation = atom.relation().text();
+      if (literal instanceof PositiveLiteral && events.isEvent(relation)) {
+        eventAtoms.add(literal);
+      } else if (literal instanceof PositiveLiteral && reach.isAsynchronous(relation)) {
+        stateAtoms.add(literal);
+      } else if (!reach.isAsynchronous(relation) && !fixed.isFixed(relation)) {
+        changing.add(literal);
       }
     }
     if (eventAtoms.isEmpty()) {
+      List<Literal> meets =
+          changing.stream()
+              .filter(l -> l instanceof NegatedLiteral || !growOnly.isGrowOnly(relationOf(l)))
+              .toList();
+      if (!stateAtoms.isEmpty() && !meets.isEmpty()) {
+        Literal state = stateAtoms.get(0);
+        Literal other = meets.get(0);
+        point.race =
+            "race: asynchronous `" + relationOf(state) + "` is joined with `" + relationOf(other) + "`, which "
+                + (other instanceof NegatedLiteral ? "is negated while it changes" : "loses facts")
+                + " from tick to tick (`@next` or `delete`): which of its states a `" + relationOf(state)
+                + "` fact meets depends on when it arrives";
+        stateAtoms.forEach(l -> add(point, PointKind.RACE, l));
+        meets.forEach(l -> add(point, PointKind.RACE, l));
+      }
+      return;
+    }
+    if (stateAtoms.isEmpty() && !changing.isEmpty()) {
+      Literal other = changing.get(0);
+      point.race =
+          "race: event `" + relationOf(eventAtoms.get(0)) + "` is joined with `" + relationOf(other)
+              + "`, which changes from tick to tick (`@next` or `delete`): the join sees whatever `"
+              + relationOf(other) + "` holds when the event arrives";
+      eventAtoms.forEach(l -> add(point, PointKind.RACE, l));
+      changing.forEach(l -> add(point, PointKind.RACE, l));
       return;
     }
     List<String> eventRelations = eventAtoms.stream().map(CalmAnalysis::relationOf).toList();
@@ -407,11 +458,11 @@ public final class CalmAnalysis {
    * cannot be sealed.
    */
   private void decideStatus(Found point, Map<String, List<Seal>> sealsByRelation, Set<Seal> usedSeals) {
-    // an event holds only the tick's arrivals, so once its guard holds, its key's earlier facts are gone:
-    // a seal on it decides nothing
+    // a seal promises only that no new facts appear: on an event (whose earlier facts are gone when
+    // the guard holds) or on a relation that loses facts (delete, a view that shrinks) it decides nothing
     List<SealApplication> applications =
         SealApplication.in(point.rule, sealsByRelation).stream()
-            .filter(a -> !events.isEvent(a.seal().sealed().relation().text()))
+            .filter(a -> growOnly.isGrowOnly(a.seal().sealed().relation().text()))
             .toList();
     boolean allSealed = true;
     Set<Seal> used = new LinkedHashSet<>();
