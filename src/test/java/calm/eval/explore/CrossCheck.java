@@ -195,21 +195,23 @@ final class CrossCheck {
   }
 
   /**
-   * {@code CrossCheck SEED PROGRAMS [RUNS [THREADS [DIR]]]}: checks the campaign's programs and writes
+   * {@code CrossCheck SEED PROGRAMS [RUNS [THREADS [DIR [FIRST]]]]}: checks the campaign's programs
+   * (FIRST..PROGRAMS-1, by default all of them) and writes
    * every counterexample to DIR as {@code seed-N.calm} and {@code seed-N.scenario}. Exit 1 when there is
    * a counterexample or a generator error.
    */
   public static void main(String[] args) throws Exception {
     long seed = Long.parseLong(args[0]);
     int programs = Integer.parseInt(args[1]);
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     Path dir = Path.of(args.length > 4 ? args[4] : "target/crosscheck");
+    int first = args.length > 5 ? Integer.parseInt(args[5]) : 0; // a slice of the campaign, for several machines
     Files.createDirectories(dir);
     long start = System.nanoTime();
     Tally total = new Tally();
     int chunk = 500;
-    AtomicInteger next = new AtomicInteger(0);
+    AtomicInteger next = new AtomicInteger(first);
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread worker = new Thread(null, () -> {
@@ -220,7 +222,7 @@ final class CrossCheck {
             write(dir, c);
           }
           synchronized (total) {
-            System.out.printf("%d/%d programs, %.0f s: %s%n", total.programs, programs,
+            System.out.printf("%d/%d programs, %.0f s: %s%n", total.programs, programs - first,
                 (System.nanoTime() - start) / 1e9, total.summary());
           }
         }
