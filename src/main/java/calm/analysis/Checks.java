@@ -25,6 +25,7 @@ public final class Checks {
         new StratificationCheck(),
         new CoordinatedReasonCheck(),
         new SealCheck(),
+        new VacuousSealCheck(),
         new NeverWrittenCheck(),
         new NeverReadCheck());
   }

@@ -53,6 +53,7 @@ public enum Code {
   EMPTY_COORDINATION_REASON("E401", Severity.ERROR, "@coordinated needs a non-blank reason"),
   SEAL_KEY_NOT_IN_GUARD("E402", Severity.ERROR, "a seal's key variable does not appear in its guard"),
   MALFORMED_SEAL("E403", Severity.ERROR, "a seal's atoms may hold only variables and '_'"),
+  VACUOUS_SEAL("E404", Severity.ERROR, "a seal's guard is a relation that nothing can write"),
 
   // Warnings
   NEVER_WRITTEN("W101", Severity.WARNING, "a relation that no rule or fact ever writes"),

@@ -43,12 +43,19 @@ import java.util.stream.Collectors;
  * pass over the strongly connected components for the verdicts.
  */
 public final class CalmAnalysis {
+  private static final String GUARD_MUST_BE_WRITTEN =
+      "`done` stands for a relation the program writes (a rule, a fact or an input) once the key is"
+          + " complete: a guard that nothing writes seals nothing (E404)";
+
   private final Program program;
   private final Schema schema;
   private final RelationIndex index;
   private final DependencyGraph graph;
   private final AsyncReach reach;
   private final EventRelations events;
+  private final SameSourceRace sameSource;
+  private final GrowOnly growOnly;
+  private final FixedRelations fixed;
   private final Set<String> outputs;
   private final Set<Rule> monotoneAggregates = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Literal, Found> reasonOf = new IdentityHashMap<>();
@@ -62,6 +69,7 @@ public final class CalmAnalysis {
     final Map<PointKind, List<Literal>> reasons = new EnumMap<>(PointKind.class);
     Blame blame;
     String race;
+    SameSourceRace.Race sameSource;
     Literal via;
     PointStatus status;
     final Set<Seal> sealedBy = new LinkedHashSet<>();
@@ -80,9 +88,11 @@ public final class CalmAnalysis {
     this.index = RelationIndex.of(graph);
     this.reach = AsyncReach.of(index);
     this.events = EventRelations.of(index);
+    this.sameSource = new SameSourceRace(schema, events, rules);
     this.outputs = outputsOf(schema, index);
-    GrowOnly growOnly = GrowOnly.of(index, rules, events);
-    MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events);
+    this.growOnly = GrowOnly.of(index, rules, events);
+    this.fixed = FixedRelations.of(index, reach, rules);
+    MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events, fixed);
     Map<String, List<Seal>> sealsByRelation = new HashMap<>();
     for (Seal seal : program.seals()) {
       sealsByRelation.computeIfAbsent(seal.sealed().relation().text(), k -> new ArrayList<>()).add(seal);
@@ -128,7 +138,32 @@ public final class CalmAnalysis {
       }
     }
     for (Seal seal : program.seals()) {
-      if (!usedSeals.contains(seal)) {
+      if (!usedSeals.contains(seal) && events.isEvent(seal.sealed().relation().text())) {
+        String sealed = seal.sealed().relation().text();
+        diagnostics.add(
+            Diagnostic.of(
+                    Code.SEAL_COVERS_NOTHING,
+                    seal.span(),
+                    "this seal covers no coordination point: `" + sealed + "` is an event relation, which"
+                        + " holds only the facts that arrive in a tick, so when the guard holds, the key's"
+                        + " earlier facts are gone")
+                .withHelp(
+                    "persist `" + sealed + "` in a table (`" + sealed + "_log(...) :- " + sealed
+                        + "(...).`), seal the table instead, and read the table in the rule",
+                    "or remove the seal"));
+      } else if (!usedSeals.contains(seal) && !growOnly.isGrowOnly(seal.sealed().relation().text())) {
+        String sealed = seal.sealed().relation().text();
+        diagnostics.add(
+            Diagnostic.of(
+                    Code.SEAL_COVERS_NOTHING,
+                    seal.span(),
+                    "this seal covers no coordination point: `" + sealed + "` can lose facts (a `delete`, or a"
+                        + " view over something that shrinks), and a seal only promises that no new facts"
+                        + " appear")
+                .withHelp(
+                    "seal a table that only grows (a log of the events) and derive the current state from it",
+                    "or remove the seal"));
+      } else if (!usedSeals.contains(seal)) {
         diagnostics.add(
             Diagnostic.of(
                     Code.SEAL_COVERS_NOTHING,
@@ -306,7 +341,12 @@ public final class CalmAnalysis {
                           && valueVariables.stream().anyMatch(v -> Variables.mentions(p.atom(), v)))
               .toList();
     } else if (kind == PointKind.RACE) {
-      preferred = all.stream().filter(l -> !events.isEvent(relationOf(l))).toList();
+      // the path must start at a source: state that only changes with the ticks is not on one
+      List<Literal> asynchronous = all.stream().filter(l -> reach.isAsynchronous(relationOf(l))).toList();
+      preferred = asynchronous.stream().filter(l -> !events.isEvent(relationOf(l))).toList();
+      if (preferred.isEmpty()) {
+        preferred = asynchronous;
+      }
     }
     return preferred.isEmpty() ? all : preferred;
   }
@@ -318,17 +358,49 @@ public final class CalmAnalysis {
   private void findRace(Rule rule, Found point) {
     List<Literal> eventAtoms = new ArrayList<>();
     List<Literal> stateAtoms = new ArrayList<>();
+    // state that is not asynchronous but changes from tick to tick (@next, delete): when an asynchronous
+    // fact arrives decides which of its states the fact meets
+    List<Literal> changing = new ArrayList<>();
     for (Literal literal : rule.body()) {
-      if (literal instanceof PositiveLiteral p) {
-        String relation = p.atom().relation().text();
-        if (events.isEvent(relation)) {
-          eventAtoms.add(literal);
-        } else if (reach.isAsynchronous(relation)) {
-          stateAtoms.add(literal);
-        }
+      Atom atom = SealApplication.atomOf(literal);
+      if (atom == null) {
+        continue;
+      }
+      String relation = atom.relation().text();
+      if (literal instanceof PositiveLiteral && events.isEvent(relation)) {
+        eventAtoms.add(literal);
+      } else if (literal instanceof PositiveLiteral && reach.isAsynchronous(relation)) {
+        stateAtoms.add(literal);
+      } else if (!reach.isAsynchronous(relation) && !fixed.isFixed(relation)) {
+        changing.add(literal);
       }
     }
     if (eventAtoms.isEmpty()) {
+      List<Literal> meets =
+          changing.stream()
+              .filter(l -> l instanceof NegatedLiteral || !growOnly.isGrowOnly(relationOf(l)))
+              .toList();
+      if (!stateAtoms.isEmpty() && !meets.isEmpty()) {
+        Literal state = stateAtoms.get(0);
+        Literal other = meets.get(0);
+        point.race =
+            "race: asynchronous `" + relationOf(state) + "` is joined with `" + relationOf(other) + "`, which "
+                + (other instanceof NegatedLiteral ? "is negated while it changes" : "loses facts")
+                + " from tick to tick (`@next` or `delete`): which of its states a `" + relationOf(state)
+                + "` fact meets depends on when it arrives";
+        stateAtoms.forEach(l -> add(point, PointKind.RACE, l));
+        meets.forEach(l -> add(point, PointKind.RACE, l));
+      }
+      return;
+    }
+    if (stateAtoms.isEmpty() && !changing.isEmpty()) {
+      Literal other = changing.get(0);
+      point.race =
+          "race: event `" + relationOf(eventAtoms.get(0)) + "` is joined with `" + relationOf(other)
+              + "`, which changes from tick to tick (`@next` or `delete`): the join sees whatever `"
+              + relationOf(other) + "` holds when the event arrives";
+      eventAtoms.forEach(l -> add(point, PointKind.RACE, l));
+      changing.forEach(l -> add(point, PointKind.RACE, l));
       return;
     }
     List<String> eventRelations = eventAtoms.stream().map(CalmAnalysis::relationOf).toList();
@@ -351,37 +423,21 @@ public final class CalmAnalysis {
               + " come from different arrivals, so whether they meet in one tick depends on timing";
       eventAtoms.forEach(l -> add(point, PointKind.RACE, l));
     } else {
-      Optional<List<Literal>> twoArrivals = twoArrivalsOfOneSource(eventAtoms);
-      if (twoArrivals.isPresent()) {
-        String source = relationOf(twoArrivals.get().get(0));
+      Optional<SameSourceRace.Race> race =
+          sameSource.find(rule, eventAtoms.stream().map(l -> (PositiveLiteral) l).toList());
+      if (race.isPresent()) {
+        SameSourceRace.Race r = race.get();
         point.race =
-            "race: two `" + source + "` facts are joined, and each is a separate arrival, so whether"
-                + " they meet in one tick depends on timing";
-        twoArrivals.get().forEach(l -> add(point, PointKind.RACE, l));
+            "race: `" + SameSourceRace.atomText(r.first().atom()) + "` and `"
+                + SameSourceRace.atomText(r.second().atom()) + "` both come from "
+                + schema.get(r.source()).kind().keyword() + " `" + r.source()
+                + "`, but neither must hold whenever the other's message arrives: " + r.why()
+                + "; so they can match two `" + r.source() + "` messages that arrive in different ticks";
+        point.sameSource = r;
+        add(point, PointKind.RACE, r.first());
+        add(point, PointKind.RACE, r.second());
       }
     }
-  }
-
-  /**
-   * Two atoms of one input or channel with different arguments read two facts, which arrive apart.
-   * §8 exempts events "derived from the same arrival"; a self-join of the source itself is not that,
-   * and the explorer shows it diverging (pair(K, V) :- in(K, V), in(V, _)). Events derived through
-   * scratch keep the spec's exemption.
-   */
-  private Optional<List<Literal>> twoArrivalsOfOneSource(List<Literal> eventAtoms) {
-    for (int i = 0; i < eventAtoms.size(); i++) {
-      for (int j = i + 1; j < eventAtoms.size(); j++) {
-        var a = SealApplication.atomOf(eventAtoms.get(i));
-        var b = SealApplication.atomOf(eventAtoms.get(j));
-        boolean sameSource =
-            a.relation().text().equals(b.relation().text())
-                && schema.get(a.relation().text()).kind().isSourceOfAsynchrony();
-        if (sameSource && !a.arguments().toString().equals(b.arguments().toString())) {
-          return Optional.of(List.of(eventAtoms.get(i), eventAtoms.get(j)));
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static void add(Found point, PointKind kind, Literal literal) {
@@ -402,7 +458,12 @@ public final class CalmAnalysis {
    * cannot be sealed.
    */
   private void decideStatus(Found point, Map<String, List<Seal>> sealsByRelation, Set<Seal> usedSeals) {
-    List<SealApplication> applications = SealApplication.in(point.rule, sealsByRelation);
+    // a seal promises only that no new facts appear: on an event (whose earlier facts are gone when
+    // the guard holds) or on a relation that loses facts (delete, a view that shrinks) it decides nothing
+    List<SealApplication> applications =
+        SealApplication.in(point.rule, sealsByRelation).stream()
+            .filter(a -> growOnly.isGrowOnly(a.seal().sealed().relation().text()))
+            .toList();
     boolean allSealed = true;
     Set<Seal> used = new LinkedHashSet<>();
     for (Map.Entry<PointKind, List<Literal>> entry : point.reasons.entrySet()) {
@@ -533,6 +594,14 @@ public final class CalmAnalysis {
       Literal shown = primary.contains(found.via) ? found.via : primary.get(0);
       d = d.withRelated(shown.span(), reasonText(found, kind, shown));
     }
+    if (found.sameSource != null) {
+      List<Literal> race = primary(found, PointKind.RACE);
+      Literal shown = race.contains(found.via) ? found.via : race.get(0);
+      Literal other = shown == found.sameSource.first() ? found.sameSource.second() : found.sameSource.first();
+      d = d.withRelated(
+          other.span(),
+          "the other `" + found.sameSource.source() + "` atom of the race");
+    }
     if (found.blame != null) {
       d = d.withRelated(found.blame.where(), "not monotone: " + found.blame.why());
     }
@@ -563,7 +632,16 @@ public final class CalmAnalysis {
   private List<String> helpFor(Found found) {
     List<String> help = new ArrayList<>();
     Set<PointKind> kinds = found.reasons.keySet();
-    if (kinds.contains(PointKind.RACE)) {
+    if (kinds.contains(PointKind.RACE) && found.sameSource != null) {
+      String source = found.sameSource.source();
+      help.add(
+          "persist `" + source + "` in a table first (a rule `" + source + "_log(...) :- " + source
+              + "(...).`) and join the table, so both atoms see every message that has arrived");
+      help.add(
+          "or join the two atoms on the message's full key: let both hold the same variable in every"
+              + " column of `" + source + "` that either tests, and keep those columns in the scratch"
+              + " relations on the way, so that one atom matches exactly the other's message");
+    } else if (kinds.contains(PointKind.RACE)) {
       String event =
           found.reasons.get(PointKind.RACE).stream()
               .map(CalmAnalysis::relationOf)
@@ -574,10 +652,11 @@ public final class CalmAnalysis {
       help.add(
           "persist `" + event + "` in a table (a rule `" + event + "_log(...) :- " + event
               + "(...).`) and read the table"
-              + (other.equals(event)
+              + (other.equals(event) || kinds.contains(PointKind.DELETION)
                   ? ""
                   : ", or seal `" + other + "` by a key that `" + event + "` carries (`seal "
-                      + sealPattern(other) + " by " + event + "(..., K, ...).`)"));
+                      + sealPattern(other) + " by " + event + "(..., K, ...).`; a guard must be a"
+                      + " relation the program writes, as `" + event + "` is)"));
     }
     if (kinds.contains(PointKind.AGGREGATION)) {
       Aggregate aggregate =
@@ -596,16 +675,19 @@ public final class CalmAnalysis {
                 + aggregate.argument() + " >= 0`) and it is only tested against a threshold (`N >= K`)");
       }
       String sealed = relationOf(primary(found, PointKind.AGGREGATION).get(0));
-      help.add(
-          "or seal `" + sealed + "` by a key (`seal " + sealPattern(sealed)
-              + " by done(K).`), put the guard atom in this rule and group the aggregate by the key");
+      if (!kinds.contains(PointKind.DELETION)) {
+        help.add(
+            "or " + sealAdvice(sealed)
+                + ", put the guard atom in this rule and group the aggregate by the key; "
+                + GUARD_MUST_BE_WRITTEN);
+      }
     }
-    if (kinds.contains(PointKind.NEGATION)) {
+    if (kinds.contains(PointKind.NEGATION) && !kinds.contains(PointKind.DELETION)) {
       String negated = relationOf(found.reasons.get(PointKind.NEGATION).get(0));
       help.add(
-          "seal `" + negated + "` by a key (`seal " + sealPattern(negated)
-              + " by done(K).`) and put the guard atom in this rule, so each key is decided once it is"
-              + " complete");
+          sealAdvice(negated)
+              + " and put the guard atom in this rule, so each key is decided once it is"
+              + " complete; " + GUARD_MUST_BE_WRITTEN);
     }
     if (kinds.contains(PointKind.DELETION)) {
       help.add(
@@ -618,11 +700,26 @@ public final class CalmAnalysis {
     return help;
   }
 
+  /**
+   * Seal the relation by a key; an event first goes into a table, since a seal on an event covers
+   * nothing (its earlier facts are gone when the guard arrives).
+   */
+  private String sealAdvice(String relation) {
+    if (events.isEvent(relation)) {
+      return "persist `" + relation + "` in a table `" + relation + "_log` and seal that table by a key (`seal "
+          + sealPattern(relation).replaceFirst("\\(", "_log(") + " by done(K).`), reading the table here";
+    }
+    return "seal `" + relation + "` by a key (`seal " + sealPattern(relation) + " by done(K).`)";
+  }
+
+  /** The pattern of a seal keyed by the first column that is not a channel's destination. */
   private String sealPattern(String relation) {
     Declaration declaration = schema.get(relation);
+    int location = declaration.locationColumn().orElse(-1);
+    int key = location == 0 ? (declaration.arity() > 1 ? 1 : -1) : 0;
     StringBuilder s = new StringBuilder(relation).append('(');
     for (int i = 0; i < declaration.arity(); i++) {
-      s.append(i == 0 ? "K" : ", _");
+      s.append(i == 0 ? "" : ", ").append(i == key ? "K" : "_");
     }
     return s.append(')').toString();
   }

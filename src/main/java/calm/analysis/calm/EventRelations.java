@@ -73,6 +73,12 @@ final class EventRelations {
     return false;
   }
 
+  /** The one source an event comes from (the relation itself for an input or a channel). */
+  String sourceName(String relation) {
+    int s = source[index.id(relation)];
+    return s < 0 ? relation : index.name(s);
+  }
+
   /** The source an event comes from, or a description when it mixes several. */
   String describeSource(String relation) {
     int s = source[index.id(relation)];

@@ -16,6 +16,7 @@ import calm.syntax.Rule;
 import calm.syntax.Term;
 import calm.syntax.Variable;
 import calm.syntax.Wildcard;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,11 +30,13 @@ final class MonotoneAggregates {
   private final RelationIndex index;
   private final GrowOnly growOnly;
   private final EventRelations events;
+  private final FixedRelations fixed;
 
-  MonotoneAggregates(RelationIndex index, GrowOnly growOnly, EventRelations events) {
+  MonotoneAggregates(RelationIndex index, GrowOnly growOnly, EventRelations events, FixedRelations fixed) {
     this.index = index;
     this.growOnly = growOnly;
     this.events = events;
+    this.fixed = fixed;
   }
 
   /** Empty when the aggregate rule is monotone; otherwise the first reason it is not. */
@@ -160,19 +163,28 @@ final class MonotoneAggregates {
     return Optional.empty();
   }
 
-  /** A use is fine only as {@code N >= K}, {@code N > K}, {@code K < N}, {@code K <= N} (or the mirror for min). */
+  /**
+   * A use is fine only as {@code N >= K}, {@code N > K}, {@code K < N}, {@code K <= N} (or the mirror for
+   * min), where the aggregate's side may be {@code N} under monotone arithmetic ({@code N * c} with
+   * {@code c} a positive constant, {@code N + E}, {@code N - E}).
+   */
   private Optional<Blame> blameTest(Rule reader, Comparison c, String n, AggregateFunction function) {
-    ComparisonOperator op;
-    Expr other;
-    if (c.left() instanceof Variable l && l.name().equals(n) && !Variables.mentions(c.right(), n)) {
-      op = c.operator();
-      other = c.right();
-    } else if (c.right() instanceof Variable r && r.name().equals(n) && !Variables.mentions(c.left(), n)) {
-      op = c.operator().flipped();
-      other = c.left();
-    } else {
+    boolean onLeft = Variables.mentions(c.left(), n);
+    boolean onRight = Variables.mentions(c.right(), n);
+    if (onLeft && onRight) {
       return Optional.of(
           new Blame("`" + text(c) + "` computes with the value instead of testing it against a threshold", c.span()));
+    }
+    ComparisonOperator op = onLeft ? c.operator() : c.operator().flipped();
+    Expr side = onLeft ? c.left() : c.right();
+    Expr other = onLeft ? c.right() : c.left();
+    List<Expr> added = new ArrayList<>();
+    if (!isMonotoneIn(side, n, added)) {
+      return Optional.of(
+          new Blame(
+              "`" + text(c) + "` computes with the value in a way that is not monotone (only `" + n + " * c` with"
+                  + " c > 0, `" + n + " + E` and `" + n + " - E` keep a threshold test monotone)",
+              c.span()));
     }
     boolean rising = op == ComparisonOperator.GE || op == ComparisonOperator.GT;
     boolean falling = op == ComparisonOperator.LE || op == ComparisonOperator.LT;
@@ -192,36 +204,74 @@ final class MonotoneAggregates {
                   + (grows(function) ? "grows" : "shrinks") + ", so the test can become false",
               c.span()));
     }
-    Optional<String> badThreshold = blameThreshold(reader, other, n);
+    for (Expr e : added) {
+      Optional<String> bad = blameStored(reader, e, false);
+      if (bad.isPresent()) {
+        return Optional.of(new Blame("`" + text(c) + "`: in the arithmetic on the " + word + ", " + bad.get(), c.span()));
+      }
+    }
+    Optional<String> badThreshold = blameStored(reader, other, true);
     return badThreshold.map(why -> new Blame("`" + text(c) + "`: " + why, c.span()));
   }
 
-  /** K must be a constant or come from a relation whose facts only ever appear. */
-  private Optional<String> blameThreshold(Rule reader, Expr threshold, String n) {
-    List<String> names = Variables.in(threshold);
-    if (names.isEmpty()) {
-      return Optional.empty();
+  /**
+   * Whether {@code e} only grows as {@code n} grows: {@code n} itself, {@code e * c} or {@code c * e}
+   * with c a positive constant, {@code e + E}, {@code E + e} or {@code e - E} with E free of {@code n};
+   * the E terms are added to {@code added}, to be checked as stored values.
+   */
+  private static boolean isMonotoneIn(Expr e, String n, List<Expr> added) {
+    if (e instanceof Variable v) {
+      return v.name().equals(n);
     }
-    if (!(threshold instanceof Variable k)) {
-      return Optional.of("the threshold is computed, not a constant or a stored value");
+    if (!(e instanceof BinaryExpr b)) {
+      return false;
     }
-    boolean bound = false;
-    for (Literal literal : reader.body()) {
-      if (literal instanceof PositiveLiteral p && Variables.mentions(p.atom(), k.name())) {
-        String relation = p.atom().relation().text();
-        if (events.isEvent(relation)) {
-          return Optional.of("the threshold comes from event relation `" + relation + "`");
+    boolean inLeft = Variables.mentions(b.left(), n);
+    boolean inRight = Variables.mentions(b.right(), n);
+    if (inLeft == inRight) {
+      return false;
+    }
+    Expr inner = inLeft ? b.left() : b.right();
+    Expr rest = inLeft ? b.right() : b.left();
+    return switch (b.operator()) {
+      case MULTIPLY -> constantValue(rest).orElse(0) > 0 && isMonotoneIn(inner, n, added);
+      case ADD -> added.add(rest) && isMonotoneIn(inner, n, added);
+      case SUBTRACT -> inLeft && added.add(rest) && isMonotoneIn(inner, n, added);
+      default -> false;
+    };
+  }
+
+  /**
+   * An expression a test may compare the aggregate against (or add to it): constants, and values stored
+   * in relations whose facts only ever appear; with {@code aggregateFixed}, also an aggregate fixed before
+   * the first tick (the size of a panel counted from facts).
+   */
+  private Optional<String> blameStored(Rule reader, Expr threshold, boolean aggregateFixed) {
+    for (String name : Variables.in(threshold)) {
+      boolean bound = false;
+      for (Literal literal : reader.body()) {
+        if (literal instanceof PositiveLiteral p && Variables.mentions(p.atom(), name)) {
+          String relation = p.atom().relation().text();
+          if (events.isEvent(relation)) {
+            return Optional.of("the threshold comes from event relation `" + relation + "`");
+          }
+          boolean isFixed = fixed.isFixed(relation);
+          if (!isFixed && !growOnly.isGrowOnly(relation)) {
+            return Optional.of("the threshold comes from `" + relation + "`, which can lose facts");
+          }
+          if (growOnly.isFromAggregate(relation) && !(aggregateFixed && isFixed)) {
+            return Optional.of(
+                "the threshold comes from `" + relation + "`, an aggregate (two aggregates compared);"
+                    + " only an aggregate fixed before the first tick may be a threshold");
+          }
+          bound = true;
         }
-        if (!growOnly.isGrowOnly(relation)) {
-          return Optional.of("the threshold comes from `" + relation + "`, which can lose facts");
-        }
-        if (growOnly.isFromAggregate(relation)) {
-          return Optional.of("the threshold comes from `" + relation + "`, an aggregate (two aggregates compared)");
-        }
-        bound = true;
+      }
+      if (!bound) {
+        return Optional.of("the threshold `" + name + "` is not stored in a relation");
       }
     }
-    return bound ? Optional.empty() : Optional.of("the threshold `" + k.name() + "` is not stored in a relation");
+    return Optional.empty();
   }
 
   /** Whether a comparison in the body proves the summed variable is at least 0. */

@@ -52,6 +52,14 @@ public final class Explorer {
 
   /** Explores runs {@code 0..runs-1}; {@code verdicts} maps output relations to the analysis's verdict. */
   public Exploration explore(int runs, long seed, Map<String, Verdict> verdicts) {
+    return explore(runs, seed, verdicts, true);
+  }
+
+  /**
+   * As {@link #explore(int, long, Map)}; without {@code witnesses}, outcomes are only counted, and no
+   * differing output is shrunk to a witness (a campaign over many programs wants the counts).
+   */
+  public Exploration explore(int runs, long seed, Map<String, Verdict> verdicts, boolean witnesses) {
     List<String> outputs = worker().outputs().stream().map(calm.eval.Relation::name).toList();
     List<Tally> tallies = new ArrayList<>();
     outputs.forEach(o -> tallies.add(new Tally()));
@@ -98,7 +106,7 @@ public final class Explorer {
     for (int o = 0; o < outputs.size(); o++) {
       Tally t = tallies.get(o);
       Optional<Witness> witness = Optional.empty();
-      if (failure == null && (t.finals.size() > 1 || t.observed.size() > 1)) {
+      if (witnesses && failure == null && (t.finals.size() > 1 || t.observed.size() > 1)) {
         OutcomeKind kind = t.finals.size() > 1 ? OutcomeKind.FINAL : OutcomeKind.OBSERVED;
         int[] pair = t.firstTwo(kind);
         witness = Optional.of(new Shrinker(this, o, kind)

@@ -1,31 +1,36 @@
 package calm.eval.explore;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
- * Random well-formed programs for the CALM cross-check: inputs, channels, joins, negation,
- * aggregation, {@code @next}, deletion and seals over two-column int relations. Rules only read
- * relations made before their head (plus a deletion's own table), so every program stratifies.
+ * Random well-formed programs for the CALM cross-check, using every construct of §4–§8: inputs and
+ * their facts, channels, scratch copies, filters and projections (that keep or drop what they test),
+ * joins and self-joins, tables, negation, aggregates, threshold tests (monotone arithmetic, fixed and
+ * growing panels, wrong directions, equality), seals with guards (on tables and on events, guards
+ * that are tables or events), {@code @next} and {@code delete}.
+ *
+ * <p>Rules only read relations made before their head (plus a deletion's or an {@code @next} rule's own
+ * table), so every program stratifies; every relation has the columns {@code (k: int, v: int)} except
+ * channels, the guard and the panel. Values stay small (keys 1-2, values 1-3) so that joins meet.
  */
 final class ProgramGenerator {
   private final Random random;
+  private final boolean twoNodes;
   private final StringBuilder decls = new StringBuilder();
   private final StringBuilder facts = new StringBuilder();
   private final StringBuilder rules = new StringBuilder();
-  private final List<String> sources = new ArrayList<>();
+  /** Relations of (k, v) a rule may read. */
+  private final List<String> readable = new ArrayList<>();
   private final List<String> tables = new ArrayList<>();
-  private final Set<String> sealedTables = new HashSet<>();
-  private final Map<String, Set<String>> arrivals = new HashMap<>();
+  /** Relations of (k, n) computed by an aggregate, for threshold tests. */
+  private final List<String> aggregates = new ArrayList<>();
+  private final List<String> outputs = new ArrayList<>();
   private int channels;
+  private int helpers;
   private boolean guard;
-
-  private final boolean twoNodes;
+  private boolean panel;
 
   /** With {@code twoNodes}, channels send to {@code local} or {@code peer}: run it with {@link #scenario}. */
   ProgramGenerator(long seed, boolean twoNodes) {
@@ -39,26 +44,34 @@ final class ProgramGenerator {
   }
 
   String generate() {
-    decls.append("input in1(k: int, v: int).\ninput in2(k: int, v: int).\n");
-    sources.add("in1");
-    sources.add("in2");
-    arrivals.put("in1", Set.of("in1"));
-    arrivals.put("in2", Set.of("in2"));
-    for (String in : List.of("in1", "in2")) {
+    int inputs = 1 + random.nextInt(2);
+    for (int i = 1; i <= inputs; i++) {
+      String in = "in" + i;
+      decls.append("input ").append(in).append("(k: int, v: int).\n");
+      readable.add(in);
       int n = 2 + random.nextInt(3);
-      for (int i = 0; i < n; i++) {
+      for (int f = 0; f < n; f++) {
         facts.append(in).append('(').append(1 + random.nextInt(2)).append(", ").append(1 + random.nextInt(3))
             .append(").\n");
       }
     }
+    if (random.nextInt(4) == 0) {
+      decls.append("table base(k: int, v: int).\n");
+      facts.append("base(1, 2).\nbase(2, 3).\n");
+      readable.add("base");
+      tables.add("base");
+    }
     int derived = 3 + random.nextInt(5);
     for (int i = 0; i < derived; i++) {
       String name = "d" + i;
-      boolean table = random.nextInt(10) < 6;
-      boolean output = i >= derived - 2;
+      boolean table = random.nextInt(10) < 5;
+      boolean output = i >= derived - 2 || random.nextInt(5) == 0;
+      if (output) {
+        outputs.add(name);
+      }
       decls.append(output ? "output " : "").append(table ? "table " : "scratch ").append(name)
           .append("(k: int, v: int).\n");
-      int ruleCount = 1 + random.nextInt(2);
+      int ruleCount = random.nextInt(4) == 0 ? 2 : 1;
       for (int r = 0; r < ruleCount; r++) {
         rule(name, table);
       }
@@ -66,7 +79,10 @@ final class ProgramGenerator {
         rules.append("delete ").append(name).append("(K, V) :- ").append(name).append("(K, V), ")
             .append(pick()).append("(K, _).\n");
       }
-      sources.add(name);
+      if (table && random.nextInt(8) == 0) {
+        rules.append(name).append("(K, W)@next :- ").append(name).append("(K, V), W = V + 1, V < 3.\n");
+      }
+      readable.add(name);
       if (table) {
         tables.add(name);
       }
@@ -75,124 +91,130 @@ final class ProgramGenerator {
   }
 
   private String pick() {
-    return sources.get(random.nextInt(sources.size()));
+    return readable.get(random.nextInt(readable.size()));
+  }
+
+  /** A relation to join with {@code s}: often {@code s} itself or a relation derived from it. */
+  private String partner(String s) {
+    return random.nextInt(4) == 0 ? s : pick();
   }
 
   private void rule(String head, boolean table) {
     String s = pick();
     String t = partner(s);
-    switch (random.nextInt(table ? 9 : 8)) {
-      case 0 -> {
-        rules.append(head).append("(K, V) :- ").append(s).append("(K, V).\n");
-        reads(head, table, s);
-      }
+    String h = head;
+    switch (random.nextInt(16)) {
+      case 0 -> line(h + "(K, V) :- " + s + "(K, V).");
       case 1 -> {
         String ch = "ch" + channels++;
         decls.append("channel ").append(ch).append("(@to: string, k: int, v: int).\n");
-        arrivals.put(ch, Set.of(ch));
         String to = twoNodes && random.nextBoolean() ? "peer" : "local";
-        rules.append(ch).append("(\"").append(to).append("\", K, V)@async :- ").append(s).append("(K, V).\n");
-        rules.append(head).append("(K, V) :- ").append(ch).append("(_, K, V).\n");
-        reads(head, table, ch);
+        line(ch + "(\"" + to + "\", K, V)@async :- " + s + "(K, V).");
+        line(h + "(K, V) :- " + ch + "(_, K, V).");
       }
-      case 2 -> {
-        rules.append(head).append("(K, V) :- ").append(s).append("(K, V), ").append(t).append("(K, _).\n");
-        reads(head, table, s, t);
-      }
-      case 3 -> {
-        rules.append(head).append("(K, V) :- ").append(s).append("(K, V), not ").append(t).append("(K, _).\n");
-        reads(head, table, s, t);
-      }
-      case 4 -> {
+      case 2 -> line(h + "(K, V) :- " + s + "(K, V), " + t + "(K, _).");
+      case 3 -> line(h + "(K, V) :- " + s + "(K, V), " + t + "(K, V).");
+      case 4 -> line(h + "(K, V) :- " + s + "(K, V), " + t + "(V, _).");
+      case 5 -> line(h + "(K, V) :- " + s + "(K, V), not " + t + "(K, _).");
+      case 6 -> {
         String agg = List.of("count", "sum", "min", "max").get(random.nextInt(4));
-        rules.append(head).append("(K, ").append(agg).append("(V)) :- ").append(s).append("(K, V)")
-            .append(agg.equals("sum") && random.nextBoolean() ? ", V >= 0" : "").append(".\n");
-        reads(head, table, s);
+        line(h + "(K, " + agg + "(V)) :- " + s + "(K, V)"
+            + (agg.equals("sum") && random.nextBoolean() ? ", V >= 0" : "") + ".");
       }
-      case 5 -> {
-        rules.append(head).append("(K, W) :- ").append(s).append("(K, V), W = V + 1, V < 3.\n");
-        reads(head, table, s);
-      }
-      case 6 -> sealed(head, table);
-      case 7 -> {
-        rules.append(head).append("(K, V) :- ").append(s).append("(K, V), ").append(t).append("(V, _).\n");
-        reads(head, table, s, t);
+      case 7 -> line(h + "(K, W) :- " + s + "(K, V), W = V + 1, V < 3.");
+      case 8 -> line(h + "(K, 0) :- " + s + "(K, V), V > 1."); // filters on a column it drops
+      case 9 -> line(h + "(K, K) :- " + s + "(K, _).");
+      case 10 -> line(h + "(K, V) :- " + s + "(K, V), V > 1.");
+      case 11 -> threshold(h);
+      case 12, 13 -> sealed(h);
+      case 14 -> {
+        if (table) {
+          line(h + "(K, V)@next :- " + s + "(K, V).");
+        } else {
+          line(h + "(V, K) :- " + s + "(K, V).");
+        }
       }
       default -> {
-        rules.append(head).append("(K, V)@next :- ").append(s).append("(K, V).\n");
-        reads(head, table, s);
+        // a scratch copy of an event, joined back with it (the shape of §8's same-source rule)
+        String copy = helper("scratch");
+        String filter = List.of("", ", V > 1", ", V < 3").get(random.nextInt(3));
+        line(copy + "(K, " + (random.nextBoolean() ? "V" : "0") + ") :- " + s + "(K, V)" + filter + ".");
+        line(h + "(K, V) :- " + s + "(K, V), " + copy + "(K, " + (random.nextBoolean() ? "V" : "_") + ").");
       }
     }
   }
 
-  /**
-   * A relation to join with {@code s}. Not an event derived from the same arrivals as {@code s}:
-   * the spec (§8) says such events do not race, which the analysis follows although it only holds
-   * when the join ties both to one fact. A self-join of an input itself is allowed: the analysis
-   * counts it as a race of two arrivals (see {@code CalmCrossCheckTest#aSelfJoinOfOneEventRelation}).
-   */
-  private String partner(String s) {
-    for (int attempt = 0; attempt < 20; attempt++) {
-      String t = pick();
-      if (!sharesArrivals(s, t) || (s.equals(t) && isSource(s))) {
-        return t;
-      }
+  private String helper(String kind) {
+    String name = "x" + helpers++;
+    decls.append(kind).append(' ').append(name).append("(k: int, v: int).\n");
+    return name;
+  }
+
+  private void line(String rule) {
+    rules.append(rule).append('\n');
+  }
+
+  /** An aggregate over an earlier relation, and a threshold test on it. */
+  private void threshold(String head) {
+    String agg;
+    if (aggregates.isEmpty() || random.nextBoolean()) {
+      agg = helper(random.nextBoolean() ? "scratch" : "table");
+      String function = List.of("count", "max", "min", "sum").get(random.nextInt(4));
+      line(agg + "(K, " + function + "(V)) :- " + pick() + "(K, V)"
+          + (function.equals("sum") && random.nextBoolean() ? ", V >= 0" : "") + ".");
+      aggregates.add(agg);
+    } else {
+      agg = aggregates.get(random.nextInt(aggregates.size()));
     }
-    return tables.isEmpty() ? "in1".equals(s) ? "in2" : "in1" : tables.get(0);
+    String test =
+        switch (random.nextInt(9)) {
+          case 0 -> "N >= 2";
+          case 1 -> "1 < N";
+          case 2 -> "N + 1 > 3";
+          case 3 -> "N - 1 >= 1";
+          case 4 -> "N <= 1";
+          case 5 -> "N = 2";
+          default -> {
+            panel();
+            yield random.nextBoolean() ? "N * 2 > T" : "N >= T";
+          }
+        };
+    line(head + "(K, 1) :- " + agg + "(K, N)" + (test.contains("T") ? ", panel(T)" : "") + ", " + test + ".");
   }
 
-  private boolean isSource(String relation) {
-    return Set.of(relation).equals(arrivals.get(relation));
-  }
-
-  private boolean sharesArrivals(String s, String t) {
-    Set<String> a = arrivals.getOrDefault(s, Set.of());
-    Set<String> b = arrivals.getOrDefault(t, Set.of());
-    return a.stream().anyMatch(b::contains);
-  }
-
-  /** A scratch head that reads event relations is itself an event, fed by their arrivals. */
-  private void reads(String head, boolean table, String... body) {
-    if (table) {
+  /** A panel of members and its size; sometimes the panel grows at run time, so its size is not fixed. */
+  private void panel() {
+    if (panel) {
       return;
     }
-    Set<String> fed = new HashSet<>(arrivals.getOrDefault(head, Set.of()));
-    for (String b : body) {
-      fed.addAll(arrivals.getOrDefault(b, Set.of()));
-    }
-    if (!fed.isEmpty()) {
-      arrivals.put(head, Set.copyOf(fed));
+    panel = true;
+    decls.append("table member(v: int).\nscratch panel(n: int).\n");
+    facts.append("member(1).\nmember(2).\nmember(3).\n");
+    line("panel(count(M)) :- member(M).");
+    if (random.nextInt(3) == 0) {
+      line("member(V) :- " + readable.get(0) + "(_, V).");
     }
   }
 
-  /** A per-key seal on an earlier table, and a non-monotone use of it under the guard. */
-  private void sealed(String head, boolean table) {
-    if (tables.isEmpty()) {
-      String s = pick();
-      rules.append(head).append("(K, V) :- ").append(s).append("(K, V).\n");
-      reads(head, table, s);
-      return;
-    }
+  /** A seal on an earlier table or event, and a non-monotone use of it under the guard. */
+  private void sealed(String head) {
     if (!guard) {
       guard = true;
-      arrivals.put("fin", Set.of("fin"));
       decls.append("input fin(k: int).\ntable closed(k: int).\n");
       facts.append("fin(1).\nfin(2).\n");
-      rules.append("closed(K) :- fin(K).\n");
+      line("closed(K) :- fin(K).");
     }
-    String sealedTable = tables.get(random.nextInt(tables.size()));
-    if (sealedTables.add(sealedTable)) {
-      rules.append("seal ").append(sealedTable).append("(K, _) by closed(K).\n");
-    }
-    if (random.nextBoolean()) {
-      String agg = List.of("count", "min", "max").get(random.nextInt(3));
-      rules.append(head).append("(K, ").append(agg).append("(V)) :- ").append(sealedTable)
-          .append("(K, V), closed(K).\n");
-    } else {
-      String s = pick();
-      rules.append(head).append("(K, V) :- closed(K), ").append(s).append("(K, V), not ")
-          .append(sealedTable).append("(K, V).\n");
-      reads(head, table, s);
+    String sealedRelation = random.nextInt(4) == 0 || tables.isEmpty() ? pick() : tables.get(random.nextInt(tables.size()));
+    boolean eventGuard = random.nextInt(3) == 0;
+    String guardAtom = eventGuard ? "fin(K)" : "closed(K)";
+    line("seal " + sealedRelation + "(K, _) by " + guardAtom + ".");
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        String agg = List.of("count", "min", "max").get(random.nextInt(3));
+        line(head + "(K, " + agg + "(V)) :- " + sealedRelation + "(K, V), " + guardAtom + ".");
+      }
+      case 1 -> line(head + "(K, V) :- " + guardAtom + ", " + pick() + "(K, V), not " + sealedRelation + "(K, V).");
+      default -> line(head + "(K, V) :- " + guardAtom + ", " + sealedRelation + "(K, V).");
     }
   }
 }
