@@ -143,12 +143,14 @@ final class CheckCommand implements Callable<Integer> {
     try {
       return checker.check(file.source());
     } catch (StackOverflowError deep) {
-      // The parser bounds nesting, so this is a last resort rather than an expected path.
-      Diagnostic d =
-          Diagnostic.of(Code.NESTING_TOO_DEEP, Span.point(1, 1), "the program nests too deeply to analyze")
-              .withHelp("split deep expressions with intermediate variables");
-      return new FileReport(file.source(), Optional.empty(), List.of(d), CalmReport.EMPTY);
+      return new FileReport(file.source(), Optional.empty(), List.of(tooDeep()), CalmReport.EMPTY);
     }
+  }
+
+  /** The parser bounds nesting, so this is a last resort rather than an expected path. */
+  static Diagnostic tooDeep() {
+    return Diagnostic.of(Code.NESTING_TOO_DEEP, Span.point(1, 1), "the program nests too deeply to analyze")
+        .withHelp("split deep expressions with intermediate variables");
   }
 
   private void render(List<FileReport> reports, Writer out) throws IOException {

@@ -27,9 +27,6 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * the careful way, which reports every problem.
  */
 final class StreamingParse {
-  private static final int OPEN = literalType("'('");
-  private static final int CLOSE = literalType("')'");
-  private static final int END = literalType("'.'");
 
   private StreamingParse() {}
 
@@ -97,14 +94,15 @@ final class StreamingParse {
     CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
-    UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
-    CalmParser parser = new CalmParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.setErrorHandler(new BailErrorStrategy());
     AstBuilder builder = new AstBuilder(source, builderDiagnostics, names);
     List<Item> items = new ArrayList<>();
     try {
+      // the stream reads its first token at once: a file whose first token is malformed fails here
+      UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
+      CalmParser parser = new CalmParser(tokens);
+      parser.removeErrorListeners();
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      parser.setErrorHandler(new BailErrorStrategy());
       while (tokens.LA(1) != Token.EOF) {
         builder.buildItem(parser.item()).ifPresent(items::add);
       }
@@ -118,19 +116,10 @@ final class StreamingParse {
     }
   }
 
-  private static int literalType(String literal) {
-    for (int type = 0; type <= CalmLexer.VOCABULARY.getMaxTokenType(); type++) {
-      if (literal.equals(CalmLexer.VOCABULARY.getLiteralName(type))) {
-        return type;
-      }
-    }
-    throw new IllegalStateException("no token " + literal);
-  }
-
   /** Passes the lexer's tokens on, and stops at a malformed one or at too deep a nesting. */
   private static final class CleanTokens implements TokenSource {
     private final CalmLexer lexer;
-    private int depth;
+    private final NestingGauge nesting = new NestingGauge();
 
     CleanTokens(CalmLexer lexer) {
       this.lexer = lexer;
@@ -145,12 +134,8 @@ final class StreamingParse {
           || type == CalmLexer.ERROR_CHAR) {
         throw new Trouble();
       }
-      if (type == OPEN && ++depth > Parsing.MAX_NESTING) {
+      if (nesting.tooDeep(token)) {
         throw new Trouble();
-      } else if (type == CLOSE && depth > 0) {
-        depth--;
-      } else if (type == END) {
-        depth = 0;
       }
       return token;
     }
