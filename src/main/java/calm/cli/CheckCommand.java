@@ -184,7 +184,7 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
       return true;
     }
-    try (Writer out = new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16))) {
+    try (Writer out = SafeText.writer(new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)))) {
       render(reports, out);
       return true;
     } catch (IOException | UncheckedIOException e) {

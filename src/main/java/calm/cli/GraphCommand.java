@@ -100,7 +100,7 @@ final class GraphCommand implements Callable<Integer> {
         return ExitCodes.FAILURE;
       }
     } else {
-      bytes = text.getBytes(StandardCharsets.UTF_8);
+      bytes = SafeText.escape(text).getBytes(StandardCharsets.UTF_8);
     }
     try {
       if (output != null) {
