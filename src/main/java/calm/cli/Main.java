@@ -90,6 +90,7 @@ public final class Main implements Runnable {
   /** Runs a command line with streams that already escape what a terminal must not see. */
   private static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
