@@ -184,8 +184,8 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
       return true;
     }
-    try (Writer out = SafeText.writer(new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)))) {
-      render(reports, out);
+    try {
+      AtomicFiles.write(output, out -> render(reports, out));
       return true;
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

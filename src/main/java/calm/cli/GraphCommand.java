@@ -104,7 +104,7 @@ final class GraphCommand implements Callable<Integer> {
     }
     try {
       if (output != null) {
-        Files.write(output, bytes);
+        AtomicFiles.write(output, w -> w.write(new String(bytes, StandardCharsets.UTF_8)));
       } else {
         out.print(new String(bytes, StandardCharsets.UTF_8)); // dot writes SVG as UTF-8
         out.flush();
