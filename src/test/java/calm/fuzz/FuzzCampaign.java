@@ -51,6 +51,10 @@ public final class FuzzCampaign {
             (System.nanoTime() - started) / 1e9);
       }
     }
+    if (reproducers.isPresent()) {
+      harness.nanos.forEach((command, ns) -> System.err.printf("fuzz: %s %.1f ms an input%n", command,
+          ns / 1e6 / Math.max(1, inputs)));
+    }
     return new Result(done, findings, (System.nanoTime() - started) / 1e9);
   }
 

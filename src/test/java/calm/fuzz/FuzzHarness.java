@@ -28,6 +28,9 @@ final class FuzzHarness {
   private static final long STACK_BYTES = 512L * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Time spent per command, for the campaign's summary. */
+  final java.util.Map<String, Long> nanos = new java.util.TreeMap<>();
+
   private final Path work;
   private final long boundMillis;
 
@@ -43,10 +46,15 @@ final class FuzzHarness {
     Files.write(file, program.getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes ?
     Path out = sandbox.resolve("out");
     String seed = Long.toString(random.nextInt(1000));
+    // node names that must never become paths outside the output directory
+    Path scenario = sandbox.resolve("nodes.scenario");
+    Files.writeString(scenario, "node local peer " + List.of("../escaped", work.resolve("abs").toString(), "..",
+        "ok-node", ".", "a/b").get(random.nextInt(6)) + "\n", StandardCharsets.UTF_8);
+    List<String> runScenario = random.nextInt(4) == 0 ? List.of("--scenario", scenario.toString()) : List.of();
     List<List<String>> commands = List.of(
         List.of("check", file.toString(), "--format", List.of("text", "json", "sarif").get(random.nextInt(3))),
-        List.of("run", file.toString(), "--max-ticks", "40", "--max-facts", "20000", "--output-dir", out.toString(),
-            "--format", List.of("table", "csv", "json").get(random.nextInt(3))),
+        concat(List.of("run", file.toString(), "--max-ticks", "40", "--max-facts", "20000", "--output-dir",
+            out.toString(), "--format", List.of("table", "csv", "json").get(random.nextInt(3))), runScenario),
         List.of("graph", file.toString(), "--format", random.nextBoolean() ? "dot" : "mermaid"),
         List.of("explore", file.toString(), "--runs", "4", "--seed", seed, "--jobs", "1", "--max-ticks", "40",
             "--max-facts", "20000", "--format", random.nextBoolean() ? "text" : "json"));
@@ -63,6 +71,12 @@ final class FuzzHarness {
     }
   }
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   private Optional<Finding> exercise(List<String> args) {
     String name = args.get(0);
     StringWriter out = new StringWriter();
@@ -77,12 +91,14 @@ final class FuzzHarness {
       }
     }, "fuzz-" + name, STACK_BYTES);
     worker.setDaemon(true); // a hung command is reported and left behind
+    long started = System.nanoTime();
     worker.start();
     try {
       worker.join(boundMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    nanos.merge(name, System.nanoTime() - started, Long::sum);
     String command = String.join(" ", args);
     if (worker.isAlive()) {
       return Optional.of(new Finding(command, "hang", "still running after " + boundMillis + " ms"));
@@ -92,7 +108,7 @@ final class FuzzHarness {
       thrown[0].printStackTrace(new PrintWriter(trace));
       return Optional.of(new Finding(command, "uncaught " + thrown[0].getClass().getSimpleName(), trace.toString()));
     }
-    String printed = "--- stdout\n" + out + "--- stderr\n" + err;
+    String printed = "--- stdout\n" + cut(out.toString()) + "--- stderr\n" + cut(err.toString());
     if (status[0] < 0 || status[0] > 2) {
       return Optional.of(new Finding(command, "exit status " + status[0], printed));
     }
@@ -116,6 +132,10 @@ final class FuzzHarness {
     return Optional.empty();
   }
 
+  private static String cut(String text) {
+    return text.length() <= 4000 ? text : text.substring(0, 4000) + "\n... (" + text.length() + " characters)\n";
+  }
+
   /** A character that a terminal may act on: C0 but tab and line feed, DEL, C1. */
   static int firstControl(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -131,7 +151,8 @@ final class FuzzHarness {
   private Optional<Finding> strayFiles(Path sandbox, Path file, Path out) throws IOException {
     List<Path> stray = new ArrayList<>();
     try (Stream<Path> all = Files.walk(work)) {
-      all.filter(p -> !p.equals(work) && !p.equals(sandbox) && !p.equals(file) && !p.startsWith(out))
+      all.filter(p -> !p.equals(work) && !p.equals(sandbox) && !p.equals(file) && !p.startsWith(out)
+              && !p.getFileName().toString().equals("nodes.scenario"))
           .forEach(stray::add);
     }
     return stray.isEmpty() ? Optional.empty() : Optional.of(new Finding("run", "write outside --output-dir", stray.toString()));
