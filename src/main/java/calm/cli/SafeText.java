@@ -98,6 +98,17 @@ final class SafeText {
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
+      int clean = offset;
+      while (clean < offset + length && !special(chars[clean])) {
+        clean++;
+      }
+      if (clean == offset + length) {
+        if (length > 0) {
+          afterHighSurrogate = Character.isHighSurrogate(chars[clean - 1]);
+        }
+        pass(new String(chars, offset, length));
+        return;
+      }
       StringBuilder b = new StringBuilder(length + 16);
       for (int i = offset; i < offset + length; i++) {
         char c = chars[i];
