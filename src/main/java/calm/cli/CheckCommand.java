@@ -143,12 +143,14 @@ final class CheckCommand implements Callable<Integer> {
     try {
       return checker.check(file.source());
     } catch (StackOverflowError deep) {
-      // The parser bounds nesting, so this is a last resort rather than an expected path.
-      Diagnostic d =
-          Diagnostic.of(Code.NESTING_TOO_DEEP, Span.point(1, 1), "the program nests too deeply to analyze")
-              .withHelp("split deep expressions with intermediate variables");
-      return new FileReport(file.source(), Optional.empty(), List.of(d), CalmReport.EMPTY);
+      return new FileReport(file.source(), Optional.empty(), List.of(tooDeep()), CalmReport.EMPTY);
     }
+  }
+
+  /** The parser bounds nesting, so this is a last resort rather than an expected path. */
+  static Diagnostic tooDeep() {
+    return Diagnostic.of(Code.NESTING_TOO_DEEP, Span.point(1, 1), "the program nests too deeply to analyze")
+        .withHelp("split deep expressions with intermediate variables");
   }
 
   private void render(List<FileReport> reports, Writer out) throws IOException {
@@ -182,8 +184,8 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
       return true;
     }
-    try (Writer out = new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16))) {
-      render(reports, out);
+    try {
+      AtomicFiles.write(output, out -> render(reports, out));
       return true;
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

@@ -131,7 +131,7 @@ final class ExploreCommand implements Callable<Integer> {
     if (scenarioPath != null) {
       try {
         scenario = new ScenarioParser(program, scenarioPath.toString())
-            .parse(Files.readString(scenarioPath, StandardCharsets.UTF_8));
+            .parse(ScenarioFiles.read(scenarioPath));
       } catch (FactsFormatException e) {
         err.println("calm explore: " + e.getMessage());
         return ExitCodes.FAILURE;

@@ -20,8 +20,8 @@ import java.util.Map;
  * lines that make the difference marked with {@code *} (and in colour on a terminal).
  */
 final class ExploreText {
-  private static final String MARK_ON = "\u001b[1;31m";
-  private static final String MARK_OFF = "\u001b[0m";
+  private static final String MARK_ON = SafeText.ESC + "[1;31m";
+  private static final String MARK_OFF = SafeText.ESC + "[0m";
 
   private final boolean colour;
   private final String command;

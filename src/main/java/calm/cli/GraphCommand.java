@@ -100,11 +100,11 @@ final class GraphCommand implements Callable<Integer> {
         return ExitCodes.FAILURE;
       }
     } else {
-      bytes = text.getBytes(StandardCharsets.UTF_8);
+      bytes = SafeText.escape(text).getBytes(StandardCharsets.UTF_8);
     }
     try {
       if (output != null) {
-        Files.write(output, bytes);
+        AtomicFiles.write(output, w -> w.write(new String(bytes, StandardCharsets.UTF_8)));
       } else {
         out.print(new String(bytes, StandardCharsets.UTF_8)); // dot writes SVG as UTF-8
         out.flush();

@@ -65,17 +65,33 @@ public final class Main implements Runnable {
     return ExitCodes.FAILURE;
   }
 
-  /** Runs one command line and returns its exit status; never throws. */
+  /**
+   * Runs one command line and returns its exit status; never throws. A report that could not be
+   * written (a full disk, a closed standard output) is a failure of the command, not a success.
+   */
   public static int execute(String... args) {
-    return execute(
-        new PrintWriter(new Utf8Writer(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)), true),
-        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        args);
+    SafeText.Filter out =
+        SafeText.writer(new Utf8Writer(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)));
+    PrintWriter err =
+        new PrintWriter(SafeText.writer(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true);
+    int status = run(new PrintWriter(out, true), err, args);
+    if (out.failure() != null) {
+      err.println("calm: cannot write to standard output: " + SourceLoader.reason(out.failure())
+          + "; the output is incomplete");
+      return ExitCodes.FAILURE;
+    }
+    return status;
   }
 
   /** As {@link #execute(String...)}, writing to the given streams (tests capture them this way). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return run(new PrintWriter(SafeText.writer(out), true), new PrintWriter(SafeText.writer(err), true), args);
+  }
+
+  /** Runs a command line with streams that already escape what a terminal must not see. */
+  private static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(

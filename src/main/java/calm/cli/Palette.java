@@ -58,13 +58,13 @@ final class Palette {
     }
     boolean paint = enabled && !empty;
     if (paint) {
-      out.append("\u001b[").append(code).append('m');
+      out.append(SafeText.ESC).append('[').append(code).append('m');
     }
     for (String part : parts) {
       out.append(part);
     }
     if (paint) {
-      out.append("\u001b[0m");
+      out.append(SafeText.ESC).append("[0m");
     }
     return out;
   }

@@ -75,7 +75,12 @@ final class ProgramLoader {
     if (loaded.unreadable().isPresent()) {
       throw stop(source, List.of(loaded.unreadable().get()));
     }
-    Checker.Outcome outcome = checker.run(source);
+    Checker.Outcome outcome;
+    try {
+      outcome = checker.run(source);
+    } catch (StackOverflowError deep) {
+      throw stop(source, List.of(CheckCommand.tooDeep()));
+    }
     FileReport report = outcome.report();
     if (report.hasErrors() || report.program().isEmpty()) {
       throw stop(source, report.diagnostics());

@@ -110,8 +110,11 @@ final class RunCommand implements Callable<Integer> {
     Map<String, List<long[]>> loaded = Map.of();
     try {
       if (scenarioPath != null) {
-        scenario = new ScenarioParser(program, scenarioPath.toString())
-            .parse(Files.readString(scenarioPath, StandardCharsets.UTF_8));
+        String text = ScenarioFiles.read(scenarioPath);
+        scenario = new ScenarioParser(program, scenarioPath.toString()).parse(text);
+        if (outputDir != null && scenario.nodes().size() > 1) {
+          NodeDirectories.check(scenario.nodes(), SourceLoader.display(scenarioPath), text);
+        }
       }
       if (factsDir != null) {
         if (!Files.isDirectory(factsDir)) {
@@ -135,13 +138,15 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
 
-    RunObserver observer = trace ? new TracePrinter(out) : RunObserver.NONE;
+    // a trace inside CSV or JSON would break what scripts parse: it goes beside them, to stderr
+    PrintWriter traceOut = format == Format.table ? out : err;
+    RunObserver observer = trace ? new TracePrinter(traceOut) : RunObserver.NONE;
     Run run = new Run(program, world, new RunLimits(maxTicks, maxFacts), new NextTickDelivery(), observer);
     try {
       int ticks = run.runToQuiescence();
       if (trace) {
-        out.println("quiescent after " + ticks + " tick" + (ticks == 1 ? "" : "s"));
-        out.println();
+        traceOut.println("quiescent after " + ticks + " tick" + (ticks == 1 ? "" : "s"));
+        traceOut.println();
       }
     } catch (OutOfMemoryError e) {
       err.println(source.displayPath() + ": error: run stopped at tick " + run.tick()
@@ -174,12 +179,10 @@ final class RunCommand implements Callable<Integer> {
   private void writeOutputDir(CompiledProgram program, Run run) throws IOException {
     boolean perNode = run.nodes().size() > 1;
     for (String node : run.nodes()) {
-      Path dir = perNode ? outputDir.resolve(node) : outputDir;
+      Path dir = perNode ? NodeDirectories.resolve(outputDir, node) : outputDir;
       Files.createDirectories(dir);
       for (Relation r : program.outputs()) {
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(r.name() + ".csv"), StandardCharsets.UTF_8)) {
-          FactsFiles.write(w, run.contents(node, r.name()), r.arity());
-        }
+        AtomicFiles.write(dir.resolve(r.name() + ".csv"), w -> FactsFiles.write(w, run.contents(node, r.name()), r.arity()));
       }
     }
   }

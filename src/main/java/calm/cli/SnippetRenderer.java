@@ -77,7 +77,7 @@ final class SnippetRenderer {
   private static boolean isPlain(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      if (c < 0x20 || SafeText.unsafe(c)) {
         return false;
       }
     }
@@ -94,8 +94,8 @@ final class SnippetRenderer {
       char c = text.charAt(i);
       if (c == '\t') {
         out.append(TAB);
-      } else if (c < 0x20 || c == 0x7f) {
-        out.append('\uFFFD');
+      } else if (c < 0x20 || SafeText.unsafe(c)) {
+        out.append('\uFFFD'); // one column, as the caret below expects
       } else {
         out.append(c);
       }

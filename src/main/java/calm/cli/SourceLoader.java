@@ -4,7 +4,9 @@ import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.SourceFile;
 import calm.syntax.Span;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -40,6 +42,11 @@ final class SourceLoader {
   /** Far above any real program (a million rules is about 50 MB); keeps a stray disk image out of memory. */
   static final long MAX_BYTES = 512L * 1024 * 1024;
 
+  /** The path that means standard input, as for most Unix tools, and how diagnostics name it. */
+  static final String STANDARD_INPUT = "-";
+
+  static final String STANDARD_INPUT_SHOWN = "<stdin>";
+
   /** A program text, or the reason its content could not be taken as one. */
   record Loaded(SourceFile source, Optional<Diagnostic> unreadable) {}
 
@@ -61,6 +68,16 @@ final class SourceLoader {
 
   private void add(Path path) {
     String shown = display(path);
+    if (path.toString().equals(STANDARD_INPUT)) {
+      if (seen.add(path)) {
+        addStream(STANDARD_INPUT_SHOWN, System.in);
+      }
+      return;
+    }
+    if (!Files.exists(path) && opens(path)) {
+      addStream(path, shown); // a pipe (/dev/stdin, <(...)): its link names nothing in the file system
+      return;
+    }
     if (!Files.exists(path)) {
       failures.add(
           Files.isSymbolicLink(path)
@@ -121,6 +138,10 @@ final class SourceLoader {
 
   private void addFile(Path path) {
     String shown = display(path);
+    if (!Files.isRegularFile(path)) {
+      addStream(path, shown); // a pipe or a device: no size to trust before reading
+      return;
+    }
     try {
       if (!seen.add(path.toRealPath())) {
         return; // the same file reached twice (named twice, or through a link)
@@ -138,6 +159,55 @@ final class SourceLoader {
     } catch (OutOfMemoryError e) {
       failures.add(shown + ": not enough memory to read the file");
     }
+  }
+
+  private static boolean opens(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void addStream(Path path, String shown) {
+    try (InputStream in = Files.newInputStream(path)) {
+      addStream(shown, in);
+    } catch (IOException e) {
+      failures.add(shown + ": " + reason(e));
+    }
+  }
+
+  /**
+   * Reads a stream to its end, or to the first NUL byte (a binary stream, such as /dev/zero, is
+   * refused at once), or to {@link #MAX_BYTES}.
+   */
+  private void addStream(String shown, InputStream in) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1 << 16];
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        bytes.write(buffer, 0, n);
+        boolean binary = false;
+        for (int i = 0; i < n && !binary; i++) {
+          binary = buffer[i] == 0;
+        }
+        if (binary) {
+          break; // decode says where
+        }
+        if (bytes.size() > MAX_BYTES) {
+          files.add(unreadable(shown, "the input is larger than the " + MAX_BYTES / (1024 * 1024)
+              + " MB a program may have", Span.point(1, 1)));
+          return;
+        }
+      }
+    } catch (IOException e) {
+      failures.add(shown + ": " + reason(e));
+      return;
+    } catch (OutOfMemoryError e) {
+      failures.add(shown + ": not enough memory to read the input");
+      return;
+    }
+    files.add(decode(shown, bytes.toByteArray()));
   }
 
   /** Strict UTF-8; a NUL byte marks a binary file, which no text editor would have written. */

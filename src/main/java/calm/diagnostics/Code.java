@@ -22,7 +22,7 @@ public enum Code {
   SYNTAX_ERROR("E002", Severity.ERROR, "the text does not follow the grammar"),
   LEXICAL_ERROR("E003", Severity.ERROR, "a character, string or comment is malformed"),
   INTEGER_OUT_OF_RANGE("E004", Severity.ERROR, "an integer literal does not fit in 64 bits"),
-  NESTING_TOO_DEEP("E005", Severity.ERROR, "parentheses are nested too deeply"),
+  NESTING_TOO_DEEP("E005", Severity.ERROR, "an expression is nested too deeply"),
   UNKNOWN_ANNOTATION("E006", Severity.ERROR, "an '@' name that the language does not define"),
 
   // Declarations and names

@@ -24,6 +24,11 @@ final class Aggregator extends Step {
   private TupleStore assignments;
   private TupleStore groups;
   private long[] accumulators = new long[16];
+  /**
+   * A sum's carries past 64 bits, so that the exact sum is {@code carries * 2^64 + accumulators}: a
+   * sum overflows when its exact result does not fit, whatever the order of its terms.
+   */
+  private long[] carries = new long[16];
 
   Aggregator(
       HeadForm form, int relation, Expression[] head, int position, AggregateFunction function,
@@ -69,6 +74,9 @@ final class Aggregator extends Step {
       }
     }
     for (int g = 0; g < groups.size; g++) {
+      if (function == AggregateFunction.SUM && carries[g] != 0) {
+        throw new ArithmeticException("long overflow");
+      }
       int k = 0;
       for (int i = 0; i < tuple.length; i++) {
         tuple[i] = i == position ? accumulators[g] : groups.get(g, k++);
@@ -90,6 +98,7 @@ final class Aggregator extends Step {
     int g = groups.rowOf(keyBuffer);
     if (g >= accumulators.length) {
       accumulators = Arrays.copyOf(accumulators, accumulators.length * 2);
+      carries = Arrays.copyOf(carries, carries.length * 2);
     }
     if (function == AggregateFunction.COUNT) {
       accumulators[g] = g == before ? 1 : accumulators[g] + 1;
@@ -98,11 +107,18 @@ final class Aggregator extends Step {
     long v = value.eval(registers);
     if (g == before) {
       accumulators[g] = v;
+      carries[g] = 0;
       return;
     }
     accumulators[g] =
         switch (function) {
-          case SUM -> Math.addExact(accumulators[g], v);
+          case SUM -> {
+            long sum = accumulators[g] + v;
+            if (((accumulators[g] ^ sum) & (v ^ sum)) < 0) {
+              carries[g] += v < 0 ? -1 : 1; // wrapped around: the exact sum is 2^64 further
+            }
+            yield sum;
+          }
           case MIN -> Math.min(accumulators[g], v);
           case MAX -> Math.max(accumulators[g], v);
           default -> throw new IllegalStateException();

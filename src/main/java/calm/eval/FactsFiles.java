@@ -2,11 +2,10 @@ package calm.eval;
 
 import calm.syntax.RelationKind;
 import calm.syntax.Type;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Soufflé's fact files: one fact a line, columns separated by tabs, strings unquoted (so a string
- * cannot hold a tab or a line break), a zero-column fact written {@code ()}.
+ * Soufflé's fact files: one fact a line, columns separated by tabs, strings unquoted, a zero-column
+ * fact written {@code ()}; a string's tabs, line breaks and control characters are escaped as
+ * {@link FactsEscapes} says.
  */
 public final class FactsFiles {
   private FactsFiles() {}
@@ -34,6 +34,8 @@ public final class FactsFiles {
       Path file = dir.resolve(r.name() + ".facts");
       if (Files.isRegularFile(file)) {
         all.put(r.name(), readFile(program, r, file));
+      } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FactsFormatException(file + ": " + notAFile(file));
       }
     }
     return all;
@@ -44,10 +46,10 @@ public final class FactsFiles {
     List<long[]> tuples = new ArrayList<>();
     int arity = r.arity();
     Type[] types = r.types().toArray(new Type[0]);
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Utf8Lines in = new Utf8Lines(Files.newInputStream(file))) {
       String line;
       int number = 0;
-      while ((line = in.readLine()) != null) {
+      while ((line = in.next()) != null) {
         number++;
         if (line.endsWith("\r")) {
           line = line.substring(0, line.length() - 1);
@@ -83,14 +85,14 @@ public final class FactsFiles {
                       + ") of '" + r.name() + "' is an int, not '" + field + "'");
             }
           } else {
-            t[c] = program.strings().intern(field);
+            t[c] = program.strings().intern(FactsEscapes.unescape(field));
           }
           start = end + 1;
         }
         tuples.add(t);
       }
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new FactsFormatException(file + ": not UTF-8 text");
+    } catch (Utf8Lines.NotUtf8 e) {
+      throw new FactsFormatException(file + ":" + e.line + ": not UTF-8 text: " + e.getMessage());
     }
     return tuples;
   }
@@ -103,6 +105,25 @@ public final class FactsFiles {
     }
   }
 
+  /** Why an entry of the facts directory is not a file to read. */
+  private static String notAFile(Path file) {
+    if (Files.isDirectory(file)) {
+      return "is a directory, not a facts file";
+    }
+    if (Files.isSymbolicLink(file)) {
+      try {
+        file.toRealPath();
+      } catch (java.nio.file.FileSystemException e) {
+        return e.getReason() != null && e.getReason().contains("many levels")
+            ? "symbolic link loop"
+            : "broken symbolic link";
+      } catch (IOException e) {
+        return "broken symbolic link";
+      }
+    }
+    return "not a regular file";
+  }
+
   public static String line(Object[] f, int arity) {
     if (arity == 0) {
       return "()";
@@ -112,7 +133,7 @@ public final class FactsFiles {
       if (i > 0) {
         b.append('\t');
       }
-      b.append(f[i]);
+      b.append(f[i] instanceof String string ? FactsEscapes.escape(string) : f[i]);
     }
     return b.toString();
   }

@@ -266,22 +266,13 @@ public final class Parsing {
   }
 
   private static boolean checkNesting(List<Token> tokens, List<Diagnostic> diagnostics) {
-    int depth = 0;
+    NestingGauge nesting = new NestingGauge();
     for (Token token : tokens) {
-      String text = token.getText();
-      if ("(".equals(text) && ++depth > MAX_NESTING) {
+      if (token.getChannel() == Token.DEFAULT_CHANNEL && nesting.tooDeep(token)) {
         diagnostics.add(
-            Diagnostic.of(
-                    Code.NESTING_TOO_DEEP,
-                    AstBuilder.span(token),
-                    "parentheses nest more than " + MAX_NESTING + " deep")
+            Diagnostic.of(Code.NESTING_TOO_DEEP, AstBuilder.span(token), NestingGauge.message(token))
                 .withHelp("split the expression with intermediate variables: Y = ..., Z = Y * ..."));
         return false;
-      }
-      if (")".equals(text) && depth > 0) {
-        depth--;
-      } else if (".".equals(text)) {
-        depth = 0;
       }
     }
     return true;

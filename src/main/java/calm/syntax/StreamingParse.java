@@ -27,9 +27,6 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * the careful way, which reports every problem.
  */
 final class StreamingParse {
-  private static final int OPEN = literalType("'('");
-  private static final int CLOSE = literalType("')'");
-  private static final int END = literalType("'.'");
 
   private StreamingParse() {}
 
@@ -100,7 +97,7 @@ final class StreamingParse {
     AstBuilder builder = new AstBuilder(source, builderDiagnostics, names);
     List<Item> items = new ArrayList<>();
     try {
-      // inside the try: the stream reads its first token at once, and a malformed one stops it there
+      // the stream reads its first token at once: a file whose first token is malformed fails here
       UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
       CalmParser parser = new CalmParser(tokens);
       parser.removeErrorListeners();
@@ -119,19 +116,10 @@ final class StreamingParse {
     }
   }
 
-  private static int literalType(String literal) {
-    for (int type = 0; type <= CalmLexer.VOCABULARY.getMaxTokenType(); type++) {
-      if (literal.equals(CalmLexer.VOCABULARY.getLiteralName(type))) {
-        return type;
-      }
-    }
-    throw new IllegalStateException("no token " + literal);
-  }
-
   /** Passes the lexer's tokens on, and stops at a malformed one or at too deep a nesting. */
   private static final class CleanTokens implements TokenSource {
     private final CalmLexer lexer;
-    private int depth;
+    private final NestingGauge nesting = new NestingGauge();
 
     CleanTokens(CalmLexer lexer) {
       this.lexer = lexer;
@@ -146,12 +134,8 @@ final class StreamingParse {
           || type == CalmLexer.ERROR_CHAR) {
         throw new Trouble();
       }
-      if (type == OPEN && ++depth > Parsing.MAX_NESTING) {
+      if (nesting.tooDeep(token)) {
         throw new Trouble();
-      } else if (type == CLOSE && depth > 0) {
-        depth--;
-      } else if (type == END) {
-        depth = 0;
       }
       return token;
     }

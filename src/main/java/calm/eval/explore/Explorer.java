@@ -142,6 +142,10 @@ public final class Explorer {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("exploration interrupted", e);
       } catch (ExecutionException e) {
+        // as if the run had failed on this thread: an out-of-memory error gets the same clear message
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
         throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
       }
     }

@@ -1,0 +1,61 @@
+package calm.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file whole or not at all: the text goes to a hidden temporary file beside it, which is
+ * renamed over the old one when complete. A run killed halfway (SIGTERM, a full disk) leaves the old
+ * complete file, and two runs writing the same file leave one of the two complete versions, never a
+ * splice. The temporary file of a killed run is deleted on the way out. A target that exists and is
+ * not a regular file ({@code /dev/stdout}, a pipe) is written in place: it cannot be replaced.
+ */
+final class AtomicFiles {
+  /** Writes the content of one file, UTF-8 text escaped by {@link SafeText}. */
+  interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  static void write(Path file, Content content) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isSymbolicLink(file)) {
+      try (Writer out = writer(Files.newOutputStream(file))) {
+        content.writeTo(out);
+      }
+      return;
+    }
+    Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+    Path dir = target.toAbsolutePath().getParent();
+    Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    temporary.toFile().deleteOnExit();
+    boolean done = false;
+    try {
+      try (Writer out = writer(Files.newOutputStream(temporary))) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(temporary);
+      }
+    }
+  }
+
+  private static Writer writer(OutputStream out) {
+    return SafeText.writer(new Utf8Writer(new BufferedOutputStream(out, 1 << 16)));
+  }
+}

@@ -1,0 +1,160 @@
+package calm.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Keeps what a program file holds from acting on the terminal that shows a report: every character
+ * a terminal may take as a command (C0 controls but tab and line feed, DEL, C1 controls) and the
+ * bidirectional overrides that make text read differently from what it is ("Trojan Source") are
+ * written as {@code \u001b}. Everything {@code calm} prints passes through {@link #writer}, so no
+ * renderer can forget; the escape is also what JSON means by it, so JSON stays valid and exact.
+ *
+ * <p>Colours are the one deliberate escape: {@link Palette} writes {@link #ESC}, a lone low
+ * surrogate that no UTF-8 input can produce, and the writer turns it into a real ESC.
+ */
+final class SafeText {
+  /** Stands for ESC in our own colour codes; see the class comment. */
+  static final String ESC = "\uDC1B";
+
+  private SafeText() {}
+
+  /** True for a character that must not reach a terminal as it is. */
+  static boolean unsafe(char c) {
+    return (c < 0x20 && c != '\n' && c != '\t')
+        || (c >= 0x7f && c <= 0x9f)
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
+  }
+
+  /** The text with every unsafe character escaped (and no colour: the stand-in is escaped too). */
+  static String escape(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (unsafe(c) || c == ESC.charAt(0)) {
+        StringBuilder b = new StringBuilder(text.length() + 8).append(text, 0, i);
+        for (int j = i; j < text.length(); j++) {
+          char d = text.charAt(j);
+          if (unsafe(d) || (d == ESC.charAt(0) && (j == 0 || !Character.isHighSurrogate(text.charAt(j - 1))))) {
+            appendEscape(b, d == ESC.charAt(0) ? '\u001b' : d);
+          } else {
+            b.append(d);
+          }
+        }
+        return b.toString();
+      }
+    }
+    return text;
+  }
+
+  private static void appendEscape(StringBuilder b, char c) {
+    b.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit((c >> 8) & 0xf, 16))
+        .append(Character.forDigit((c >> 4) & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
+  }
+
+  /** A writer that escapes unsafe characters on their way to {@code out}, and remembers a failure to write. */
+  static Filter writer(Writer out) {
+    return new Filter(out);
+  }
+
+  /** See {@link #writer}. */
+  static final class Filter extends Writer {
+    private final Writer out;
+    private boolean afterHighSurrogate;
+    private IOException failure;
+
+    private Filter(Writer out) {
+      this.out = out;
+    }
+
+    /** The first error writing to the underlying writer, or null. */
+    IOException failure() {
+      return failure;
+    }
+
+    @Override
+    public void write(String text) throws IOException {
+      write(text, 0, text.length());
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+      int end = offset + length;
+      int clean = offset;
+      while (clean < end && !special(text.charAt(clean))) {
+        clean++;
+      }
+      if (clean == end) {
+        if (length > 0) {
+          afterHighSurrogate = Character.isHighSurrogate(text.charAt(end - 1));
+        }
+        pass(text.substring(offset, end));
+        return;
+      }
+      char[] chars = new char[length];
+      text.getChars(offset, end, chars, 0);
+      write(chars, 0, length);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      int clean = offset;
+      while (clean < offset + length && !special(chars[clean])) {
+        clean++;
+      }
+      if (clean == offset + length) {
+        if (length > 0) {
+          afterHighSurrogate = Character.isHighSurrogate(chars[clean - 1]);
+        }
+        pass(new String(chars, offset, length));
+        return;
+      }
+      StringBuilder b = new StringBuilder(length + 16);
+      for (int i = offset; i < offset + length; i++) {
+        char c = chars[i];
+        if (c == ESC.charAt(0) && !afterHighSurrogate) {
+          b.append('\u001b');
+        } else if (unsafe(c)) {
+          appendEscape(b, c);
+        } else {
+          b.append(c);
+        }
+        afterHighSurrogate = Character.isHighSurrogate(c);
+      }
+      pass(b.toString());
+    }
+
+    private static boolean special(char c) {
+      return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || (c >= '\u202a' && c <= '\u2069') || c == ESC.charAt(0);
+    }
+
+    private void pass(String text) throws IOException {
+      try {
+        out.write(text);
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+      out.close();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package calm.eval;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The lines of a UTF-8 stream, split at '\n', decoded strictly: a byte that is not UTF-8 is reported
+ * with its line and its place in the line, which Java's readers do not say.
+ */
+final class Utf8Lines implements Closeable {
+  /** A line that is not UTF-8; the message names the byte. */
+  static final class NotUtf8 extends IOException {
+    final int line;
+
+    NotUtf8(int line, String message) {
+      super(message);
+      this.line = line;
+    }
+  }
+
+  private final InputStream in;
+  private final byte[] buffer = new byte[1 << 16];
+  private int position;
+  private int limit;
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private int number;
+
+  Utf8Lines(InputStream in) {
+    this.in = in;
+  }
+
+  /** The next line without its '\n', or null at the end. */
+  String next() throws IOException {
+    line.reset();
+    boolean ended = false;
+    while (!ended) {
+      if (position == limit) {
+        limit = in.read(buffer);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          if (line.size() == 0) {
+            return null;
+          }
+          break;
+        }
+      }
+      int start = position;
+      while (position < limit && buffer[position] != '\n') {
+        position++;
+      }
+      line.write(buffer, start, position - start);
+      if (position < limit) {
+        position++; // the '\n'
+        ended = true;
+      }
+    }
+    number++;
+    byte[] bytes = line.toByteArray();
+    ByteBuffer from = ByteBuffer.wrap(bytes);
+    CharBuffer to = CharBuffer.allocate(bytes.length);
+    decoder.reset();
+    CoderResult result = decoder.decode(from, to, true);
+    if (result.isError()) {
+      throw new NotUtf8(number, String.format("byte 0x%02X at byte %d of the line cannot start or continue a"
+          + " UTF-8 character", bytes[from.position()] & 0xff, from.position() + 1));
+    }
+    decoder.flush(to);
+    return to.flip().toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
