@@ -66,9 +66,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--max-warnings",
       paramLabel = "N",
-      description = "Exit with status 1 when there are more than N warnings (default: no limit).",
-      defaultValue = "-1")
-  int maxWarnings;
+      description = "Exit with status 1 when there are more than N warnings, N >= 0 (default: no limit).")
+  Integer maxWarningsOption;
 
   @Option(
       names = "--color",
@@ -87,10 +86,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (maxWarnings < -1) {
-      err.println("calm check: --max-warnings must be 0 or more, not " + maxWarnings);
+    if (maxWarningsOption != null && maxWarningsOption < 0) {
+      err.println("calm check: --max-warnings must be 0 or more, not " + maxWarningsOption);
       return ExitCodes.FAILURE;
     }
+    int maxWarnings = maxWarningsOption == null ? -1 : maxWarningsOption;
     SourceLoader.Result loaded = SourceLoader.load(paths);
     loaded.notices().forEach(n -> err.println("calm check: note: " + n));
     loaded.failures().forEach(f -> err.println("calm check: error: " + f));
