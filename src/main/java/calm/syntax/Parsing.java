@@ -225,8 +225,29 @@ public final class Parsing {
     int item = 0;
     int reported = 0;
     Token closingQuote = null;
+    Token previousVisible = null;
     for (int index = 0; index < tokens.size(); index++) {
       Token token = tokens.get(index);
+      if (SyntaxHabits.startsPrologComment(token, previousVisible)) {
+        // the rest of the line is the comment: one message, and none for what the comment says
+        tainted.set(item);
+        if (++reported <= MAX_REPORTED) {
+          SyntaxHabits.Habit comment = SyntaxHabits.prologComment(token);
+          diagnostics.add(
+              Diagnostic.of(Code.LEXICAL_ERROR, comment.span(), comment.message())
+                  .withHelp(comment.help().toArray(String[]::new)));
+        }
+        int line = token.getLine();
+        for (; index < tokens.size() && tokens.get(index).getType() != Token.EOF
+            && tokens.get(index).getLine() == line; index++) {
+          ((WritableToken) tokens.get(index)).setChannel(Token.HIDDEN_CHANNEL);
+          if (".".equals(tokens.get(index).getText())) {
+            item++;
+          }
+        }
+        index--;
+        continue;
+      }
       Optional<SyntaxHabits.Habit> habit =
           token.getType() == CalmLexer.ERROR_CHAR && token != closingQuote
               ? SyntaxHabits.atMalformedCharacter(tokens, index)
@@ -272,6 +293,9 @@ public final class Parsing {
       }
       if (".".equals(token.getText())) {
         item++;
+      }
+      if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+        previousVisible = token;
       }
     }
     return tainted;

@@ -36,10 +36,7 @@ final class SyntaxHabits {
       return decimal;
     }
     if (text.equals("%")) {
-      return habit(
-          AstBuilder.span(offending),
-          "'%' starts a comment in Prolog, Soufflé and many Datalogs, but not in Calm",
-          "comments are `// to the end of the line` and `/* ... */`");
+      return Optional.of(prologComment(offending));
     }
     if (text.equals("*") && previous != null && previous.getText().equals("(")
         && beforePrevious != null && AGGREGATES.contains(beforePrevious.getText())) {
@@ -86,7 +83,7 @@ final class SyntaxHabits {
       return habit(
           Span.point(AstBuilder.span(previous).endLine(), AstBuilder.span(previous).endColumn()),
           "missing '.' at the end of the " + what + " (the next line starts another item)",
-          "every declaration, fact and rule ends with '.', as in Prolog and Datalog (`:-` does not end it)");
+          "every declaration, fact and rule ends with '.', as in Prolog and Datalog, even when the next line starts another");
     }
     return Optional.empty();
   }
@@ -121,6 +118,24 @@ final class SyntaxHabits {
             + number + "\"`");
   }
 
+  /**
+   * A '%' where no expression can be (at the start of a line, or after the '.' that ends an item)
+   * is a Prolog comment; elsewhere it is the remainder operator.
+   */
+  static boolean startsPrologComment(Token token, Token previousVisible) {
+    return token.getText().equals("%")
+        && (previousVisible == null
+            || previousVisible.getText().equals(".")
+            || previousVisible.getLine() < token.getLine());
+  }
+
+  static Habit prologComment(Token percent) {
+    return new Habit(
+        AstBuilder.span(percent),
+        "'%' starts a comment in Prolog, Soufflé and many Datalogs, but not in Calm",
+        List.of("comments are `// to the end of the line` and `/* ... */`"));
+  }
+
   /** Whether the token at {@code index} is the fraction of a decimal number such as {@code 1.5}. */
   static boolean isDecimalPoint(TokenStream tokens, int index) {
     if (index <= 0 || index + 1 >= tokens.size()) {
@@ -142,16 +157,18 @@ final class SyntaxHabits {
         if (after != null && after.getType() == CalmLexer.IDENT) {
           return habit(
               AstBuilder.span(token),
-              "'!' is Soufflé's negation; Calm writes `not`",
+              "'!' is negation in Soufflé and many Datalogs; Calm writes `not`",
               "write `not " + after.getText() + "(...)`");
         }
         return Optional.empty();
       case "\\":
         if (after != null && after.getText().equals("+") && glued(token, after)) {
+          Token atom = index + 2 < tokens.size() ? tokens.get(index + 2) : null;
+          String name = atom != null && atom.getType() == CalmLexer.IDENT ? atom.getText() : "p";
           return habit(
               AstBuilder.span(token).to(AstBuilder.span(after)),
               "`\\+` is Prolog's negation; Calm writes `not`",
-              "write `not p(...)`");
+              "write `not " + name + "(...)`");
         }
         return Optional.empty();
       case "'":
