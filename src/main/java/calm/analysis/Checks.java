@@ -26,7 +26,8 @@ public final class Checks {
         new CoordinatedReasonCheck(),
         new SealCheck(),
         new NeverWrittenCheck(),
-        new NeverReadCheck());
+        new NeverReadCheck(),
+        new AggregateIntoTableCheck());
   }
 
   /**

@@ -60,6 +60,7 @@ public enum Code {
   EMPTY_PROGRAM("W103", Severity.WARNING, "a file that holds no declarations, facts or rules"),
   COORDINATED_WITHOUT_POINT("W201", Severity.WARNING, "@coordinated on a rule that has no open coordination point"),
   SEAL_COVERS_NOTHING("W202", Severity.WARNING, "a seal that covers no coordination point"),
+  AGGREGATE_INTO_TABLE("W301", Severity.WARNING, "an aggregate written into a table keeps every value it ever had"),
 
   // The CALM analysis (§8)
   COORDINATION_POINT("C001", Severity.ERROR, "a rule whose result depends on the order of asynchronous events");
