@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * <p>What changes between ticks: inputs and channels (visible only in the tick they arrive), whatever
  * {@code @next}, {@code delete} and {@code @async} rules write, and whatever is derived from those. An
  * aggregate over relations that never change (a program's fixed facts) is computed once and is fine,
- * and so is one over a sealed relation whose guard the rule reads: the partition is complete by then.
+ * and so is one over a sealed relation whose guard the rule reads (the partition is complete by then),
+ * and one that joins an event (the answer to a request, taken when the request comes).
  */
 final class AggregateIntoTableCheck implements Check {
   @Override
@@ -43,6 +44,9 @@ final class AggregateIntoTableCheck implements Check {
       String head = rule.head().atom().relation().text();
       Optional<Declaration> declaration = context.schema().lookup(head);
       if (declaration.isEmpty() || declaration.get().kind() != RelationKind.TABLE) {
+        continue;
+      }
+      if (readsAnEvent(context, rule)) {
         continue;
       }
       Set<String> read = new HashSet<>();
@@ -82,6 +86,21 @@ final class AggregateIntoTableCheck implements Check {
       String guard = seal.guard().relation().text();
       // the guard only says when a partition is complete: new guard facts start new groups
       if ((sealed.equals(relation) || guard.equals(relation)) && read.contains(sealed) && read.contains(guard)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A rule that joins an event (an input or a channel message, visible only in the tick it arrives)
+   * takes a snapshot when the event comes: the answer to a request, kept on purpose.
+   */
+  private static boolean readsAnEvent(CheckContext context, Rule rule) {
+    for (Literal literal : rule.body()) {
+      if (literal instanceof PositiveLiteral p
+          && context.schema().lookup(p.atom().relation().text())
+              .map(d -> d.kind().isSourceOfAsynchrony()).orElse(false)) {
         return true;
       }
     }
