@@ -53,6 +53,7 @@ public enum Code {
   EMPTY_COORDINATION_REASON("E401", Severity.ERROR, "@coordinated needs a non-blank reason"),
   SEAL_KEY_NOT_IN_GUARD("E402", Severity.ERROR, "a seal's key variable does not appear in its guard"),
   MALFORMED_SEAL("E403", Severity.ERROR, "a seal's atoms may hold only variables and '_'"),
+  MALFORMED_SUPPRESSION("E404", Severity.ERROR, "a calm-ignore comment without a reason, or naming a code that is not a warning"),
 
   // Warnings
   NEVER_WRITTEN("W101", Severity.WARNING, "a relation that no rule or fact ever writes"),
@@ -60,6 +61,7 @@ public enum Code {
   EMPTY_PROGRAM("W103", Severity.WARNING, "a file that holds no declarations, facts or rules"),
   COORDINATED_WITHOUT_POINT("W201", Severity.WARNING, "@coordinated on a rule that has no open coordination point"),
   SEAL_COVERS_NOTHING("W202", Severity.WARNING, "a seal that covers no coordination point"),
+  UNUSED_SUPPRESSION("W203", Severity.WARNING, "a calm-ignore comment that suppresses nothing"),
   AGGREGATE_INTO_TABLE("W301", Severity.WARNING, "an aggregate written into a table keeps every value it ever had"),
 
   // The CALM analysis (§8)

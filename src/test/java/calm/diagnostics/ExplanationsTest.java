@@ -97,7 +97,14 @@ class ExplanationsTest {
     if (code == Code.NESTING_TOO_DEEP) {
       text = text.replace("((((((((((( ... 300 levels ... )))))))))))", "(".repeat(300) + "M" + ")".repeat(300));
     }
-    return Checker.standard().check(new SourceFile(code.id() + ".calm", text));
+    SourceFile source = new SourceFile(code.id() + ".calm", text);
+    FileReport report = Checker.standard().check(source);
+    // as calm check does: suppression comments apply
+    return new FileReport(
+        source,
+        report.program(),
+        calm.analysis.Suppressions.apply(source, report.diagnostics()).remaining(),
+        report.calm());
   }
 
   /** The text with each {@code \xHH} escape as the byte it names. */
