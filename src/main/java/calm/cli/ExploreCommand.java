@@ -189,8 +189,8 @@ final class ExploreCommand implements Callable<Integer> {
         : new ExploreText(colour, command).exploration(programPath.toString(), exploration));
     if (exploration.failure().isPresent()) {
       var f = exploration.failure().get();
-      err.println(source.displayPath() + ": error: run " + f.run() + " (replay with --replay " + f.seed()
-          + ") " + f.message());
+      err.println(source.displayPath() + ": error: run " + f.run() + " " + f.message());
+      err.println("  replay it: " + command + " --replay " + f.seed());
       return ExitCodes.FINDINGS;
     }
     return expectConfluent && exploration.anyDiffers() ? ExitCodes.FINDINGS : ExitCodes.OK;
