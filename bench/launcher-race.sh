@@ -8,7 +8,7 @@ copy="$(mktemp -d)"
 trap 'rm -rf "$copy"' EXIT
 tar -C "$root" --exclude=./target --exclude=./.git -cf - . | tar -C "$copy" -xf -
 cd "$copy"
-status() { ./calm check examples/01-set-union/ > "$1.out" 2> "$1.err"; echo $? > "$1.status"; }
+status() { local rc=0; ./calm check examples/01-set-union/ > "$1.out" 2> "$1.err" || rc=$?; echo "$rc" > "$1.status"; }
 status a & status b & wait
 status c
 for run in a b; do

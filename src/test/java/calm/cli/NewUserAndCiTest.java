@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a new user and a CI pipeline meet first: usage, typos, completion, replays, suppressions, baselines. */
+/**
+ * What a new user and a CI pipeline meet first: usage, typos, completion, replays, suppressions,
+ * baselines. Isolated: one test sets the system property {@code calm.command}, which every explore
+ * run reads.
+ */
+@Isolated
 class NewUserAndCiTest {
   @TempDir Path dir;
 
