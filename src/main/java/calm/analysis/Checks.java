@@ -27,7 +27,8 @@ public final class Checks {
         new SealCheck(),
         new VacuousSealCheck(),
         new NeverWrittenCheck(),
-        new NeverReadCheck());
+        new NeverReadCheck(),
+        new AggregateIntoTableCheck());
   }
 
   /**

@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Suppressions and the baseline, applied to this run's reports. */
+  private Triage triage = Triage.NONE;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and directories to check.")
   List<Path> paths;
 
@@ -66,9 +69,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--max-warnings",
       paramLabel = "N",
-      description = "Exit with status 1 when there are more than N warnings (default: no limit).",
-      defaultValue = "-1")
-  int maxWarnings;
+      description = "Exit with status 1 when there are more than N warnings, N >= 0 (default: no limit).")
+  Integer maxWarningsOption;
 
   @Option(
       names = "--color",
@@ -80,6 +82,18 @@ final class CheckCommand implements Callable<Integer> {
   ColorChoice color;
 
   @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Findings recorded in FILE (by --write-baseline) do not fail the check; only new ones do. They still appear in JSON and SARIF, marked as in the baseline.")
+  Path baselineFile;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Record every finding (errors, warnings, coordination points) in FILE, for --baseline; the check then passes.")
+  Path writeBaselineFile;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Report only errors and unacknowledged coordination points (and, in text, the summary line); the exit status is unchanged.")
   boolean quiet;
@@ -87,26 +101,62 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (maxWarnings < -1) {
-      err.println("calm check: --max-warnings must be 0 or more, not " + maxWarnings);
+    if (maxWarningsOption != null && maxWarningsOption < 0) {
+      err.println("calm check: --max-warnings must be 0 or more, not " + maxWarningsOption);
       return ExitCodes.FAILURE;
     }
+    int maxWarnings = maxWarningsOption == null ? -1 : maxWarningsOption;
     SourceLoader.Result loaded = SourceLoader.load(paths);
     loaded.notices().forEach(n -> err.println("calm check: note: " + n));
     loaded.failures().forEach(f -> err.println("calm check: error: " + f));
-    List<FileReport> reports = checkAll(loaded.files());
+    List<FileReport> checked = checkAll(loaded.files());
+    Optional<Baseline> baseline;
+    try {
+      baseline = baseline(checked, err);
+    } catch (BaselineFailure failed) {
+      return ExitCodes.FAILURE;
+    }
+    Triage.Result triaged = Triage.apply(checked, baseline);
+    List<FileReport> reports = triaged.reports();
+    triage = triaged.triage();
     // With nothing checked, a text summary would only repeat the error above; JSON and SARIF still
     // print their (empty) document, which scripts expect.
     boolean nothingToSay = reports.isEmpty() && format == OutputFormat.TEXT;
     if (!nothingToSay && !write(reports, err)) {
       return ExitCodes.FAILURE;
     }
-    Tally tally = Tally.of(reports);
+    Tally tally = Tally.of(reports, triage);
     if (loaded.failures().isEmpty() && maxWarnings >= 0 && tally.warnings() > maxWarnings) {
       err.println(
           "calm check: " + Tally.count(tally.warnings(), "warning") + ", more than --max-warnings " + maxWarnings);
     }
     return exitStatus(tally, !loaded.failures().isEmpty(), werror, maxWarnings);
+  }
+
+  /** Signals that a baseline could not be read or written; the reason is already printed. */
+  private static final class BaselineFailure extends Exception {
+    BaselineFailure() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Writes the baseline when asked to (and then uses it), else reads the one given, if any. */
+  private Optional<Baseline> baseline(List<FileReport> checked, PrintWriter err) throws BaselineFailure {
+    Path file = writeBaselineFile != null ? writeBaselineFile : baselineFile;
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      if (writeBaselineFile != null) {
+        List<FileReport> unsuppressed = Triage.apply(checked, Optional.empty()).reports();
+        Files.writeString(writeBaselineFile, Baseline.write(unsuppressed), StandardCharsets.UTF_8);
+      }
+      return Optional.of(Baseline.read(file));
+    } catch (IOException e) {
+      err.println("calm check: error: " + (writeBaselineFile != null ? "cannot write " : "cannot read baseline ")
+          + SourceLoader.display(file) + ": " + SourceLoader.reason(e));
+      throw new BaselineFailure();
+    }
   }
 
   /** §10: 2 when a path failed, 1 for errors, open points or (by flag) warnings, else 0. */
@@ -156,9 +206,9 @@ final class CheckCommand implements Callable<Integer> {
   private void render(List<FileReport> reports, Writer out) throws IOException {
     ReportRenderer renderer =
         switch (format) {
-          case TEXT -> new TextRenderer(palette(), quiet);
-          case JSON -> new JsonRenderer(quiet);
-          case SARIF -> new SarifRenderer(version(), Path.of(""), quiet);
+          case TEXT -> new TextRenderer(palette(), quiet, triage);
+          case JSON -> new JsonRenderer(quiet, triage);
+          case SARIF -> new SarifRenderer(version(), Path.of(""), quiet, triage);
         };
     renderer.write(reports, out);
   }

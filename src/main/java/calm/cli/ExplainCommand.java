@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "CODE", description = "A diagnostic id or name.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "CODE",
+      description = "A diagnostic id or name.",
+      completionCandidates = CodeCandidates.class)
   String code;
 
   @Override
@@ -47,5 +51,20 @@ final class ExplainCommand implements Callable<Integer> {
     out.print(text.endsWith("\n") ? text : text + "\n");
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Every id and name, for shell completion. */
+  static final class CodeCandidates implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      java.util.List<String> all = new java.util.ArrayList<>();
+      for (Code c : Code.values()) {
+        all.add(c.id());
+      }
+      for (Code c : Code.values()) {
+        all.add(c.slug());
+      }
+      return all.iterator();
+    }
   }
 }

@@ -87,6 +87,7 @@ final class ExploreCommand implements Callable<Integer> {
   boolean stats;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      completionCandidates = CheckCommand.ColorConverter.Candidates.class,
       description = "highlight witness differences in colour: auto (a terminal), always, never")
   String color;
 
@@ -149,8 +150,8 @@ final class ExploreCommand implements Callable<Integer> {
       err.println("calm explore: " + (scenarioPath != null ? scenarioPath + ": " : "") + e.getMessage());
       return ExitCodes.FAILURE;
     }
-    String command = "calm explore " + programPath
-        + (scenarioPath != null ? " --scenario " + scenarioPath : "")
+    String command = Invocation.command() + " explore " + Invocation.quoted(programPath.toString())
+        + (scenarioPath != null ? " --scenario " + Invocation.quoted(scenarioPath.toString()) : "")
         + (maxDelay != ExploreSettings.DEFAULT_MAX_DELAY ? " --max-delay " + maxDelay : "");
     boolean colour = color.equals("always")
         || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null
@@ -188,8 +189,8 @@ final class ExploreCommand implements Callable<Integer> {
         : new ExploreText(colour, command).exploration(programPath.toString(), exploration));
     if (exploration.failure().isPresent()) {
       var f = exploration.failure().get();
-      err.println(source.displayPath() + ": error: run " + f.run() + " (replay with --replay " + f.seed()
-          + ") " + f.message());
+      err.println(source.displayPath() + ": error: run " + f.run() + " " + f.message());
+      err.println("  replay it: " + command + " --replay " + f.seed());
       return ExitCodes.FINDINGS;
     }
     return expectConfluent && exploration.anyDiffers() ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -60,10 +60,14 @@ final class ExploreText {
       if (o.eventuallyConsistentNotConfluent()) {
         b.append("  (eventually consistent but not confluent)");
       }
-      if (o.contradictsAnalysis()) {
+      if (e.failure().isPresent() && compared <= 0) {
+        b.append("  (no run finished: nothing to compare)");
+      } else if (o.contradictsAnalysis()) {
         b.append("  <- the analysis says ").append(verdict(o)).append(": CALM predicts one outcome");
       } else if (o.unconfirmed()) {
-        b.append("  (no difference seen)");
+        b.append(e.failure().isPresent()
+            ? "  (no difference seen in the " + compared + " run" + (compared == 1 ? "" : "s") + " before the failure)"
+            : "  (no difference seen)");
       }
       b.append('\n');
     }

@@ -40,6 +40,7 @@ final class GraphCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "dot",
+      completionCandidates = GraphFormats.class,
       description = "dot, mermaid or svg (svg runs Graphviz's dot; default: ${DEFAULT-VALUE})")
   String format;
 

@@ -28,9 +28,15 @@ final class JsonRenderer implements ReportRenderer {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final boolean quiet;
+  private final Triage triage;
 
   JsonRenderer(boolean quiet) {
+    this(quiet, Triage.NONE);
+  }
+
+  JsonRenderer(boolean quiet, Triage triage) {
     this.quiet = quiet;
+    this.triage = triage;
   }
 
   @Override
@@ -39,11 +45,17 @@ final class JsonRenderer implements ReportRenderer {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
+      json.writeObjectFieldStart("tool");
+      json.writeStringField("name", "calm");
+      json.writeStringField("version", CheckCommand.version());
+      json.writeStringField("informationUri", Homepage.URI);
+      json.writeEndObject();
       json.writeArrayFieldStart("files");
       for (FileReport report : reports) {
         file(report, json);
       }
       json.writeEndArray();
+      summary(reports, json);
       json.writeEndObject();
     }
     out.write('\n');
@@ -75,6 +87,41 @@ final class JsonRenderer implements ReportRenderer {
       json.writeEndObject();
     }
     json.writeEndArray();
+    boolean analyzed = triage.analyzed(report);
+    json.writeBooleanField("analyzed", analyzed);
+    if (!analyzed) {
+      json.writeStringField(
+          "notAnalyzedBecause",
+          report.program().isPresent()
+              ? "the file has errors: the CALM analysis runs only on programs without them"
+              : "the file could not be read or parsed");
+    }
+    json.writeArrayFieldStart("suppressed");
+    for (Triage.SetAside aside : triage.setAside(report)) {
+      json.writeStartObject();
+      diagnosticFields(aside.diagnostic(), json);
+      json.writeObjectFieldStart("suppression");
+      json.writeStringField("kind", aside.kind() == Triage.Kind.IN_SOURCE ? "inSource" : "baseline");
+      json.writeStringField("justification", aside.justification());
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** The numbers of the text summary line, and what was set aside or not analyzed. */
+  private void summary(List<FileReport> reports, JsonGenerator json) throws IOException {
+    Tally tally = Tally.of(reports, triage);
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("files", tally.files());
+    json.writeNumberField("errors", tally.errors());
+    json.writeNumberField("warnings", tally.warnings());
+    json.writeNumberField("notes", tally.notes());
+    json.writeNumberField("unacknowledgedCoordinationPoints", tally.openPoints());
+    json.writeNumberField("suppressed", triage.count(Triage.Kind.IN_SOURCE));
+    json.writeNumberField("baselined", triage.count(Triage.Kind.BASELINE));
+    json.writeNumberField("notAnalyzed", reports.stream().filter(r -> !triage.analyzed(r)).count());
     json.writeEndObject();
   }
 
@@ -115,6 +162,11 @@ final class JsonRenderer implements ReportRenderer {
 
   private static void diagnostic(Diagnostic d, JsonGenerator json) throws IOException {
     json.writeStartObject();
+    diagnosticFields(d, json);
+    json.writeEndObject();
+  }
+
+  private static void diagnosticFields(Diagnostic d, JsonGenerator json) throws IOException {
     json.writeStringField("code", d.code().id());
     json.writeStringField("name", d.code().slug());
     json.writeStringField("severity", d.severity().label());
@@ -137,7 +189,6 @@ final class JsonRenderer implements ReportRenderer {
       }
       json.writeEndArray();
     }
-    json.writeEndObject();
   }
 
   private static void span(Span span, JsonGenerator json) throws IOException {

@@ -7,7 +7,10 @@ import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code calm} command line. */
 @Command(
@@ -25,13 +28,17 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   /** Deep but legal programs recurse deeply in the parser and the analyses; give them room. */
   private static final long STACK_BYTES = 512L * 1024 * 1024;
 
+  @Spec CommandSpec spec;
+
+  /** {@code calm} alone did not say what to do: the usage goes to standard error, and it is exit 2. */
   @Override
-  public void run() {
-    CommandLine.usage(this, System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.FAILURE;
   }
 
   public static void main(String[] args) throws InterruptedException {
@@ -103,11 +110,15 @@ public final class Main implements Runnable {
     commandLine.setParameterExceptionHandler(
         (e, argv) -> {
           CommandLine cmd = e.getCommandLine();
-          cmd.getErr().println("calm: " + e.getMessage());
-          cmd.getErr().println("Try 'calm help " + cmd.getCommandName() + "' for more information.");
+          boolean root = cmd.getCommandSpec().parent() == null;
+          cmd.getErr().println("calm: " + DidYouMean.message(e));
+          DidYouMean.suggestion(e).ifPresent(cmd.getErr()::println);
+          cmd.getErr().println(
+              "Try '" + (root ? "calm --help" : "calm help " + cmd.getCommandName()) + "' for more information.");
           return ExitCodes.FAILURE;
         });
     commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
     try {
       return commandLine.execute(args);
     } finally {

@@ -38,10 +38,17 @@ final class SarifRenderer implements ReportRenderer {
   private final Path workingDirectory;
   private final boolean quiet;
 
+  private final Triage triage;
+
   SarifRenderer(String version, Path workingDirectory, boolean quiet) {
+    this(version, workingDirectory, quiet, Triage.NONE);
+  }
+
+  SarifRenderer(String version, Path workingDirectory, boolean quiet, Triage triage) {
     this.version = version;
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     this.quiet = quiet;
+    this.triage = triage;
   }
 
   @Override
@@ -53,6 +60,7 @@ final class SarifRenderer implements ReportRenderer {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "calm");
     driver.put("version", version);
+    driver.put("informationUri", Homepage.URI);
     ArrayNode rules = driver.putArray("rules");
     for (Code code : Code.values()) {
       rule(code, rules.addObject());
@@ -73,19 +81,44 @@ final class SarifRenderer implements ReportRenderer {
       for (Diagnostic d : report.diagnostics()) {
         if (!quiet || d.severity() == Severity.ERROR) {
           ObjectNode result = results.addObject();
-          diagnostic(d, artifact, result);
+          diagnostic(d, report, artifact, result);
           CoordinationPoint point =
               d.code() == Code.COORDINATION_POINT
                   ? unmatched.remove(CalmSectionRenderer.position(d.span().line(), d.span().column()))
                   : null;
           if (point != null) {
             pathFlow(point, schema, artifact, result);
+            acknowledged(point, result);
           }
+          if (triage.baselineInUse()) {
+            result.put("baselineState", "new");
+          }
+        }
+      }
+      // Suppressed and baselined findings stay visible, marked as such (code scanning hides them).
+      for (Triage.SetAside aside : triage.setAside(report)) {
+        Diagnostic d = aside.diagnostic();
+        ObjectNode result = results.addObject();
+        diagnostic(d, report, artifact, result);
+        CoordinationPoint point =
+            d.code() == Code.COORDINATION_POINT
+                ? unmatched.remove(CalmSectionRenderer.position(d.span().line(), d.span().column()))
+                : null;
+        if (point != null) {
+          pathFlow(point, schema, artifact, result);
+        }
+        ObjectNode suppression = result.putArray("suppressions").addObject();
+        suppression.put("kind", aside.kind().sarif);
+        suppression.put("justification", aside.justification());
+        if (triage.baselineInUse()) {
+          result.put("baselineState", aside.kind() == Triage.Kind.BASELINE ? "unchanged" : "new");
         }
       }
       for (CoordinationPoint point : unmatched.values()) {
         if (!quiet || point.status() == PointStatus.UNACKNOWLEDGED) {
-          point(point, schema, artifact, results.addObject());
+          ObjectNode result = results.addObject();
+          point(point, report.source(), schema, artifact, result);
+          acknowledged(point, result);
         }
       }
     }
@@ -97,9 +130,19 @@ final class SarifRenderer implements ReportRenderer {
     out.write('\n');
   }
 
+  /** A point that {@code @coordinated} acknowledges is a suppression in the source, with its reason. */
+  private static void acknowledged(CoordinationPoint point, ObjectNode result) {
+    if (point.status() == PointStatus.ACKNOWLEDGED && point.rule().annotation().isPresent()) {
+      ObjectNode suppression = result.putArray("suppressions").addObject();
+      suppression.put("kind", "inSource");
+      suppression.put("justification", "@coordinated: " + point.rule().annotation().get().reason());
+    }
+  }
+
   private static void rule(Code code, ObjectNode rule) {
     rule.put("id", code.id());
     rule.put("name", code.slug());
+    rule.put("helpUri", Homepage.help(code));
     rule.putObject("shortDescription").put("text", code.summary());
     String explanation = code.explanation();
     rule.putObject("fullDescription").put("text", firstParagraph(explanation, code));
@@ -121,8 +164,9 @@ final class SarifRenderer implements ReportRenderer {
     return code.summary();
   }
 
-  private void diagnostic(Diagnostic d, ObjectNode artifact, ObjectNode result) {
+  private void diagnostic(Diagnostic d, FileReport report, ObjectNode artifact, ObjectNode result) {
     result.put("ruleId", d.code().id());
+    result.putObject("partialFingerprints").put(Fingerprint.SARIF_KEY, Fingerprint.of(report.source(), d));
     result.put("ruleIndex", d.code().ordinal());
     result.put("level", level(d.severity()));
     StringBuilder text = new StringBuilder(d.message());
@@ -144,11 +188,12 @@ final class SarifRenderer implements ReportRenderer {
   }
 
   private void point(
-      CoordinationPoint point, Optional<Schema> schema, ObjectNode artifact, ObjectNode result) {
+      CoordinationPoint point, calm.syntax.SourceFile source, Optional<Schema> schema, ObjectNode artifact, ObjectNode result) {
     boolean open = point.status() == PointStatus.UNACKNOWLEDGED;
     result.put("ruleId", Code.COORDINATION_POINT.id());
     result.put("ruleIndex", Code.COORDINATION_POINT.ordinal());
     result.put("level", open ? "error" : "note");
+    result.putObject("partialFingerprints").put(Fingerprint.SARIF_KEY, Fingerprint.ofPoint(source, point));
     String kinds = point.kinds().stream().sorted().map(PointKind::label).collect(Collectors.joining(", "));
     String message =
         "coordination point (" + kinds + "), " + point.status().label()

@@ -26,6 +26,12 @@ record Tally(int files, long errors, long warnings, long notes, long openPoints)
     return new Tally(reports.size(), errors, warnings, notes, open);
   }
 
+  /** As {@link #of(List)}, less the open points that the baseline already knows of. */
+  static Tally of(List<FileReport> reports, Triage triage) {
+    Tally all = of(reports);
+    return new Tally(all.files, all.errors, all.warnings, all.notes, all.openPoints - triage.baselinedOpenPoints());
+  }
+
   /** {@code 3 files checked: 2 errors, 1 warning}. */
   String summary() {
     StringBuilder out =

@@ -25,9 +25,16 @@ final class TextRenderer implements ReportRenderer {
   private final Palette palette;
   private final boolean quiet;
 
+  private final Triage triage;
+
   TextRenderer(Palette palette, boolean quiet) {
+    this(palette, quiet, Triage.NONE);
+  }
+
+  TextRenderer(Palette palette, boolean quiet, Triage triage) {
     this.palette = palette;
     this.quiet = quiet;
+    this.triage = triage;
   }
 
   @Override
@@ -53,7 +60,21 @@ final class TextRenderer implements ReportRenderer {
       calm.render(report, section);
       out.write(section.toString());
     }
-    out.write(palette.bold(Tally.of(reports).summary()) + "\n");
+    out.write(palette.bold(Tally.of(reports, triage).summary() + setAside()) + "\n");
+  }
+
+  /** {@code (2 suppressed, 3 in the baseline)}, when any were: they are not shown in text. */
+  private String setAside() {
+    long suppressed = triage.count(Triage.Kind.IN_SOURCE);
+    long baselined = triage.count(Triage.Kind.BASELINE);
+    List<String> parts = new java.util.ArrayList<>();
+    if (suppressed > 0) {
+      parts.add(suppressed + " suppressed");
+    }
+    if (baselined > 0) {
+      parts.add(baselined + " in the baseline");
+    }
+    return parts.isEmpty() ? "" : " (not shown: " + String.join(", ", parts) + ")";
   }
 
   private String block(FileReport report, int from, int to) {

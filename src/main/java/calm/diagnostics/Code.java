@@ -24,6 +24,7 @@ public enum Code {
   INTEGER_OUT_OF_RANGE("E004", Severity.ERROR, "an integer literal does not fit in 64 bits"),
   NESTING_TOO_DEEP("E005", Severity.ERROR, "an expression is nested too deeply"),
   UNKNOWN_ANNOTATION("E006", Severity.ERROR, "an '@' name that the language does not define"),
+  MALFORMED_SUPPRESSION("E007", Severity.ERROR, "a calm-ignore comment without a reason, or naming a code that is not a warning"),
 
   // Declarations and names
   UNKNOWN_RELATION("E101", Severity.ERROR, "a relation is used but never declared"),
@@ -61,6 +62,8 @@ public enum Code {
   EMPTY_PROGRAM("W103", Severity.WARNING, "a file that holds no declarations, facts or rules"),
   COORDINATED_WITHOUT_POINT("W201", Severity.WARNING, "@coordinated on a rule that has no open coordination point"),
   SEAL_COVERS_NOTHING("W202", Severity.WARNING, "a seal that covers no coordination point"),
+  UNUSED_SUPPRESSION("W203", Severity.WARNING, "a calm-ignore comment that suppresses nothing"),
+  AGGREGATE_INTO_TABLE("W301", Severity.WARNING, "an aggregate written into a table keeps every value it ever had"),
 
   // The CALM analysis (§8)
   COORDINATION_POINT("C001", Severity.ERROR, "a rule whose result depends on the order of asynchronous events");

@@ -262,7 +262,7 @@ final class AstBuilder {
                                 Code.UNKNOWN_AGGREGATE,
                                 nameSpan,
                                 "unknown aggregate '" + name + "'")
-                            .withHelp("the aggregates are count, sum, min and max")));
+                            .withHelp(AggregateHabits.help(name))));
     return new Aggregate(span(call), function, nameSpan, expr(call.expr()));
   }
 

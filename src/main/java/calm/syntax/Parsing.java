@@ -146,7 +146,9 @@ public final class Parsing {
     if (tokens.index() == itemStart && !".".equals(offending.getText())) {
       tokens.consume(); // always make progress
     }
-    while (tokens.LA(1) != Token.EOF && !".".equals(tokens.LT(1).getText())) {
+    // the '.' of a decimal number such as 1.5 does not end the item
+    while (tokens.LA(1) != Token.EOF
+        && (!".".equals(tokens.LT(1).getText()) || SyntaxHabits.isDecimalPoint(tokens, tokens.index()))) {
       tokens.consume();
     }
     if (tokens.LA(1) != Token.EOF) {
@@ -222,9 +224,41 @@ public final class Parsing {
     BitSet tainted = new BitSet();
     int item = 0;
     int reported = 0;
-    for (Token token : tokens) {
+    Token closingQuote = null;
+    Token previousVisible = null;
+    for (int index = 0; index < tokens.size(); index++) {
+      Token token = tokens.get(index);
+      if (SyntaxHabits.startsPrologComment(token, previousVisible)) {
+        // the rest of the line is the comment: one message, and none for what the comment says
+        tainted.set(item);
+        if (++reported <= MAX_REPORTED) {
+          SyntaxHabits.Habit comment = SyntaxHabits.prologComment(token);
+          diagnostics.add(
+              Diagnostic.of(Code.LEXICAL_ERROR, comment.span(), comment.message())
+                  .withHelp(comment.help().toArray(String[]::new)));
+        }
+        int line = token.getLine();
+        for (; index < tokens.size() && tokens.get(index).getType() != Token.EOF
+            && tokens.get(index).getLine() == line; index++) {
+          ((WritableToken) tokens.get(index)).setChannel(Token.HIDDEN_CHANNEL);
+          if (".".equals(tokens.get(index).getText())) {
+            item++;
+          }
+        }
+        index--;
+        continue;
+      }
+      Optional<SyntaxHabits.Habit> habit =
+          token.getType() == CalmLexer.ERROR_CHAR && token != closingQuote
+              ? SyntaxHabits.atMalformedCharacter(tokens, index)
+              : Optional.empty();
+      if (habit.isPresent() && token.getText().equals("'")) {
+        closingQuote = SyntaxHabits.closingQuote(tokens, index);
+      }
       String message =
-          switch (token.getType()) {
+          token == closingQuote
+              ? null
+              : switch (token.getType()) {
             case CalmLexer.UNTERMINATED_STRING -> token.getText().length() > 1
                     && token.getText().endsWith("\"")
                 ? "invalid escape in string literal; the escapes are \\\" \\\\ \\n \\t"
@@ -233,7 +267,10 @@ public final class Parsing {
             case CalmLexer.ERROR_CHAR -> "unexpected character " + describe(token.getText());
             default -> null;
           };
-      if (message != null) {
+      if (token == closingQuote) {
+        tainted.set(item);
+        ((WritableToken) token).setChannel(Token.HIDDEN_CHANNEL);
+      } else if (message != null) {
         tainted.set(item);
         ((WritableToken) token).setChannel(Token.HIDDEN_CHANNEL);
         if (++reported <= MAX_REPORTED) {
@@ -241,7 +278,11 @@ public final class Parsing {
           if (token.getType() == CalmLexer.UNTERMINATED_COMMENT) {
             span = new Span(span.line(), span.column(), span.line(), span.column() + 2);
           }
-          diagnostics.add(Diagnostic.of(Code.LEXICAL_ERROR, span, message));
+          diagnostics.add(
+              habit.isPresent()
+                  ? Diagnostic.of(Code.LEXICAL_ERROR, habit.get().span(), habit.get().message())
+                      .withHelp(habit.get().help().toArray(String[]::new))
+                  : Diagnostic.of(Code.LEXICAL_ERROR, span, message));
         } else if (reported == MAX_REPORTED + 1) {
           diagnostics.add(
               Diagnostic.of(
@@ -252,6 +293,9 @@ public final class Parsing {
       }
       if (".".equals(token.getText())) {
         item++;
+      }
+      if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+        previousVisible = token;
       }
     }
     return tainted;
@@ -328,7 +372,15 @@ public final class Parsing {
       if (msg.startsWith("missing ") || after.line() < span.line()) {
         span = after;
       }
-      diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, span, SyntaxMessages.rephrase(msg)));
+      Optional<SyntaxHabits.Habit> habit =
+          offendingSymbol instanceof Token token && recognizer.getInputStream() instanceof TokenStream stream
+              ? SyntaxHabits.atSyntaxError(stream, token, msg.contains("'.'"))
+              : Optional.empty();
+      diagnostics.add(
+          habit.isPresent()
+              ? Diagnostic.of(Code.SYNTAX_ERROR, habit.get().span(), habit.get().message())
+                  .withHelp(habit.get().help().toArray(String[]::new))
+              : Diagnostic.of(Code.SYNTAX_ERROR, span, SyntaxMessages.rephrase(msg)));
       if (diagnostics.size() >= MAX_REPORTED) {
         throw new TooManyErrors();
       }

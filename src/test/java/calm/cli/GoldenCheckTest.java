@@ -34,8 +34,12 @@ class GoldenCheckTest {
   private static void verify(Path dir) throws IOException {
     String shown = dir.getFileName() + "/program.calm";
     byte[] bytes = Files.readAllBytes(dir.resolve("program.calm"));
-    List<FileReport> reports = CheckCommand.checkAll(List.of(SourceLoader.decode(shown, bytes)));
-    Golden.assertMatches(dir.resolve("expected.txt"), new TextRenderer(Palette.NONE, false).render(reports));
-    Golden.assertMatches(dir.resolve("expected.json"), new JsonRenderer(false).render(reports));
+    // as calm check does: suppression comments apply
+    Triage.Result triaged =
+        Triage.apply(CheckCommand.checkAll(List.of(SourceLoader.decode(shown, bytes))), java.util.Optional.empty());
+    List<FileReport> reports = triaged.reports();
+    Golden.assertMatches(
+        dir.resolve("expected.txt"), new TextRenderer(Palette.NONE, false, triaged.triage()).render(reports));
+    Golden.assertMatches(dir.resolve("expected.json"), new JsonRenderer(false, triaged.triage()).render(reports));
   }
 }

@@ -30,6 +30,11 @@ class OutOfMemoryTest {
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx24m",
+                    // a child JVM that only has to run out of memory: the quick compiler and the
+                    // simplest collector start it sooner and reach the limit sooner
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-XX:-UsePerfData",
                     "-cp",
                     System.getProperty("java.class.path"),
                     Main.class.getName(),

@@ -24,7 +24,7 @@ final class ReportFixtures {
   static final String CART =
       "input client_action(session: string, item: string).\n"
           + "table action_log(session: string, item: string).\n"
-          + "output table item_count(session: string, n: int).\n"
+          + "output scratch item_count(session: string, n: int).\n"
           + "action_log(S, I) :- client_action(S, I).\n"
           + "item_count(S, count(I)) :- action_log(S, I).\n";
 

@@ -1,0 +1,166 @@
+package calm.analysis;
+
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.syntax.Aggregate;
+import calm.syntax.Column;
+import calm.syntax.Term;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import calm.syntax.Declaration;
+import calm.syntax.HeadForm;
+import calm.syntax.Literal;
+import calm.syntax.NegatedLiteral;
+import calm.syntax.PositiveLiteral;
+import calm.syntax.RelationKind;
+import calm.syntax.Rule;
+import calm.syntax.Seal;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * W301: an aggregate written into a {@code table} over something that changes from tick to tick. A
+ * table keeps its facts, so each value the aggregate takes stays beside the next ({@code total("s1", 1)}
+ * and {@code total("s1", 2)}), which is almost never what was meant: a running total is a
+ * {@code scratch}, recomputed every tick, or one row per key in a lattice column.
+ *
+ * <p>What changes between ticks: inputs and channels (visible only in the tick they arrive), whatever
+ * {@code @next}, {@code delete} and {@code @async} rules write, and whatever is derived from those. An
+ * aggregate over relations that never change (a program's fixed facts) is computed once and is fine,
+ * and so is one over a sealed relation whose guard the rule reads (the partition is complete by then),
+ * and one that joins an event (the answer to a request, taken when the request comes).
+ */
+final class AggregateIntoTableCheck implements Check {
+  @Override
+  public void check(CheckContext context, Consumer<Diagnostic> report) {
+    Set<String> changing = changingRelations(context);
+    for (Rule rule : context.program().rules()) {
+      if (!rule.isAggregate() || rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.ASYNC) {
+        continue;
+      }
+      String head = rule.head().atom().relation().text();
+      Optional<Declaration> declaration = context.schema().lookup(head);
+      if (declaration.isEmpty() || declaration.get().kind() != RelationKind.TABLE) {
+        continue;
+      }
+      if (readsAnEvent(context, rule)) {
+        continue;
+      }
+      Set<String> read = new HashSet<>();
+      rule.body().stream().map(AggregateIntoTableCheck::relation).flatMap(Optional::stream).forEach(read::add);
+      Optional<String> source = read.stream().filter(changing::contains)
+          .filter(relation -> !sealedHere(context, relation, read)).sorted().findFirst();
+      if (source.isEmpty()) {
+        continue;
+      }
+      String function = rule.head().atom().arguments().stream()
+          .filter(t -> t instanceof Aggregate).map(t -> ((Aggregate) t).function().toString())
+          .findFirst().orElse("aggregate");
+      report.accept(
+          Diagnostic.of(
+                  Code.AGGREGATE_INTO_TABLE,
+                  rule.head().atom().span(),
+                  "`" + head + "` is a table, so it keeps every value this " + function.toLowerCase(java.util.Locale.ROOT)
+                      + " ever had: as `" + source.get() + "` changes, the new row joins the old ones instead of"
+                      + " replacing them")
+              .withRelated(declaration.get().name().span(), "`" + head + "` is declared a table here")
+              .withHelp(
+                  "declare `" + head + "` a `scratch`, recomputed every tick from what holds now"
+                      + " (persist what must outlive the tick in a table of its own)",
+                  "or, when the value only grows, keep one row per key with a lattice column: `"
+                      + latticeForm(declaration.get(), rule) + "`"));
+    }
+  }
+
+  /**
+   * A seal on the relation whose guard the rule also reads: the aggregate is taken once the sealed
+   * partition is complete, so its value does not change afterwards (whether the key lines up is the
+   * CALM analysis's business, W202 when it does not).
+   */
+  private static boolean sealedHere(CheckContext context, String relation, Set<String> read) {
+    for (Seal seal : context.program().seals()) {
+      String sealed = seal.sealed().relation().text();
+      String guard = seal.guard().relation().text();
+      // the guard only says when a partition is complete: new guard facts start new groups
+      if ((sealed.equals(relation) || guard.equals(relation)) && read.contains(sealed) && read.contains(guard)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A rule that joins an event (an input or a channel message, visible only in the tick it arrives)
+   * takes a snapshot when the event comes: the answer to a request, kept on purpose.
+   */
+  private static boolean readsAnEvent(CheckContext context, Rule rule) {
+    for (Literal literal : rule.body()) {
+      if (literal instanceof PositiveLiteral p
+          && context.schema().lookup(p.atom().relation().text())
+              .map(d -> d.kind().isSourceOfAsynchrony()).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The declaration with the group-by columns as the key and the aggregate's as a lattice. */
+  private static String latticeForm(Declaration declaration, Rule rule) {
+    List<String> key = new ArrayList<>();
+    List<String> value = new ArrayList<>();
+    List<Term> arguments = rule.head().atom().arguments();
+    for (int i = 0; i < declaration.columns().size() && i < arguments.size(); i++) {
+      Column column = declaration.columns().get(i);
+      if (arguments.get(i) instanceof Aggregate aggregate) {
+        String lattice = aggregate.function().toString().toLowerCase(Locale.ROOT).equals("min") ? "min" : "max";
+        value.add(column.name().text() + ": " + lattice + "<" + column.type().keyword() + ">");
+      } else {
+        key.add(column.name().text() + ": " + column.type().keyword());
+      }
+    }
+    return "table " + declaration.name().text() + "(" + String.join(", ", key) + (key.isEmpty() ? "" : " ")
+        + "=> " + String.join(", ", value) + ")";
+  }
+
+  private static Optional<String> relation(Literal literal) {
+    if (literal instanceof PositiveLiteral p) {
+      return Optional.of(p.atom().relation().text());
+    }
+    if (literal instanceof NegatedLiteral n) {
+      return Optional.of(n.atom().relation().text());
+    }
+    return Optional.empty();
+  }
+
+  /** Relations whose facts can differ from one tick to the next, to a fixpoint over the rules. */
+  static Set<String> changingRelations(CheckContext context) {
+    Set<String> changing = new HashSet<>();
+    for (Declaration d : context.schema().declarations()) {
+      if (d.kind().isSourceOfAsynchrony()) {
+        changing.add(d.name().text());
+      }
+    }
+    for (Rule rule : context.program().rules()) {
+      if (rule.head().form() != HeadForm.SAME_TICK) {
+        changing.add(rule.head().atom().relation().text());
+      }
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Rule rule : context.program().rules()) {
+        String head = rule.head().atom().relation().text();
+        if (!changing.contains(head)
+            && rule.body().stream().map(AggregateIntoTableCheck::relation).flatMap(Optional::stream)
+                .anyMatch(changing::contains)) {
+          changing.add(head);
+          grew = true;
+        }
+      }
+    }
+    return changing;
+  }
+}
