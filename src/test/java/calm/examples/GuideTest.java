@@ -30,6 +30,28 @@ class GuideTest {
   }
 
   /**
+   * An excerpt ({@code ```text} block starting {@code $ ./calm ...} and ending in {@code ...}) is the
+   * beginning of what the command prints: for outputs, such as explain pages, that hold fences.
+   */
+  @Test
+  void everyExcerptIsTheBeginningOfItsOutput() throws IOException {
+    List<String> lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8);
+    int excerpts = 0;
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (lines.get(i).equals("```text") && lines.get(i + 1).startsWith("$ ./calm ")) {
+        int close = ConsoleBlocks.closingFence(lines, i + 1, GUIDE, i + 1);
+        assertEquals("...", lines.get(close - 1), GUIDE + ":" + (i + 1) + ": an excerpt ends in ...");
+        String shown = String.join("\n", lines.subList(i + 2, close - 1)) + "\n";
+        String[] args = lines.get(i + 1).substring("$ ./calm ".length()).trim().split("\\s+");
+        String actual = calm.cli.Cli.run(args).out();
+        assertTrue(actual.startsWith(shown), GUIDE + ":" + (i + 2) + ": " + shown + "\n--- is not how this begins:\n" + actual);
+        excerpts++;
+      }
+    }
+    assertTrue(excerpts >= 1, "the guide shows calm explain");
+  }
+
+  /**
    * The program fragments the guide quotes (fenced blocks without a language) are lines of the
    * examples, so that the prose cannot drift from the programs the outputs come from.
    */
