@@ -77,7 +77,7 @@ final class ExploreText {
     if (!e.sealBreaks().isEmpty()) {
       b.append("\nruns that broke a seal (not compared):\n");
       for (SealBreak s : e.sealBreaks()) {
-        b.append("  run ").append(s.run()).append(" (--replay ").append(s.seed()).append("): ")
+        b.append("  run ").append(s.run()).append(" (--replay ").append(s.seed()).append(replayFlags()).append("): ")
             .append(s.violation().fact()).append(" arrived at ").append(s.violation().node())
             .append(" in tick ").append(s.violation().arrivedAt()).append(", after ")
             .append(s.violation().guard()).append(" sealed it in tick ").append(s.violation().sealedAt())
@@ -124,6 +124,11 @@ final class ExploreText {
           .append(" — the explorer runs the rules as written and does not model the coordination that\n"
               + "@coordinated acknowledges: differences here are what that coordination must prevent.\n");
     }
+  }
+
+  /** A seal-breaking run replays as such only when its replay breaks seals too. */
+  private String replayFlags() {
+    return command.contains(" --break-seals") ? " --break-seals" : "";
   }
 
   private static String verdict(OutputFinding o) {
