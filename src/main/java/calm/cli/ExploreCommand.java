@@ -68,6 +68,10 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--expect-confluent", description = "exit 1 when any output shows two outcomes")
   boolean expectConfluent;
 
+  @Option(names = "--break-seals",
+      description = "let a seal's guard arrive before what it seals, to explore seal violations on purpose (default: schedules keep seals)")
+  boolean breakSeals;
+
   @Option(names = "--max-ticks", paramLabel = "N", defaultValue = "" + ExploreSettings.DEFAULT_MAX_TICKS,
       description = "a run that needs more ticks does not end: an error (default: ${DEFAULT-VALUE})")
   int maxTicks;
@@ -142,7 +146,7 @@ final class ExploreCommand implements Callable<Integer> {
       }
     }
     ExploreSettings settings = new ExploreSettings(maxTicks, maxFacts, maxDelay,
-        jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+        jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), breakSeals);
     Explorer explorer;
     try {
       explorer = new Explorer(checked.program(), scenario, settings);
@@ -152,7 +156,8 @@ final class ExploreCommand implements Callable<Integer> {
     }
     String command = Invocation.command() + " explore " + Invocation.quoted(programPath.toString())
         + (scenarioPath != null ? " --scenario " + Invocation.quoted(scenarioPath.toString()) : "")
-        + (maxDelay != ExploreSettings.DEFAULT_MAX_DELAY ? " --max-delay " + maxDelay : "");
+        + (maxDelay != ExploreSettings.DEFAULT_MAX_DELAY ? " --max-delay " + maxDelay : "")
+        + (breakSeals ? " --break-seals" : "");
     boolean colour = color.equals("always")
         || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null
             && !"dumb".equals(System.getenv("TERM")) && format == Format.text);

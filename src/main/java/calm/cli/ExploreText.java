@@ -77,10 +77,11 @@ final class ExploreText {
       b.append("\neventually consistent but not confluent: ").append(String.join(", ", ecnc))
           .append(" (every run ends the same, but observers can see facts that are later retracted)\n");
     }
+    legend(b, e.outputs());
     if (!e.sealBreaks().isEmpty()) {
       b.append("\nruns that broke a seal (not compared):\n");
       for (SealBreak s : e.sealBreaks()) {
-        b.append("  run ").append(s.run()).append(" (--replay ").append(s.seed()).append("): ")
+        b.append("  run ").append(s.run()).append(" (--replay ").append(s.seed()).append(replayFlags()).append("): ")
             .append(s.violation().fact()).append(" arrived at ").append(s.violation().node())
             .append(" in tick ").append(s.violation().arrivedAt()).append(", after ")
             .append(s.violation().guard()).append(" sealed it in tick ").append(s.violation().sealedAt())
@@ -94,6 +95,44 @@ final class ExploreText {
       o.witness().ifPresent(w -> witness(b, w));
     }
     return b.toString();
+  }
+
+  /**
+   * Says what the counts mean where they could puzzle: fewer observed outcomes than final ones, and
+   * outputs whose coordination the explorer does not run.
+   */
+  private static void legend(StringBuilder b, List<OutputFinding> outputs) {
+    List<String> fewerObserved = outputs.stream().filter(o -> o.observedOutcomes() < o.finalOutcomes())
+        .map(OutputFinding::relation).toList();
+    List<String> moreObserved = outputs.stream()
+        .filter(o -> o.observedOutcomes() > o.finalOutcomes() && !o.eventuallyConsistentNotConfluent())
+        .map(OutputFinding::relation).toList();
+    if (!fewerObserved.isEmpty() || !moreObserved.isEmpty()) {
+      b.append("\nobserved counts each run by every fact the output held at any moment; final by what it\n"
+          + "holds at rest. Two runs are one observed outcome when they saw the same facts, even if they\n"
+          + "ended with different ones.\n");
+      if (!fewerObserved.isEmpty()) {
+        b.append("  fewer observed than final (").append(String.join(", ", fewerObserved))
+            .append("): some runs saw the same facts along the way but kept different ones at the end\n");
+      }
+      if (!moreObserved.isEmpty()) {
+        b.append("  more observed than final (").append(String.join(", ", moreObserved))
+            .append("): some runs ended alike after showing different facts along the way\n");
+      }
+    }
+    List<String> coordinated = outputs.stream()
+        .filter(o -> o.verdict().isPresent() && o.verdict().get() == calm.analysis.calm.Verdict.COORDINATED)
+        .map(OutputFinding::relation).toList();
+    if (!coordinated.isEmpty()) {
+      b.append("\ncoordinated: ").append(String.join(", ", coordinated))
+          .append(" — the explorer runs the rules as written and does not model the coordination that\n"
+              + "@coordinated acknowledges: differences here are what that coordination must prevent.\n");
+    }
+  }
+
+  /** A seal-breaking run replays as such only when its replay breaks seals too. */
+  private String replayFlags() {
+    return command.contains(" --break-seals") ? " --break-seals" : "";
   }
 
   private static String verdict(OutputFinding o) {

@@ -20,6 +20,9 @@ import java.util.List;
  * Without a {@code node} line the only node is {@code local}.
  */
 public final class ScenarioParser {
+  /** {@code place REL on nowhere}: the program's facts of REL start on no node (unless a node has that name). */
+  static final String NOWHERE = "nowhere";
+
   private final CompiledProgram program;
   private final String fileName;
 
@@ -60,6 +63,9 @@ public final class ScenarioParser {
                 + r.kind().keyword());
           }
           List<String> on = Arrays.asList(parts).subList(2, parts.length);
+          if (on.equals(List.of(NOWHERE)) && !scenario.nodes().contains(NOWHERE)) {
+            on = List.of(); // the program's facts start on no node: the scenario places them itself
+          }
           on.forEach(n -> nodeUses.add(new Object[] {n, number}));
           scenario.place(r.name(), on);
         }

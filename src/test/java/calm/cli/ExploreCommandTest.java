@@ -208,9 +208,13 @@ class ExploreCommandTest {
         first(N, min(T)) :- claims(N, T), round_closed().
         winner(N, T) :- first(N, T).
         """);
-    JsonNode doc = new ObjectMapper().readTree(
+    JsonNode kept = new ObjectMapper().readTree(
         calm("explore", prog.toString(), "--runs", "200", "--format", "json").out());
+    assertEquals(0, kept.get("sealViolations").asInt(), "by default schedules keep seals: " + kept);
+    Cli broken = calm("explore", prog.toString(), "--runs", "200", "--format", "json", "--break-seals");
+    JsonNode doc = new ObjectMapper().readTree(broken.out());
     int violations = doc.get("sealViolations").asInt();
+    assertTrue(doc.get("sealBreaks").get(0).get("replay").asText().length() == 16, doc.toString());
     assertTrue(violations > 0 && violations < 200, doc.toString());
     JsonNode first = doc.get("sealBreaks").get(0);
     assertTrue(first.get("fact").asText().startsWith("claims(\"alice\""), first.toString());

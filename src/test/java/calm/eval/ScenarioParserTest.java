@@ -23,6 +23,18 @@ class ScenarioParserTest {
   }
 
   @Test
+  void placingOnNowhereKeepsTheProgramsFactsOffEveryNode() throws FactsFormatException {
+    Scenario s = parse("node a b\nplace prices on nowhere\nfact b prices(\"tea\", 2)\n");
+    assertEquals(List.of(), s.placementOf("prices"));
+    Run run = new Run(PROGRAM, World.of(PROGRAM, s, Map.of()));
+    run.runToQuiescence();
+    assertEquals(0, run.contents("a", "prices").size());
+    assertEquals(1, run.contents("b", "prices").size());
+    Scenario named = parse("node nowhere b\nplace prices on nowhere\n");
+    assertEquals(List.of("nowhere"), named.placementOf("prices"), "a node may be called nowhere");
+  }
+
+  @Test
   void readsEveryDirective() throws FactsFormatException {
     Scenario s = parse("""
         # two nodes

@@ -82,7 +82,7 @@ class ExamplesTest {
     }
   }
 
-  private static DynamicNode example(Path folder) {
+  static DynamicNode example(Path folder) {
     List<DynamicNode> tests = new ArrayList<>();
     tests.add(dynamicTest("check", () -> checkOutput(folder)));
     for (String program : programs(folder)) {

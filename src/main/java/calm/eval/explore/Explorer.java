@@ -38,7 +38,7 @@ public final class Explorer {
     this.scenario = scenario;
     this.settings = settings;
     this.inputWindow = Math.max(1, Worker.inputsToPlace(source, scenario));
-    this.workers = ThreadLocal.withInitial(() -> new Worker(source, scenario, settings.limits()));
+    this.workers = ThreadLocal.withInitial(() -> new Worker(source, scenario, settings.limits(), !settings.breakSeals()));
     workers.get(); // fails here, in the caller's thread, if the program or scenario is wrong
   }
 

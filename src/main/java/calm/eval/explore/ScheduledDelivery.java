@@ -39,14 +39,16 @@ final class ScheduledDelivery implements DeliveryPolicy {
   }
 
   private final Schedule schedule;
+  private final SealOrder sealOrder;
   private final List<Arrival> arrivals; // null unless recording
   private final Map<Envelope, Slot> slots = new IdentityHashMap<>();
   private final Map<Long, Integer> sendings = new HashMap<>();
   private final Map<String, Long> nodeHashes = new HashMap<>();
   final List<Met> met = new ArrayList<>();
 
-  ScheduledDelivery(Schedule schedule, boolean record) {
+  ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder) {
     this.schedule = schedule;
+    this.sealOrder = sealOrder;
     this.arrivals = record ? new ArrayList<>() : null;
   }
 
@@ -58,13 +60,15 @@ final class ScheduledDelivery implements DeliveryPolicy {
   public List<Delivery> deliver(int tick, List<Envelope> pending) {
     List<Delivery> now = new ArrayList<>();
     for (Envelope e : pending) {
-      Slot slot = slots.get(e);
-      if (slot == null) {
-        slot = place(e);
-        slots.put(e, slot);
+      if (!slots.containsKey(e)) {
+        slots.put(e, place(e));
       }
+    }
+    boolean[] waiting = sealsWaiting(pending);
+    for (Envelope e : pending) {
+      Slot slot = slots.get(e);
       if (!slot.arrived) {
-        if (slot.due <= tick) {
+        if (slot.due <= tick && !heldForSeal(e, waiting)) {
           slot.arrived = true;
           boolean again = slot.duplicateDue > 0;
           now.add(new Delivery(e, again));
@@ -80,6 +84,35 @@ final class ScheduledDelivery implements DeliveryPolicy {
       }
     }
     return now;
+  }
+
+  /** Per seal, whether an envelope that feeds its sealed relation has yet to arrive. */
+  private boolean[] sealsWaiting(List<Envelope> pending) {
+    boolean[] waiting = new boolean[sealOrder.seals()];
+    if (sealOrder.isEmpty()) {
+      return waiting;
+    }
+    for (Envelope e : pending) {
+      if (!slots.get(e).arrived) {
+        for (int s = 0; s < waiting.length; s++) {
+          waiting[s] |= sealOrder.feeds(s, e);
+        }
+      }
+    }
+    return waiting;
+  }
+
+  /** A guard's envelope waits for what its seal closes; an input the scenario gave a tick does not. */
+  private boolean heldForSeal(Envelope e, boolean[] waiting) {
+    if (e.input() && e.dueTick() != Scenario.ANY_TICK) {
+      return false;
+    }
+    for (int s = 0; s < waiting.length; s++) {
+      if (waiting[s] && sealOrder.triggers(s, e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Slot place(Envelope e) {

@@ -28,13 +28,15 @@ final class Worker {
   private final World world;
   private final RunLimits limits;
   private final List<Relation> outputs;
+  private final SealOrder sealOrder;
 
-  Worker(Program source, Scenario scenario, RunLimits limits) {
+  Worker(Program source, Scenario scenario, RunLimits limits, boolean keepSeals) {
     this.program = CompiledProgram.compile(source).program()
         .orElseThrow(() -> new IllegalArgumentException("the program does not compile"));
     this.world = World.of(program, scenario, Map.of());
     this.limits = limits;
     this.outputs = program.outputs();
+    this.sealOrder = keepSeals ? SealOrder.of(program) : SealOrder.NONE;
   }
 
   List<Relation> outputs() {
@@ -63,7 +65,7 @@ final class Worker {
   }
 
   RunRecord run(Schedule schedule, boolean record) {
-    ScheduledDelivery delivery = new ScheduledDelivery(schedule, record);
+    ScheduledDelivery delivery = new ScheduledDelivery(schedule, record, sealOrder);
     Watcher watcher = new Watcher(record);
     Run run = new Run(program, world, limits, delivery, watcher);
     String error = null;

@@ -51,8 +51,17 @@ final class Explore {
     return new Explorer(program, scenario, ExploreSettings.defaults().withThreads(threads));
   }
 
+  /** An explorer whose schedules may deliver a seal's guard before what it seals ({@code --break-seals}). */
+  Explorer sealBreaker(int threads) {
+    return new Explorer(program, scenario, ExploreSettings.defaults().withThreads(threads).withBreakSeals(true));
+  }
+
   Exploration explore(int runs, long seed, int threads) {
     return explorer(threads).explore(runs, seed, verdicts);
+  }
+
+  Exploration exploreBreakingSeals(int runs, long seed, int threads) {
+    return sealBreaker(threads).explore(runs, seed, verdicts);
   }
 
   static OutputFinding output(Exploration e, String relation) {

@@ -3,6 +3,13 @@ package calm.eval.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SealsTest {
@@ -44,8 +51,39 @@ class SealsTest {
       """;
 
   @Test
-  void runsThatBreakTheSealAreCountedApartAndTheOthersAgree() {
+  void schedulesKeepSealsByDefault() {
     Exploration e = Explore.of(USERNAMES).explore(300, 5, 2);
+    assertEquals(0, e.sealViolations(), "close_round waits until every claim has arrived");
+    assertEquals(300, e.completedRuns());
+    assertEquals(1, Explore.output(e, "account").finalOutcomes());
+  }
+
+  /** Every sealed program under examples/, with its scenario if it has one: at least 90% of runs keep their seals. */
+  @Test
+  void theSealedExamplesKeepTheirSeals() throws IOException {
+    List<Path> sealed = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("examples"))) {
+      files.filter(f -> f.toString().endsWith(".calm")).sorted().forEach(sealed::add);
+    }
+    int checked = 0;
+    for (Path file : sealed) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      if (!text.lines().anyMatch(l -> l.startsWith("seal "))) {
+        continue;
+      }
+      Path scenarioFile = Path.of(file.toString().replaceAll("\\.calm$", ".scenario"));
+      Explore p = Files.exists(scenarioFile)
+          ? Explore.of(text, Files.readString(scenarioFile, StandardCharsets.UTF_8)) : Explore.of(text);
+      Exploration kept = p.explore(300, 1, 2);
+      assertTrue(kept.sealViolations() * 10 <= 300, file + ": " + kept.sealViolations() + " of 300 runs broke a seal");
+      checked++;
+    }
+    assertTrue(checked >= 8, "the examples hold sealed programs (" + checked + ")");
+  }
+
+  @Test
+  void runsThatBreakTheSealAreCountedApartAndTheOthersAgree() {
+    Exploration e = Explore.of(USERNAMES).exploreBreakingSeals(300, 5, 2);
     assertTrue(e.sealViolations() > 0, "some schedule delivers a claim after close_round");
     assertTrue(e.sealViolations() < 300, "some schedule keeps the seal");
     OutputFinding account = Explore.output(e, "account");
@@ -61,15 +99,15 @@ class SealsTest {
   @Test
   void aSealBreakIsFoundAgainWhenItsRunIsReplayed() {
     Explore p = Explore.of(USERNAMES);
-    Exploration e = p.explore(100, 5, 2);
+    Exploration e = p.exploreBreakingSeals(100, 5, 2);
     SealBreak b = e.sealBreaks().get(0);
-    Replay r = p.explorer(1).replay(b.seed());
+    Replay r = p.sealBreaker(1).replay(b.seed());
     assertEquals(b.violation(), r.violation().orElseThrow());
   }
 
   @Test
   void aSealHoldsPerKey() {
-    Exploration e = Explore.of(PER_KEY).explore(300, 9, 2);
+    Exploration e = Explore.of(PER_KEY).exploreBreakingSeals(300, 9, 2);
     assertTrue(e.sealViolations() > 0);
     for (SealBreak b : e.sealBreaks()) {
       assertTrue(b.violation().fact().startsWith("claims(\"alice\""), b.toString());
