@@ -160,6 +160,7 @@ public final class Parsing {
         || type == CalmLexer.INPUT
         || type == CalmLexer.CHANNEL
         || type == CalmLexer.OUTPUT
+        || type == CalmLexer.EXTERN
         || type == CalmLexer.SEAL;
   }
 
