@@ -102,6 +102,11 @@ public final class CompiledProgram {
     return facts;
   }
 
+  /** Whether the program file holds facts for {@code relation}. */
+  public boolean hasProgramFacts(Relation relation) {
+    return facts.containsKey(relation.id());
+  }
+
   List<int[]> indexColumns(int relation) {
     return indexColumns.get(relation);
   }
