@@ -46,7 +46,11 @@ public final class LatticeReads {
   }
 
   /** A non-monotone read of lattice table {@code relation} in {@code literal}, and why. */
-  public record Snapshot(Literal literal, String relation, String why, Fix fix) {}
+  public record Snapshot(Literal literal, String relation, String why, Fix fix, boolean aggregate) {
+    Snapshot(Literal literal, String relation, String why, Fix fix) {
+      this(literal, relation, why, fix, false);
+    }
+  }
 
   /** The snapshot reads of {@code rule}, in body order (at most one per literal). */
   public static List<Snapshot> of(Schema schema, Rule rule) {
@@ -141,8 +145,8 @@ public final class LatticeReads {
       if (term instanceof Aggregate a) {
         if (!(a.argument() instanceof Variable arg && arg.name().equals(variable))
             || !inDirection(a.function(), read.lattice)) {
-          return snapshot(read, v + from + " is aggregated by " + a.function().keyword()
-              + ", against the lattice's direction", Fix.SEAL);
+          return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is aggregated by "
+              + a.function().keyword() + ", against the lattice's direction", Fix.SEAL, true));
         }
         continue;
       }
