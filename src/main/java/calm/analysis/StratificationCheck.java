@@ -31,7 +31,8 @@ final class StratificationCheck implements Check {
                 bad.literal().span(),
                 "same-tick cycle through " + through + ": " + path)
             .withHelp(
-                "'" + bad.to() + "' would depend on its own " + through
+                "'" + bad.to() + "' would depend on its own "
+                    + (bad.negated() || bad.aggregated() ? through : "snapshot")
                     + " within one tick; derive one relation of the cycle with @next, e.g. "
                     + bad.to() + "(...)@next :- ...");
     for (Dependency d : cycle) {
