@@ -65,6 +65,11 @@ final class NodeState {
   /** Drops the rows that raised lattice values left behind (see {@link Keying}). */
   void compact() {
     for (int id : keyedIds) {
+      Keying keying = stores[id].keying;
+      if (keying.deadCount > 0 && tickBase[id] > 0) {
+        // the rows from the tick's base on stay the tick's news (a seal watches them)
+        tickBase[id] -= keying.dead.get(0, tickBase[id]).cardinality();
+      }
       int dropped = stores[id].compact();
       if (dropped > 0) {
         budget.removed(dropped);
