@@ -64,7 +64,7 @@ public final class CalmAnalysis {
     Blame blame;
     String race;
     Literal via;
-    final Map<Literal, calm.analysis.LatticeReads.Snapshot> snapshots = new IdentityHashMap<>();
+    final Map<Literal, calm.analysis.LatticeReads.Snapshot> snapshots = new java.util.LinkedHashMap<>();
     PointStatus status;
     final Set<Seal> sealedBy = new LinkedHashSet<>();
     CoordinationPoint point;
