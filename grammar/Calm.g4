@@ -1,4 +1,4 @@
-// The Calm rule language (shared/spec/LANGUAGE.md §1-5).
+// The Calm rule language (shared/spec/LANGUAGE.md §1-5, §11).
 //
 // The grammar is deliberately permissive where a precise message beats a parse error: annotation and
 // time names after '@', aggregate names in heads, and expressions inside atoms are all parsed here
@@ -13,11 +13,19 @@ item
     | clause
     ;
 
-declaration : OUTPUT? kind=(TABLE | SCRATCH | INPUT | CHANNEL) IDENT '(' columns? ')' '.' ;
+// `extern` belongs to tables (§11); on another kind the builder says so, which beats a parse error.
+declaration
+    : (OUTPUT EXTERN? | EXTERN OUTPUT?)? kind=(TABLE | SCRATCH | INPUT | CHANNEL) IDENT '(' columns? ')' '.'
+    ;
 
-columns : column (',' column)* ;
+// '=>' splits a key from the values (§11); the key may be empty, the values may not.
+columns
+    : column (',' column)* ('=>' column (',' column)*)?
+    | '=>' column (',' column)*
+    ;
 
-column : AT? IDENT ':' type=(INT_TYPE | STRING_TYPE) ;
+// A lattice type is max<int> and the like; the builder judges the lattice's name.
+column : AT? IDENT ':' (type=(INT_TYPE | STRING_TYPE) | lattice=IDENT '<' base=(INT_TYPE | STRING_TYPE) '>') ;
 
 seal : SEAL sealed=atom BY guard=atom '.' ;
 
@@ -63,6 +71,7 @@ SCRATCH     : 'scratch' ;
 INPUT       : 'input' ;
 CHANNEL     : 'channel' ;
 OUTPUT      : 'output' ;
+EXTERN      : 'extern' ;
 DELETE      : 'delete' ;
 NOT         : 'not' ;
 SEAL        : 'seal' ;

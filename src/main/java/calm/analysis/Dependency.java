@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  *
  * @param negated the body atom is under {@code not}
  * @param aggregated the rule's head aggregates
- * @param deleting the rule's head is {@code delete}
+ * @param deleting the rule's head is {@code delete} (or {@code @update}, which deletes the old row)
+ * @param snapshot the body atom reads a lattice value non-monotonically (§11)
  */
 public record Dependency(
     String from,
@@ -24,7 +25,14 @@ public record Dependency(
     Time time,
     boolean negated,
     boolean aggregated,
-    boolean deleting) {
+    boolean deleting,
+    boolean snapshot) {
+
+  public Dependency(
+      String from, String to, Rule rule, Literal literal, Time time, boolean negated, boolean aggregated,
+      boolean deleting) {
+    this(from, to, rule, literal, time, negated, aggregated, deleting, false);
+  }
 
   /**
    * Consistent with the record's equals, but cheap: JGraphT hashes edges on every lookup, and the
@@ -45,6 +53,7 @@ public record Dependency(
             && negated == d.negated
             && aggregated == d.aggregated
             && deleting == d.deleting
+            && snapshot == d.snapshot
             && literal.equals(d.literal)
             && rule.span().equals(d.rule.span());
   }
@@ -60,9 +69,15 @@ public record Dependency(
    * negated), each to {@code head}, the name of the rule's head relation.
    */
   public static void ofRule(Rule rule, String head, Consumer<Dependency> edge) {
+    ofRule(rule, head, java.util.Set.of(), edge);
+  }
+
+  /** As {@link #ofRule(Rule, String, Consumer)}, with the literals that are snapshot reads (§11). */
+  public static void ofRule(
+      Rule rule, String head, java.util.Collection<Literal> snapshots, Consumer<Dependency> edge) {
     Time time = Time.of(rule.head().form());
     boolean aggregated = rule.isAggregate();
-    boolean deleting = rule.head().form() == HeadForm.DELETE;
+    boolean deleting = rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.UPDATE;
     for (Literal literal : rule.body()) {
       String body = null;
       if (literal instanceof PositiveLiteral p) {
@@ -72,18 +87,19 @@ public record Dependency(
       }
       if (body != null) {
         boolean negated = literal instanceof NegatedLiteral;
-        edge.accept(new Dependency(body, head, rule, literal, time, negated, aggregated, deleting));
+        boolean snapshot = !snapshots.isEmpty() && snapshots.contains(literal);
+        edge.accept(new Dependency(body, head, rule, literal, time, negated, aggregated, deleting, snapshot));
       }
     }
   }
 
   /** Whether the head can lose facts when {@code from} gains some (§8), before monotone aggregates. */
   public boolean isNonMonotone() {
-    return negated || aggregated || deleting;
+    return negated || aggregated || deleting || snapshot;
   }
 
   /** Whether stratification must put {@code from} strictly below {@code to}. */
   public boolean needsLowerStratum() {
-    return time == Time.SAME_TICK && (negated || aggregated);
+    return time == Time.SAME_TICK && (negated || aggregated || snapshot);
   }
 }

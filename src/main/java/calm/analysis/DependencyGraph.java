@@ -61,7 +61,9 @@ public final class DependencyGraph {
       if (to == null) {
         continue;
       }
-      Dependency.ofRule(rule, head, d -> {
+      List<calm.syntax.Literal> snapshots =
+          LatticeReads.of(schema, rule).stream().map(LatticeReads.Snapshot::literal).toList();
+      Dependency.ofRule(rule, head, snapshots, d -> {
         Node from = nodes.get(d.from());
         if (from != null) {
           from.out().add(d);

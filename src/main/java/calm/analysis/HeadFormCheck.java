@@ -46,7 +46,7 @@ final class HeadFormCheck implements Check {
                         ? "a " + kind.keyword() + " is emptied at the end of every tick already"
                         : "a channel holds messages, which are consumed when they arrive")
                 .withRelated(declared.get().name().span(), "'" + name + "' is declared here"));
-      } else if (kind == RelationKind.CHANNEL && form != HeadForm.ASYNC) {
+      } else if (kind == RelationKind.CHANNEL && form != HeadForm.ASYNC && form != HeadForm.UPDATE) {
         report.accept(
             Diagnostic.of(
                     Code.CHANNEL_HEAD_WITHOUT_ASYNC,

@@ -26,7 +26,7 @@ final class NeverWrittenCheck implements Check {
     }
     for (Declaration declaration : context.schema().declarations()) {
       String name = declaration.name().text();
-      if (declaration.kind() != RelationKind.INPUT && !written.contains(name)) {
+      if (declaration.kind() != RelationKind.INPUT && !declaration.extern() && !written.contains(name)) {
         report.accept(
             Diagnostic.of(
                     Code.NEVER_WRITTEN,

@@ -11,9 +11,16 @@ import java.util.Optional;
 /** The declared relations of a program by name; the first declaration of a name wins. */
 public final class Schema {
   private final Map<String, Declaration> relations;
+  private final boolean hasLatticeTables;
 
   private Schema(Map<String, Declaration> relations) {
     this.relations = Collections.unmodifiableMap(relations);
+    this.hasLatticeTables = relations.values().stream().anyMatch(Declaration::isLatticeTable);
+  }
+
+  /** Whether any table has lattice columns (§11): most programs have none, and skip their reads. */
+  public boolean hasLatticeTables() {
+    return hasLatticeTables;
   }
 
   public static Schema of(Program program) {

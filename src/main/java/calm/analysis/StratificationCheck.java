@@ -19,16 +19,20 @@ final class StratificationCheck implements Check {
     Dependency bad = cycle.get(0);
     StringBuilder path = new StringBuilder(bad.from());
     for (Dependency d : cycle) {
-      path.append(d.negated() ? " -(not)-> " : d.aggregated() ? " -(aggregate)-> " : " -> ").append(d.to());
+      path.append(
+              d.negated() ? " -(not)-> " : d.aggregated() ? " -(aggregate)-> " : d.snapshot() ? " -(snapshot)-> " : " -> ")
+          .append(d.to());
     }
-    String through = bad.negated() ? "negation" : "aggregation";
+    String through =
+        bad.negated() ? "negation" : bad.aggregated() ? "aggregation" : "a snapshot of a lattice value";
     Diagnostic diagnostic =
         Diagnostic.of(
                 Code.UNSTRATIFIABLE_CYCLE,
                 bad.literal().span(),
                 "same-tick cycle through " + through + ": " + path)
             .withHelp(
-                "'" + bad.to() + "' would depend on its own " + through
+                "'" + bad.to() + "' would depend on its own "
+                    + (bad.negated() || bad.aggregated() ? through : "snapshot")
                     + " within one tick; derive one relation of the cycle with @next, e.g. "
                     + bad.to() + "(...)@next :- ...");
     for (Dependency d : cycle) {
@@ -36,7 +40,8 @@ final class StratificationCheck implements Check {
           diagnostic.withRelated(
               d.literal().span(),
               "'" + d.to() + "' reads " + (d.negated() ? "not '" : "'") + d.from() + "'"
-                  + (d.aggregated() ? " in an aggregate" : "") + " in the same tick");
+                  + (d.aggregated() ? " in an aggregate" : d.snapshot() ? " as a snapshot" : "")
+                  + " in the same tick");
     }
     return diagnostic;
   }

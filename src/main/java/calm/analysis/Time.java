@@ -11,7 +11,7 @@ public enum Time {
   public static Time of(HeadForm form) {
     return switch (form) {
       case SAME_TICK -> SAME_TICK;
-      case NEXT, DELETE -> NEXT;
+      case NEXT, DELETE, UPDATE -> NEXT;
       case ASYNC -> ASYNC;
     };
   }

@@ -122,6 +122,13 @@ final class RunCommand implements Callable<Integer> {
           return ExitCodes.FAILURE;
         }
         loaded = FactsFiles.read(program, factsDir);
+        for (Relation r : program.relations()) {
+          if (r.extern() && !loaded.containsKey(r.name()) && !program.hasProgramFacts(r)) {
+            err.println("calm run: extern table '" + r.name() + "' has no facts: expected "
+                + factsDir.resolve(r.name() + ".facts") + " (or facts for it in the program)");
+            return ExitCodes.FAILURE;
+          }
+        }
       }
     } catch (FactsFormatException e) {
       err.println("calm run: " + e.getMessage());
@@ -157,6 +164,14 @@ final class RunCommand implements Callable<Integer> {
       String where = e.span().map(s -> source.displayPath() + ":" + s.line() + ":" + s.column() + ": ").orElse(
           source.displayPath() + ": ");
       err.println(where + "error: run stopped at tick " + run.tick() + ": " + e.getMessage());
+      if (outputDir != null) {
+        // what the outputs held when the run stopped is kept, for the user to see how far it got
+        try {
+          writeOutputDir(program, run);
+        } catch (IOException written) {
+          err.println("calm run: cannot write " + ProgramLoader.describe(written));
+        }
+      }
       return ExitCodes.FINDINGS;
     }
     for (calm.eval.SealViolation v : run.sealViolations()) {

@@ -56,6 +56,15 @@ public enum Code {
   MALFORMED_SEAL("E403", Severity.ERROR, "a seal's atoms may hold only variables and '_'"),
   VACUOUS_SEAL("E404", Severity.ERROR, "a seal's guard is a relation that nothing can write"),
 
+  // Keys, lattices and extern tables (§11)
+  KEY_ON_NON_TABLE("E601", Severity.ERROR, "a key ('=>') on a relation that is not a table"),
+  MIXED_VALUE_COLUMNS("E602", Severity.ERROR, "a keyed table mixes lattice and plain value columns"),
+  MISPLACED_LATTICE("E603", Severity.ERROR, "a lattice type where none may stand: a key column, a table without a key, a scratch, or a channel's '@' column"),
+  LATTICE_SHRINK("E604", Severity.ERROR, "delete or @update of a lattice table, which only grows"),
+  UPDATE_UNKEYED("E605", Severity.ERROR, "@update of a relation that is not a plain keyed table"),
+  EXTERN_WRITTEN("E606", Severity.ERROR, "a rule writes an extern table, whose facts come only from outside"),
+  EXTERN_NOT_TABLE("E607", Severity.ERROR, "extern prefixes a relation that is not a table"),
+
   // Warnings
   NEVER_WRITTEN("W101", Severity.WARNING, "a relation that no rule or fact ever writes"),
   NEVER_READ("W102", Severity.WARNING, "a relation that nothing reads and that is not an output"),

@@ -102,6 +102,11 @@ public final class CompiledProgram {
     return facts;
   }
 
+  /** Whether the program file holds facts for {@code relation}. */
+  public boolean hasProgramFacts(Relation relation) {
+    return facts.containsKey(relation.id());
+  }
+
   List<int[]> indexColumns(int relation) {
     return indexColumns.get(relation);
   }
@@ -303,6 +308,15 @@ public final class CompiledProgram {
       } else if (form == HeadForm.DELETE && h.kind() != RelationKind.TABLE) {
         code = Code.DELETE_NON_TABLE;
         problem = "delete of '" + h.name() + "', which is not a table";
+      } else if (h.extern()) {
+        code = Code.EXTERN_WRITTEN;
+        problem = "extern table '" + h.name() + "' is written by a rule";
+      } else if (h.isLattice() && (form == HeadForm.DELETE || form == HeadForm.UPDATE)) {
+        code = Code.LATTICE_SHRINK;
+        problem = "lattice table '" + h.name() + "' only grows";
+      } else if (form == HeadForm.UPDATE && (!h.keyed() || h.isLattice())) {
+        code = Code.UPDATE_UNKEYED;
+        problem = "@update of '" + h.name() + "', which is not a plain keyed table";
       }
       if (problem != null) {
         report.accept(Diagnostic.of(code, head.span(), problem));

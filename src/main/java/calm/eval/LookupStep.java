@@ -28,7 +28,11 @@ final class LookupStep extends Step {
     }
     Index idx = store.indexes[index];
     int arity = store.arity;
+    Keying keying = store.keying;
     for (int r = idx.first(store, values); r >= 0; r = idx.next(r)) {
+      if (keying != null && keying.isDead(r)) {
+        continue;
+      }
       if (match(store.rows, r * arity, kinds, args, registers)) {
         next.run(frame);
       }

@@ -13,6 +13,16 @@ final class NodeState {
   final TupleStore[] nextInserts;
   final TupleStore[] deletions;
   final TupleStore[] outbox;
+  /** Per keyed table, the {@code @update} rows for the next tick (one per key). */
+  final TupleStore[] updates;
+  /** Per plain keyed table, the rule behind each {@code @next} row, to name it in a key conflict. */
+  final List<List<calm.syntax.Rule>> nextRules;
+  /** The rule being evaluated, to name it in a key conflict. */
+  calm.syntax.Rule currentRule;
+  /** The tick being run, for messages. */
+  int tick;
+  final CompiledProgram program;
+  private final int[] keyedIds;
   /** Per relation, the first row that is new this tick (what deferred changes and arrivals added). */
   final int[] tickBase;
   /** Per seal, what it has sealed and seen at this node. */
@@ -24,7 +34,10 @@ final class NodeState {
     this.name = name;
     this.budget = budget;
     this.relations = program.relations();
+    this.program = program;
     int n = relations.size();
+    updates = new TupleStore[n];
+    nextRules = new java.util.ArrayList<>(java.util.Collections.nCopies(n, null));
     stores = new TupleStore[n];
     nextInserts = new TupleStore[n];
     deletions = new TupleStore[n];
@@ -38,16 +51,51 @@ final class NodeState {
     buffered = new int[n];
     for (Relation r : relations) {
       stores[r.id()] = new TupleStore(r.arity(), program.indexColumns(r.id()));
+      if (r.keyed()) {
+        stores[r.id()].keyBy(keyingOf(r, r.lattices()));
+      }
     }
+    keyedIds = relations.stream().filter(Relation::keyed).mapToInt(Relation::id).toArray();
+  }
+
+  private Keying keyingOf(Relation r, List<calm.syntax.Lattice> lattices) {
+    return new Keying(r.keyColumns(), lattices, r.types(), program.strings());
+  }
+
+  /** Drops the rows that raised lattice values left behind (see {@link Keying}). */
+  void compact() {
+    for (int id : keyedIds) {
+      Keying keying = stores[id].keying;
+      if (keying.deadCount > 0 && tickBase[id] > 0) {
+        // the rows from the tick's base on stay the tick's news (a seal watches them)
+        tickBase[id] -= keying.dead.get(0, tickBase[id]).cardinality();
+      }
+      int dropped = stores[id].compact();
+      if (dropped > 0) {
+        budget.removed(dropped);
+      }
+    }
+  }
+
+  /** Turns a key conflict found in a store into one that names the relation. */
+  private static KeyConflict in(int relation, KeyConflict conflict) {
+    if (conflict.relation < 0) {
+      conflict.relation = relation;
+    }
+    return conflict;
   }
 
   /** Inserts now, within the fixpoint; counts against the run's fact bound. */
   boolean insert(int relation, long[] tuple) {
-    if (stores[relation].add(tuple)) {
-      budget.added(relations.get(relation));
-      return true;
+    try {
+      if (stores[relation].add(tuple)) {
+        budget.added(relations.get(relation));
+        return true;
+      }
+      return false;
+    } catch (KeyConflict conflict) {
+      throw in(relation, conflict);
     }
-    return false;
   }
 
   /**
@@ -76,6 +124,8 @@ final class NodeState {
     int before = store.size;
     try {
       store.addAll(buffers[relation], count, tuple);
+    } catch (KeyConflict conflict) {
+      throw in(relation, conflict);
     } finally {
       budget.addedMany(relations.get(relation), store.size - before);
     }
@@ -99,9 +149,31 @@ final class NodeState {
   void emit(HeadForm form, int relation, long[] tuple) {
     switch (form) {
       case SAME_TICK -> buffer(relation, tuple);
-      case NEXT -> pending(nextInserts, relation).add(tuple);
+      case NEXT -> {
+        if (pending(nextInserts, relation).add(tuple) && stores[relation].keying != null) {
+          if (nextRules.get(relation) == null) {
+            nextRules.set(relation, new java.util.ArrayList<>());
+          }
+          nextRules.get(relation).add(currentRule);
+        }
+      }
       case DELETE -> pending(deletions, relation).add(tuple);
       case ASYNC -> pending(outbox, relation).add(tuple);
+      case UPDATE -> {
+        TupleStore u = updates[relation];
+        if (u == null) {
+          Relation r = relations.get(relation);
+          u = new TupleStore(r.arity(), List.of());
+          u.keyBy(keyingOf(r, java.util.Collections.nCopies(r.arity(), calm.syntax.Lattice.NONE)));
+          updates[relation] = u;
+        }
+        try {
+          u.add(tuple);
+        } catch (KeyConflict conflict) {
+          conflict.updates = true;
+          throw in(relation, conflict);
+        }
+      }
     }
   }
 

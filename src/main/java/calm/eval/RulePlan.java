@@ -34,6 +34,7 @@ final class RulePlan {
     Frame frame = new Frame(registers, node);
     frame.deltaFrom = deltaFrom;
     frame.deltaTo = deltaTo;
+    node.currentRule = rule;
     try {
       if (aggregator != null) {
         aggregator.start();
@@ -46,6 +47,8 @@ final class RulePlan {
         aggregator.finish(frame);
       }
       node.flush();
+    } catch (KeyConflict conflict) {
+      throw KeyConflicts.error(conflict, node, node.tick, KeyConflicts.ruleAt(rule), rule);
     } catch (ArithmeticException e) {
       String what = "division by zero".equals(e.getMessage()) ? "division by zero" : "integer overflow";
       throw new RunError(

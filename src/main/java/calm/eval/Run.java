@@ -44,8 +44,13 @@ public final class Run {
       nodes.add(node);
       byName.put(node.name, node);
       for (World.Initial f : world.initialFacts(i)) {
-        node.insert(f.relation(), f.tuple());
+        try {
+          node.insert(f.relation(), f.tuple());
+        } catch (KeyConflict conflict) {
+          throw KeyConflicts.error(conflict, node, 0, "an initial fact", null);
+        }
       }
+      node.compact();
       for (int r = 0; r < node.stores.length; r++) {
         node.tickBase[r] = node.stores[r].size; // initial facts are not news
       }
@@ -166,11 +171,13 @@ public final class Run {
     boolean settled = true;
     Map<NodeState, Activity> activity = new IdentityHashMap<>();
     for (NodeState node : nodes) {
+      node.tick = tick;
       if (!first) {
         startTick(node);
       }
       Activity a = new Activity();
       a.startSizes = sizes(node);
+      a.startVersions = versions(node);
       List<Envelope> arrived = arrivals.getOrDefault(node, List.of());
       a.startedEmpty = ephemeralEmpty(node) && arrived.isEmpty();
       for (Envelope e : arrived) {
@@ -179,6 +186,7 @@ public final class Run {
       a.arrived = arrived;
       for (ComponentPlan component : program.components()) {
         evaluate(component, node);
+        node.compact();
       }
       for (RulePlan plan : program.deferred()) {
         plan.execute(node, 0, 0);
@@ -199,7 +207,7 @@ public final class Run {
       }
       boolean grew = false;
       for (Relation r : program.relations()) {
-        if (r.kind() == RelationKind.TABLE && node.stores[r.id()].size > a.startSizes[r.id()]) {
+        if (r.kind() == RelationKind.TABLE && node.stores[r.id()].version != a.startVersions[r.id()]) {
           grew = true;
           changedLastTick.add(r.name());
         }
@@ -222,6 +230,7 @@ public final class Run {
 
   private static final class Activity {
     int[] startSizes;
+    long[] startVersions;
     boolean startedEmpty;
     List<Envelope> arrived;
   }
@@ -282,7 +291,10 @@ public final class Run {
     return java.util.Arrays.binarySearch(sorted, value);
   }
 
-  /** Empties scratch, input and channel relations, then applies last tick's deletions and insertions. */
+  /**
+   * Empties scratch, input and channel relations, then applies last tick's deletions, the rows that
+   * {@code @update} replaces (§11), and insertions.
+   */
   private void startTick(NodeState node) {
     for (Relation r : program.relations()) {
       int id = r.id();
@@ -292,31 +304,57 @@ public final class Run {
       }
       TupleStore deletions = node.deletions[id];
       TupleStore inserts = node.nextInserts[id];
-      if (deletions != null && deletions.size > 0) {
-        TupleStore effective = deletions;
-        if (inserts != null && inserts.size > 0) {
-          effective = new TupleStore(r.arity(), List.of());
-          for (int row = 0; row < deletions.size; row++) {
-            long[] t = deletions.row(row);
-            if (!inserts.contains(t)) {
-              effective.add(t);
-            }
+      TupleStore updates = node.updates[id];
+      boolean deleting = deletions != null && deletions.size > 0;
+      boolean updating = updates != null && updates.size > 0;
+      if (deleting || updating) {
+        TupleStore effective = new TupleStore(r.arity(), List.of());
+        for (int row = 0; deleting && row < deletions.size; row++) {
+          long[] t = deletions.row(row);
+          if (inserts == null || !inserts.contains(t)) {
+            effective.add(t);
           }
         }
-        int removed = node.stores[id].removeAll(effective);
+        TupleStore store = node.stores[id];
+        for (int row = 0; updating && row < updates.size; row++) {
+          int held = store.rowWithKey(updates.row(row));
+          if (held >= 0) {
+            effective.add(store.row(held));
+          }
+        }
+        int removed = store.removeAll(effective);
         node.releaseCount(removed);
-        deletions.clear();
+        if (deleting) {
+          deletions.clear();
+        }
       }
       node.tickBase[id] = node.stores[id].size;
+      if (updating) {
+        for (int row = 0; row < updates.size; row++) {
+          node.insert(id, updates.row(row));
+        }
+        updates.clear();
+      }
       if (inserts != null && inserts.size > 0) {
         long[] t = new long[r.arity()];
+        List<calm.syntax.Rule> rules = node.nextRules.get(id);
         for (int row = 0; row < inserts.size; row++) {
           System.arraycopy(inserts.rows, row * r.arity(), t, 0, r.arity());
-          node.insert(id, t);
+          try {
+            node.insert(id, t);
+          } catch (KeyConflict conflict) {
+            calm.syntax.Rule rule = rules != null && row < rules.size() ? rules.get(row) : null;
+            throw KeyConflicts.error(
+                conflict, node, tick, rule == null ? "an @next insertion" : "@next in " + KeyConflicts.ruleAt(rule), rule);
+          }
         }
         inserts.clear();
+        if (rules != null) {
+          rules.clear();
+        }
       }
     }
+    node.compact();
   }
 
   /** Whether last tick's deferred insertions and deletions would change any table. */
@@ -330,9 +368,17 @@ public final class Run {
       TupleStore store = node.stores[id];
       TupleStore inserts = node.nextInserts[id];
       TupleStore deletions = node.deletions[id];
+      TupleStore updates = node.updates[id];
+      for (int row = 0; updates != null && row < updates.size && !changed; row++) {
+        int held = store.rowWithKey(updates.row(row));
+        if (held < 0 || !java.util.Arrays.equals(store.row(held), updates.row(row))) {
+          changed = true;
+          changedLastTick.add(r.name());
+        }
+      }
       if (inserts != null) {
         for (int row = 0; row < inserts.size && !changed; row++) {
-          if (!store.contains(inserts.row(row))) {
+          if (store.wouldChange(inserts.row(row))) {
             changed = true;
             changedLastTick.add(r.name());
           }
@@ -387,6 +433,14 @@ public final class Run {
     return s;
   }
 
+  private static long[] versions(NodeState node) {
+    long[] v = new long[node.stores.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = node.stores[i].version;
+    }
+    return v;
+  }
+
   private boolean ephemeralEmpty(NodeState node) {
     for (Relation r : program.relations()) {
       if (r.isEphemeral() && node.stores[r.id()].size > 0) {
@@ -424,7 +478,7 @@ public final class Run {
       if (inserts != null) {
         for (int row = 0; row < inserts.size; row++) {
           long[] t = inserts.row(row);
-          if (!table || !store.contains(t)) {
+          if (!table || store.wouldChange(t)) {
             inserted.add(decode(r, t));
           }
         }

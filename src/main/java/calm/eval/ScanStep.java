@@ -21,7 +21,11 @@ final class ScanStep extends Step {
     int to = delta ? frame.deltaTo : store.size;
     int arity = store.arity;
     long[] registers = frame.registers;
+    Keying keying = store.keying;
     for (int r = from; r < to; r++) {
+      if (keying != null && keying.isDead(r)) {
+        continue; // a raised lattice value: its new row carries it on
+      }
       // re-read: emitting into this relation may have grown (moved) the array
       if (match(store.rows, r * arity, kinds, args, registers)) {
         next.run(frame);

@@ -16,6 +16,11 @@ final class TupleStore {
   private int[] table = new int[16]; // row + 1; 0 = empty
   private int mask = 15;
   final Index[] indexes;
+  /** The key of a keyed table (§11), or null. */
+  Keying keying;
+  /** Counts changes to the contents: a raised lattice value changes them without adding a row. */
+  long version;
+  private long[] joined;
 
   /*
    * Narrow relations (one column, or two that fit in 32 bits each) keep the set as the packed tuples
@@ -60,8 +65,91 @@ final class TupleStore {
     return rows[row * arity + column];
   }
 
-  /** Adds {@code tuple[0..arity)}; false when it was already there. */
+  /** Makes this the store of a keyed table. */
+  void keyBy(Keying keying) {
+    this.keying = keying;
+    this.joined = new long[arity];
+  }
+
+  /**
+   * Adds {@code tuple[0..arity)}; false when it was already there. For a keyed table: a new key adds
+   * a row; a lattice key whose value rises gets a new row (the old one dies until {@link #compact()});
+   * a different row for a plain key throws a {@link KeyConflict}.
+   */
   boolean add(long[] tuple) {
+    if (keying != null) {
+      return addKeyed(tuple);
+    }
+    if (addRow(tuple)) {
+      version++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean addKeyed(long[] tuple) {
+    int held = keying.rowOf(rows, tuple);
+    if (held < 0) {
+      addRow(tuple);
+      keying.put(rows, size - 1);
+      version++;
+      return true;
+    }
+    if (keying.lattice) {
+      if (!keying.join(rows, held, tuple, joined)) {
+        return false;
+      }
+      addRow(joined);
+      keying.put(rows, size - 1);
+      keying.kill(held);
+      version++;
+      return true;
+    }
+    for (int c = keying.keyColumns; c < arity; c++) {
+      if (rows[held * arity + c] != tuple[c]) {
+        throw new KeyConflict(row(held), Arrays.copyOf(tuple, arity));
+      }
+    }
+    return false;
+  }
+
+  /** The row that holds {@code tuple}'s key in a keyed table, or -1. */
+  int rowWithKey(long[] tuple) {
+    return keying.rowOf(rows, tuple);
+  }
+
+  /** Whether adding {@code tuple} would change the contents. */
+  boolean wouldChange(long[] tuple) {
+    if (keying == null) {
+      return !contains(tuple);
+    }
+    return keying.changes(rows, tuple, new long[arity]);
+  }
+
+  /** Rows that a raised lattice value left behind, if any: drops them; returns how many. */
+  int compact() {
+    if (keying == null || keying.deadCount == 0) {
+      return 0;
+    }
+    long[] old = rows;
+    int oldSize = size;
+    java.util.BitSet dead = (java.util.BitSet) keying.dead.clone();
+    long keep = version;
+    rows = new long[old.length];
+    clear();
+    long[] tuple = new long[arity];
+    for (int r = 0; r < oldSize; r++) {
+      if (!dead.get(r)) {
+        System.arraycopy(old, r * arity, tuple, 0, arity);
+        addRow(tuple);
+        keying.put(rows, size - 1);
+      }
+    }
+    version = keep; // the same contents, fewer rows
+    return oldSize - size;
+  }
+
+  private boolean addRow(long[] tuple) {
     if (small != null) {
       int key = smallKey(tuple);
       if (key != 0) {
@@ -197,9 +285,13 @@ final class TupleStore {
   }
 
   void clear() {
+    if (keying != null) {
+      keying.clear();
+    }
     if (size == 0) {
       return;
     }
+    version++;
     size = 0;
     if (small != null) {
       Arrays.fill(small, 0);

@@ -60,10 +60,14 @@ final class AstBuilder {
 
   private Declaration declaration(CalmParser.DeclarationContext ctx) {
     List<Column> columns = new ArrayList<>();
+    int keyColumns = -1;
     if (ctx.columns() != null) {
-      for (CalmParser.ColumnContext column : ctx.columns().column()) {
-        Type type = column.type.getType() == CalmParser.INT_TYPE ? Type.INT : Type.STRING;
-        columns.add(new Column(span(column), name(column.IDENT()), type, column.AT() != null));
+      for (ParseTree child : ctx.columns().children) {
+        if (child instanceof CalmParser.ColumnContext column) {
+          columns.add(column(column));
+        } else if (child instanceof TerminalNode t && t.getText().equals("=>")) {
+          keyColumns = columns.size();
+        }
       }
     }
     RelationKind kind =
@@ -73,7 +77,30 @@ final class AstBuilder {
           case CalmParser.INPUT -> RelationKind.INPUT;
           default -> RelationKind.CHANNEL;
         };
-    return new Declaration(span(ctx), ctx.OUTPUT() != null, kind, name(ctx.IDENT()), columns);
+    return new Declaration(
+        span(ctx), ctx.OUTPUT() != null, kind, name(ctx.IDENT()), columns, ctx.EXTERN() != null, keyColumns);
+  }
+
+  private Column column(CalmParser.ColumnContext column) {
+    if (column.type != null) {
+      Type type = column.type.getType() == CalmParser.INT_TYPE ? Type.INT : Type.STRING;
+      return new Column(span(column), name(column.IDENT(0)), type, column.AT() != null);
+    }
+    Type base = column.base.getType() == CalmParser.INT_TYPE ? Type.INT : Type.STRING;
+    String name = column.lattice.getText();
+    Lattice lattice =
+        switch (name) {
+          case "max" -> Lattice.MAX;
+          case "min" -> Lattice.MIN;
+          default -> throw reject(
+              Diagnostic.of(
+                      Code.SYNTAX_ERROR,
+                      span(column.lattice),
+                      "unknown column type '" + name + "<" + base.keyword() + ">'")
+                  .withHelp("the types are int and string, and the lattices max<int>, max<string>, "
+                      + "min<int> and min<string>"));
+        };
+    return new Column(span(column), name(column.IDENT(0)), base, column.AT() != null, lattice);
   }
 
   private Seal seal(CalmParser.SealContext ctx) {
@@ -171,12 +198,14 @@ final class AstBuilder {
         switch (time) {
           case "next" -> HeadForm.NEXT;
           case "async" -> HeadForm.ASYNC;
+          case "update" -> HeadForm.UPDATE;
           default -> throw reject(
               Diagnostic.of(
                       Code.UNKNOWN_ANNOTATION,
                       timeSpan,
                       "unknown time '@" + time + "' on a rule head")
-                  .withHelp("a head may end in @next (next tick) or @async (send on a channel)"));
+                  .withHelp("a head may end in @next (next tick), @async (send on a channel) or "
+                      + "@update (replace a keyed table's row)"));
         };
     if (delete) {
       throw reject(

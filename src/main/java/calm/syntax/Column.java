@@ -1,4 +1,17 @@
 package calm.syntax;
 
-/** A declared column; {@code location} marks a channel's '@' destination column. */
-public record Column(Span span, Name name, Type type, boolean location) implements Node {}
+/**
+ * A declared column; {@code location} marks a channel's '@' destination column, {@code lattice} a
+ * lattice type ({@code max<int>}: §11), whose values are of {@code type}.
+ */
+public record Column(Span span, Name name, Type type, boolean location, Lattice lattice) implements Node {
+
+  public Column(Span span, Name name, Type type, boolean location) {
+    this(span, name, type, location, Lattice.NONE);
+  }
+
+  /** The type as written in the declaration. */
+  public String typeText() {
+    return lattice.spell(type);
+  }
+}

@@ -9,5 +9,7 @@ public enum HeadForm {
   /** {@code delete r(...)}: removed at the start of the next tick ({@code <-}). */
   DELETE,
   /** {@code ch(...)@async}: sent over the network ({@code <~}). */
-  ASYNC
+  ASYNC,
+  /** {@code kv(...)@update}: the key's row is replaced at the start of the next tick ({@code <+-}, §11). */
+  UPDATE
 }

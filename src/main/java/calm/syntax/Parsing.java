@@ -162,6 +162,7 @@ public final class Parsing {
         || type == CalmLexer.INPUT
         || type == CalmLexer.CHANNEL
         || type == CalmLexer.OUTPUT
+        || type == CalmLexer.EXTERN
         || type == CalmLexer.SEAL;
   }
 

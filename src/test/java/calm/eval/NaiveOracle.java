@@ -56,7 +56,7 @@ final class NaiveOracle {
     for (Fact f : program.facts()) {
       List<Object> t = new ArrayList<>();
       f.values().forEach(c -> t.add(c.javaValue()));
-      relations.get(f.relation().text()).add(t);
+      insert(f.relation().text(), t);
     }
     Stratification strata = Stratification.of(DependencyGraph.of(schema, program.rules()));
     int top = strata.strataCount();
@@ -73,12 +73,42 @@ final class NaiveOracle {
         changed = false;
         for (Rule r : rules) {
           for (List<Object> t : derive(r)) {
-            changed |= relations.get(r.head().atom().relation().text()).add(t);
+            changed |= insert(r.head().atom().relation().text(), t);
           }
         }
       }
     }
     return relations;
+  }
+
+  /**
+   * Adds a fact; in a lattice table (§11) the key's row becomes the join of the old values and the new,
+   * column by column (ints only: the oracle's programs use no string lattices).
+   */
+  private boolean insert(String relation, List<Object> tuple) {
+    Declaration d = Schema.of(program).get(relation);
+    Set<List<Object>> facts = relations.get(relation);
+    if (!d.isLatticeTable()) {
+      return facts.add(tuple);
+    }
+    int key = d.keyColumns();
+    for (List<Object> held : facts) {
+      if (held.subList(0, key).equals(tuple.subList(0, key))) {
+        List<Object> joined = new ArrayList<>(held);
+        for (int c = key; c < d.arity(); c++) {
+          long a = (Long) held.get(c);
+          long b = (Long) tuple.get(c);
+          joined.set(c, d.columns().get(c).lattice() == calm.syntax.Lattice.MAX ? Math.max(a, b) : Math.min(a, b));
+        }
+        if (joined.equals(held)) {
+          return false;
+        }
+        facts.remove(held);
+        facts.add(joined);
+        return true;
+      }
+    }
+    return facts.add(tuple);
   }
 
   private List<List<Object>> derive(Rule rule) {

@@ -62,6 +62,7 @@ public final class CalmAnalysis {
   private final List<Found> found = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final CalmReport report;
+  private SnapshotPoints snapshots;
 
   /** A coordination point while the analysis works on it. */
   private static final class Found {
@@ -71,6 +72,7 @@ public final class CalmAnalysis {
     String race;
     SameSourceRace.Race sameSource;
     Literal via;
+    final Map<Literal, calm.analysis.LatticeReads.Snapshot> snapshots = new java.util.LinkedHashMap<>();
     PointStatus status;
     final Set<Seal> sealedBy = new LinkedHashSet<>();
     CoordinationPoint point;
@@ -90,6 +92,7 @@ public final class CalmAnalysis {
     this.events = EventRelations.of(index);
     this.sameSource = new SameSourceRace(schema, events, rules);
     this.outputs = outputsOf(schema, index);
+    this.snapshots = new SnapshotPoints(schema, reach);
     this.growOnly = GrowOnly.of(index, rules, events);
     this.fixed = FixedRelations.of(index, reach, rules);
     MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events, fixed);
@@ -256,7 +259,8 @@ public final class CalmAnalysis {
 
   /** Whether the edge can lose facts in its head when its body gains some, after monotone aggregates. */
   public boolean isNonMonotone(Dependency d) {
-    return d.negated() || d.deleting() || (d.aggregated() && !monotoneAggregates.contains(d.rule()));
+    return d.negated() || d.deleting() || d.snapshot()
+        || (d.aggregated() && !monotoneAggregates.contains(d.rule()));
   }
 
   /** Bud's label for one edge: D where the edge is a reason of a coordination point. */
@@ -301,8 +305,17 @@ public final class CalmAnalysis {
         asynchronous.forEach(l -> add(point, PointKind.AGGREGATION, l));
       }
     }
-    if (rule.head().form() == HeadForm.DELETE) {
+    if (rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.UPDATE) {
       asynchronous.forEach(l -> add(point, PointKind.DELETION, l));
+    }
+    for (calm.analysis.LatticeReads.Snapshot snapshot : snapshots.of(rule)) {
+      add(point, PointKind.SNAPSHOT, snapshot.literal());
+      point.snapshots.put(snapshot.literal(), snapshot);
+      if (snapshot.aggregate()) {
+        // an aggregate against the lattice's direction is never monotone (§11)
+        monotoneAggregates.remove(rule);
+        add(point, PointKind.AGGREGATION, snapshot.literal());
+      }
     }
     findRace(rule, point);
     if (point.reasons.isEmpty()) {
@@ -622,8 +635,15 @@ public final class CalmAnalysis {
                 found.rule.head().atom().arguments().get(MonotoneAggregates.aggregateColumn(found.rule));
         return aggregate.function().keyword() + " over asynchronous `" + relation + "`";
       case DELETION:
-        return "`delete " + found.rule.head().atom().relation().text() + "` after reading asynchronous `"
-            + relation + "`";
+        return (found.rule.head().form() == HeadForm.UPDATE
+                ? "`" + found.rule.head().atom().relation().text() + "@update` (deletes the key's old row)"
+                : "`delete " + found.rule.head().atom().relation().text() + "`")
+            + " after reading asynchronous `" + relation + "`";
+      case SNAPSHOT:
+        calm.analysis.LatticeReads.Snapshot snapshot = found.snapshots.get(literal);
+        return snapshot == null
+            ? "snapshot of asynchronous lattice `" + relation + "`"
+            : SnapshotPoints.reason(snapshot);
       default:
         return found.race;
     }
@@ -688,6 +708,9 @@ public final class CalmAnalysis {
           sealAdvice(negated)
               + " and put the guard atom in this rule, so each key is decided once it is"
               + " complete; " + GUARD_MUST_BE_WRITTEN);
+    }
+    if (kinds.contains(PointKind.SNAPSHOT) && !kinds.contains(PointKind.AGGREGATION)) {
+      help.addAll(snapshots.help(found.snapshots.values().iterator().next()));
     }
     if (kinds.contains(PointKind.DELETION)) {
       help.add(

@@ -29,7 +29,38 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
    * @param point the most serious status among the coordination points whose rule writes the relation
    */
   public record Node(
-      String name, RelationKind kind, Shape shape, boolean output, int stratum, Optional<PointStatus> point) {}
+      String name, RelationKind kind, Shape shape, boolean output, int stratum, Optional<PointStatus> point,
+      String detail) {
+
+    public Node(
+        String name, RelationKind kind, Shape shape, boolean output, int stratum, Optional<PointStatus> point) {
+      this(name, kind, shape, output, stratum, point, "");
+    }
+  }
+
+  /**
+   * What a drawing shows under a relation's name, for the declarations of §11 only: {@code extern}, the
+   * key and the lattice types, as {@code (player => score: max<int>)}; empty for any other relation.
+   */
+  static String detail(Declaration d) {
+    if (!d.keyed() && !d.hasLatticeColumn() && !d.extern()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(d.extern() ? "extern " : "").append('(');
+    for (int i = 0; i < d.arity(); i++) {
+      if (i == d.keyColumns()) {
+        s.append(i == 0 ? "=> " : " => ");
+      } else if (i > 0) {
+        s.append(", ");
+      }
+      calm.syntax.Column c = d.columns().get(i);
+      s.append(c.name().text());
+      if (c.lattice().isLattice()) {
+        s.append(": ").append(c.typeText());
+      }
+    }
+    return s.append(')').toString();
+  }
 
   /**
    * @param point the status of the coordination point this edge is a reason of, if any
@@ -62,7 +93,8 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
               shape,
               analysis.outputs().contains(name),
               strata.stratumOf(name),
-              pointAt.getOrDefault(name, Optional.empty())));
+              pointAt.getOrDefault(name, Optional.empty()),
+              detail(d)));
     }
     Map<EdgeKey, Edge> edges = new LinkedHashMap<>();
     Map<EdgeKey, java.util.Set<Integer>> lines = new java.util.HashMap<>();

@@ -1,11 +1,12 @@
 package calm.analysis.calm;
 
-/** The four kinds of coordination point (§8). */
+/** The kinds of coordination point (§8, and §11's snapshot of a lattice value). */
 public enum PointKind {
   NEGATION,
   AGGREGATION,
   DELETION,
-  RACE;
+  RACE,
+  SNAPSHOT;
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

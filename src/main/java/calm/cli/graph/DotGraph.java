@@ -43,6 +43,9 @@ public final class DotGraph {
       case EVENT -> a.add("shape=ellipse");
     }
     String tooltip = n.kind().keyword() + (n.output() ? ", output" : "");
+    if (!n.detail().isEmpty()) {
+      a.add("label=\"" + n.name() + "\\n" + n.detail().replace("\"", "\\\"") + "\"");
+    }
     if (n.output()) {
       a.add("peripheries=2");
     }

@@ -74,7 +74,7 @@ public final class MermaidGraph {
   }
 
   private static String node(Node n) {
-    String label = "\"" + n.name() + "\"";
+    String label = "\"" + n.name() + (n.detail().isEmpty() ? "" : "<br/>" + n.detail().replace("<", "&lt;").replace(">", "&gt;")) + "\"";
     return switch (n.shape()) {
       case TABLE -> id(n.name()) + "[" + label + "]";
       case VIEW -> id(n.name()) + "(" + label + ")";

@@ -78,14 +78,17 @@ final class Worker {
     List<EncodedOutcome> observed = new ArrayList<>(outputs.size());
     List<EncodedOutcome> finals = new ArrayList<>(outputs.size());
     for (int o = 0; o < outputs.size(); o++) {
-      observed.add(watcher.observed.get(o).outcome());
       FactSet last = new FactSet(outputs.get(o).arity());
       int id = outputs.get(o).id();
       for (int n = 0; n < run.nodes().size(); n++) {
         int node = n;
         run.forEachFact(node, id, f -> last.add(node, f));
       }
-      finals.add(last.outcome());
+      EncodedOutcome end = last.outcome();
+      // a lattice output's observers see lower bounds ("at least v"), which the final value never
+      // contradicts, so what was observed is judged by the final values (§11)
+      observed.add(outputs.get(o).isLattice() ? end : watcher.observed.get(o).outcome());
+      finals.add(end);
     }
     List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
     SealViolation violation = run.sealViolations().isEmpty() ? null : run.sealViolations().get(0);

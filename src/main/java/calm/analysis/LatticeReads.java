@@ -1,0 +1,264 @@
+package calm.analysis;
+
+import calm.syntax.Aggregate;
+import calm.syntax.AggregateFunction;
+import calm.syntax.Atom;
+import calm.syntax.BinaryExpr;
+import calm.syntax.Column;
+import calm.syntax.Comparison;
+import calm.syntax.ComparisonOperator;
+import calm.syntax.Constant;
+import calm.syntax.Declaration;
+import calm.syntax.Expr;
+import calm.syntax.IntConstant;
+import calm.syntax.Lattice;
+import calm.syntax.Literal;
+import calm.syntax.NegatedLiteral;
+import calm.syntax.Negation;
+import calm.syntax.PositiveLiteral;
+import calm.syntax.Rule;
+import calm.syntax.Term;
+import calm.syntax.Variable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which reads of a lattice table are monotone (§11). A value {@code V} read from a lattice column is
+ * used monotonically when it is only tested against a threshold in the lattice's direction, flows
+ * into a lattice column of the same direction (as V, V + E, E + V, V - E or V * c), or is the argument
+ * of an aggregate in its direction. Any other use makes the read a <em>snapshot</em>: it stratifies
+ * like negation and, over an asynchronous table, is a coordination point.
+ */
+public final class LatticeReads {
+  private LatticeReads() {}
+
+  /** Which remedy a snapshot's help names first. */
+  public enum Fix {
+    /** A test against the value: test a threshold in the lattice's direction instead. */
+    THRESHOLD,
+    /** The value flows into a plain column or one of the other direction: type it as the same lattice. */
+    SAME_LATTICE,
+    /** Anything else (equality, a join on the value, negation): seal the table by its key. */
+    SEAL
+  }
+
+  /** A non-monotone read of lattice table {@code relation} in {@code literal}, and why. */
+  public record Snapshot(Literal literal, String relation, String why, Fix fix, boolean aggregate) {
+    Snapshot(Literal literal, String relation, String why, Fix fix) {
+      this(literal, relation, why, fix, false);
+    }
+  }
+
+  /** The snapshot reads of {@code rule}, in body order (at most one per literal). */
+  public static List<Snapshot> of(Schema schema, Rule rule) {
+    if (!schema.hasLatticeTables()) {
+      return List.of();
+    }
+    Map<Literal, Snapshot> found = new LinkedHashMap<>();
+    Map<String, Read> values = new LinkedHashMap<>();
+    for (Literal literal : rule.body()) {
+      if (literal instanceof NegatedLiteral n && latticeTable(schema, n.atom()).isPresent()) {
+        found.putIfAbsent(
+            literal,
+            new Snapshot(literal, name(n.atom()), "negation of lattice table `" + name(n.atom())
+                + "` reads its current state", Fix.SEAL));
+      }
+      if (!(literal instanceof PositiveLiteral p)) {
+        continue;
+      }
+      Optional<Declaration> table = latticeTable(schema, p.atom());
+      if (table.isEmpty()) {
+        continue;
+      }
+      Declaration d = table.get();
+      for (int i = d.keyColumns(); i < d.arity() && i < p.atom().arity(); i++) {
+        Column column = d.columns().get(i);
+        Term argument = p.atom().arguments().get(i);
+        if (argument instanceof Constant c) {
+          found.putIfAbsent(
+              literal,
+              new Snapshot(literal, d.name().text(), "`" + d.name().text() + "` is read at the exact value "
+                  + c + ", which the key holds only for a while", Fix.THRESHOLD));
+        } else if (argument instanceof Variable v) {
+          if (values.containsKey(v.name())) {
+            found.putIfAbsent(
+                literal,
+                new Snapshot(literal, d.name().text(), "two lattice values are compared (`" + v.name()
+                    + "` twice)", Fix.SEAL));
+          } else {
+            values.put(v.name(), new Read(literal, p.atom(), i, column.lattice(), d.name().text()));
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, Read> entry : values.entrySet()) {
+      Read read = entry.getValue();
+      if (found.containsKey(read.literal)) {
+        continue;
+      }
+      misuse(schema, rule, entry.getKey(), read, values)
+          .ifPresent(s -> found.put(read.literal, s));
+    }
+    return List.copyOf(found.values());
+  }
+
+  /** The lattice table an atom reads, if it reads one. */
+  public static Optional<Declaration> latticeTable(Schema schema, Atom atom) {
+    return schema.lookup(name(atom)).filter(Declaration::isLatticeTable).filter(d -> d.arity() == atom.arity());
+  }
+
+  private record Read(Literal literal, Atom atom, int column, Lattice lattice, String relation) {}
+
+  private static Optional<Snapshot> misuse(
+      Schema schema, Rule rule, String variable, Read read, Map<String, Read> values) {
+    String v = "`" + variable + "`";
+    String from = " (the " + read.lattice.keyword() + " value of `" + read.relation + "`)";
+    for (Literal literal : rule.body()) {
+      if (literal instanceof PositiveLiteral p) {
+        for (int i = 0; i < p.atom().arity(); i++) {
+          boolean self = p.atom() == read.atom && i == read.column;
+          if (!self && mentions(p.atom().arguments().get(i), variable)) {
+            return snapshot(read, v + from + " is joined on with `" + name(p.atom())
+                + "`: an equality with a value that may still change", Fix.SEAL);
+          }
+        }
+      } else if (literal instanceof NegatedLiteral n && mentionsAny(n.atom(), variable)) {
+        return snapshot(read, v + from + " is used in a negated atom", Fix.SEAL);
+      } else if (literal instanceof Comparison c && (mentions(c.left(), variable) || mentions(c.right(), variable))) {
+        if (!isThreshold(c, variable, read.lattice, values)) {
+          return snapshot(read, v + from + " is compared in `" + c.left() + " " + c.operator().symbol()
+              + " " + c.right() + "`, which is not a threshold in the lattice's direction ("
+              + threshold(variable, read.lattice) + ")", Fix.THRESHOLD);
+        }
+      }
+    }
+    List<Term> head = rule.head().atom().arguments();
+    Optional<Declaration> target = schema.lookup(name(rule.head().atom())).filter(d -> d.arity() == head.size());
+    for (int i = 0; i < head.size(); i++) {
+      Term term = head.get(i);
+      if (!mentions(term, variable)) {
+        continue;
+      }
+      if (term instanceof Aggregate a) {
+        if (!(a.argument() instanceof Variable arg && arg.name().equals(variable))
+            || !inDirection(a.function(), read.lattice)) {
+          return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is aggregated by "
+              + a.function().keyword() + ", against the lattice's direction", Fix.SEAL, true));
+        }
+        continue;
+      }
+      int at = i;
+      Lattice into = target.map(d -> d.columns().get(at).lattice()).orElse(Lattice.NONE);
+      if (into != read.lattice) {
+        String column =
+            target.map(d -> "`" + d.name().text() + "." + d.columns().get(at).name().text() + "`").orElse("the head");
+        return snapshot(read, v + from + " flows into " + column + ", which is "
+            + (into == Lattice.NONE ? "a plain column" : "a " + into.keyword() + " lattice")
+            + ": the value copied may still rise", Fix.SAME_LATTICE);
+      }
+      if (!monotoneFlow((Expr) term, variable, values)) {
+        return snapshot(read, v + from + " flows into the head as `" + term + "`, which is not V, V + E,"
+            + " V - E or V * c", Fix.SAME_LATTICE);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Snapshot> snapshot(Read read, String why, Fix fix) {
+    return Optional.of(new Snapshot(read.literal, read.relation, why, fix));
+  }
+
+  private static boolean inDirection(AggregateFunction f, Lattice lattice) {
+    return lattice == Lattice.MAX
+        ? f == AggregateFunction.MAX || f == AggregateFunction.SUM || f == AggregateFunction.COUNT
+        : f == AggregateFunction.MIN;
+  }
+
+  /** {@code V >= K}, {@code V > K} (or flipped) for max; {@code V <= K}, {@code V < K} for min. */
+  private static boolean isThreshold(Comparison c, String variable, Lattice lattice, Map<String, Read> values) {
+    ComparisonOperator op;
+    Expr other;
+    if (c.left() instanceof Variable l && l.name().equals(variable)) {
+      op = c.operator();
+      other = c.right();
+    } else if (c.right() instanceof Variable r && r.name().equals(variable)) {
+      op = c.operator().flipped();
+      other = c.left();
+    } else {
+      return false;
+    }
+    if (freeOfLattice(other, values).isEmpty()) {
+      return false;
+    }
+    return lattice == Lattice.MAX
+        ? op == ComparisonOperator.GE || op == ComparisonOperator.GT
+        : op == ComparisonOperator.LE || op == ComparisonOperator.LT;
+  }
+
+  private static String threshold(String variable, Lattice lattice) {
+    return lattice == Lattice.MAX ? variable + " >= K" : variable + " <= K";
+  }
+
+  /** V, V + E, E + V, V - E or V * c, with E free of lattice values and c a non-negative constant. */
+  private static boolean monotoneFlow(Expr term, String variable, Map<String, Read> values) {
+    if (term instanceof Variable v) {
+      return v.name().equals(variable);
+    }
+    if (!(term instanceof BinaryExpr b)) {
+      return false;
+    }
+    return switch (b.operator()) {
+      case ADD -> (isVariable(b.left(), variable) && freeOfLattice(b.right(), values).isPresent())
+          || (isVariable(b.right(), variable) && freeOfLattice(b.left(), values).isPresent());
+      case SUBTRACT -> isVariable(b.left(), variable) && freeOfLattice(b.right(), values).isPresent();
+      case MULTIPLY -> (isVariable(b.left(), variable) && nonNegativeConstant(b.right()))
+          || (isVariable(b.right(), variable) && nonNegativeConstant(b.left()));
+      default -> false;
+    };
+  }
+
+  private static boolean isVariable(Expr e, String variable) {
+    return e instanceof Variable v && v.name().equals(variable);
+  }
+
+  private static boolean nonNegativeConstant(Expr e) {
+    return e instanceof IntConstant c && c.value() >= 0;
+  }
+
+  /** The expression, when it mentions no lattice value. */
+  private static Optional<Expr> freeOfLattice(Expr e, Map<String, Read> values) {
+    for (String name : values.keySet()) {
+      if (mentions(e, name)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(e);
+  }
+
+  private static boolean mentionsAny(Atom atom, String variable) {
+    return atom.arguments().stream().anyMatch(t -> mentions(t, variable));
+  }
+
+  static boolean mentions(Term term, String variable) {
+    if (term instanceof Variable v) {
+      return v.name().equals(variable);
+    }
+    if (term instanceof BinaryExpr b) {
+      return mentions(b.left(), variable) || mentions(b.right(), variable);
+    }
+    if (term instanceof Negation n) {
+      return mentions(n.operand(), variable);
+    }
+    if (term instanceof Aggregate a) {
+      return mentions(a.argument(), variable);
+    }
+    return false;
+  }
+
+  private static String name(Atom atom) {
+    return atom.relation().text();
+  }
+}
