@@ -53,6 +53,7 @@ public enum Code {
   EMPTY_COORDINATION_REASON("E401", Severity.ERROR, "@coordinated needs a non-blank reason"),
   SEAL_KEY_NOT_IN_GUARD("E402", Severity.ERROR, "a seal's key variable does not appear in its guard"),
   MALFORMED_SEAL("E403", Severity.ERROR, "a seal's atoms may hold only variables and '_'"),
+  EMPTY_INVARIANT_NAME("E404", Severity.ERROR, "@invariant needs one non-blank name"),
 
   // Warnings
   NEVER_WRITTEN("W101", Severity.WARNING, "a relation that no rule or fact ever writes"),
@@ -62,7 +63,9 @@ public enum Code {
   SEAL_COVERS_NOTHING("W202", Severity.WARNING, "a seal that covers no coordination point"),
 
   // The CALM analysis (§8)
-  COORDINATION_POINT("C001", Severity.ERROR, "a rule whose result depends on the order of asynchronous events");
+  COORDINATION_POINT("C001", Severity.ERROR, "a rule whose result depends on the order of asynchronous events"),
+  ORDER_DEPENDENT_CONSTRAINT(
+      "C002", Severity.WARNING, "a constraint whose violation may depend on the order of asynchronous events");
 
   private final String id;
   private final Severity severity;
