@@ -26,8 +26,8 @@ public record Constraint(Span span, Optional<Annotation> invariant, Span turnsti
     return invariant.map(Annotation::reason);
   }
 
-  /** Its name in quotes, or "the constraint at line N": how messages refer to it. */
+  /** Its name in quotes, or "at line N": after the word "constraint", how messages refer to it. */
   public String describe() {
-    return name().map(n -> "\"" + n + "\"").orElse("the constraint at line " + line());
+    return name().map(n -> "\"" + n + "\"").orElse("at line " + line());
   }
 }
