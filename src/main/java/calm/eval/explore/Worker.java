@@ -1,6 +1,7 @@
 package calm.eval.explore;
 
 import calm.eval.CompiledProgram;
+import calm.eval.ConstraintViolation;
 import calm.eval.GroundFact;
 import calm.eval.Relation;
 import calm.eval.Run;
@@ -28,6 +29,7 @@ final class Worker {
   private final World world;
   private final RunLimits limits;
   private final List<Relation> outputs;
+  private final int constraints;
 
   Worker(Program source, Scenario scenario, RunLimits limits) {
     this.program = CompiledProgram.compile(source).program()
@@ -35,6 +37,7 @@ final class Worker {
     this.world = World.of(program, scenario, Map.of());
     this.limits = limits;
     this.outputs = program.outputs();
+    this.constraints = program.constraintSources().size();
   }
 
   List<Relation> outputs() {
@@ -87,7 +90,24 @@ final class Worker {
     }
     List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
     SealViolation violation = run.sealViolations().isEmpty() ? null : run.sealViolations().get(0);
-    return new RunRecord(observed, finals, violation, error, delivery.met, timeline);
+    ConstraintViolation[] firstViolations = new ConstraintViolation[constraints];
+    for (ConstraintViolation v : run.constraintViolations()) {
+      int c = constraintIndex(v);
+      if (firstViolations[c] == null) {
+        firstViolations[c] = v;
+      }
+    }
+    return new RunRecord(observed, finals, violation, error, delivery.met, timeline, firstViolations);
+  }
+
+  private int constraintIndex(ConstraintViolation v) {
+    List<calm.syntax.Constraint> all = program.constraintSources();
+    for (int c = 0; c < all.size(); c++) {
+      if (all.get(c) == v.constraint()) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("a violation of a constraint the program does not check");
   }
 
   private Set<Row> current(Run run, int output) {
