@@ -64,6 +64,8 @@ final class ExploreJson {
       m.put("verdict", c.verdict().map(v -> v.label()).orElse("unknown"));
       m.put("violatedRuns", c.violatedRuns());
       m.put("runs", c.runs());
+      m.put("violatedRunsKeepingSeals", c.violatedRunsKeepingSeals());
+      m.put("runsKeepingSeals", c.runsKeepingSeals());
       m.put("contradictsAnalysis", c.contradictsAnalysis());
       m.put("witness", c.witness().map(ExploreJson::constraintWitness).orElse(null));
       constraints.add(m);

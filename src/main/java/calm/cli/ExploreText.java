@@ -116,6 +116,10 @@ final class ExploreText {
     for (ConstraintFinding c : e.constraints()) {
       b.append(String.format("%-" + nameWidth + "s  %-" + verdictWidth + "s  violated in %d of %d run%s",
           constraintName(c), constraintVerdict(c), c.violatedRuns(), c.runs(), c.runs() == 1 ? "" : "s"));
+      if (c.runsKeepingSeals() < c.runs()) {
+        b.append(" (").append(c.violatedRunsKeepingSeals()).append(" of the ").append(c.runsKeepingSeals())
+            .append(" that keep their seals)");
+      }
       if (c.contradictsAnalysis()) {
         b.append("  <- the analysis says ").append(constraintVerdict(c))
             .append(": CALM predicts all runs or none");
