@@ -73,6 +73,8 @@ class ExamplesTest {
       claims.points().forEach(p -> asserted.add(p.program() + " point " + p.line() + " " + p.kinds() + " " + p.status()));
       claims.outputs().forEach(o ->
           asserted.add(o.program() + " output " + o.relation() + " " + o.verdict() + " " + o.pointLines()));
+      claims.constraints().forEach(c -> asserted.add(
+          c.program() + " constraint " + c.line() + " " + c.verdict() + " " + c.explore() + " " + c.run()));
       TreeSet<String> readme = ReadmeTables.claims(folder.resolve("README.md"));
       readme.removeAll(claims.disputed());
       assertEquals(
