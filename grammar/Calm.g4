@@ -10,6 +10,7 @@ program : item* EOF ;
 item
     : declaration
     | seal
+    | constraint
     | clause
     ;
 
@@ -28,6 +29,9 @@ columns
 column : AT? IDENT ':' (type=(INT_TYPE | STRING_TYPE) | lattice=IDENT '<' base=(INT_TYPE | STRING_TYPE) '>') ;
 
 seal : SEAL sealed=atom BY guard=atom '.' ;
+
+// A constraint is a rule without a head (§12): no state may satisfy its body.
+constraint : annotation? ':-' body '.' ;
 
 // A fact is a clause without a body; the builder checks that it is ground and plain.
 clause : annotation? head (':-' body)? '.' ;

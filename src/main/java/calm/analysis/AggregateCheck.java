@@ -21,7 +21,17 @@ final class AggregateCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
     for (Rule rule : context.program().rules()) {
-      for (Literal literal : rule.body()) {
+      body(rule.body(), report);
+      head(rule, report);
+    }
+    for (calm.syntax.Constraint constraint : context.program().constraints()) {
+      body(constraint.body(), report);
+    }
+  }
+
+  private static void body(java.util.List<Literal> body, Consumer<Diagnostic> report) {
+    {
+      for (Literal literal : body) {
         Iterable<Term> arguments =
             literal instanceof PositiveLiteral p
                 ? p.atom().arguments()
@@ -34,7 +44,6 @@ final class AggregateCheck implements Check {
           }
         }
       }
-      head(rule, report);
     }
   }
 

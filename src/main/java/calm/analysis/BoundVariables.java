@@ -20,8 +20,13 @@ final class BoundVariables {
   private BoundVariables() {}
 
   static Set<String> of(Rule rule) {
+    return of(rule.body());
+  }
+
+  /** The same for a body alone (a constraint's, §12). */
+  static Set<String> of(java.util.List<Literal> body) {
     Set<String> bound = new HashSet<>();
-    for (Literal literal : rule.body()) {
+    for (Literal literal : body) {
       if (literal instanceof PositiveLiteral p) {
         for (Term argument : p.atom().arguments()) {
           Terms.variables(argument).forEach(v -> bound.add(v.name()));
@@ -31,7 +36,7 @@ final class BoundVariables {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Literal literal : rule.body()) {
+      for (Literal literal : body) {
         if (literal instanceof Comparison c && c.operator() == ComparisonOperator.EQ) {
           changed |= bindsOneSide(c.left(), c.right(), bound);
           changed |= bindsOneSide(c.right(), c.left(), bound);

@@ -39,7 +39,17 @@ final class SafetyCheck implements Check {
                   .withHelp("use a variable bound by the body, or a constant"));
         }
       }
-      for (Literal literal : rule.body()) {
+      body(rule.body(), bound, reported, report);
+    }
+    for (calm.syntax.Constraint constraint : context.program().constraints()) {
+      body(constraint.body(), BoundVariables.of(constraint.body()), new HashSet<>(), report);
+    }
+  }
+
+  private static void body(
+      java.util.List<Literal> body, Set<String> bound, Set<String> reported, Consumer<Diagnostic> report) {
+    {
+      for (Literal literal : body) {
         if (literal instanceof NegatedLiteral n) {
           for (Term argument : n.atom().arguments()) {
             for (Variable v : Terms.variables(argument)) {

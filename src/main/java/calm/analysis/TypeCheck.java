@@ -24,6 +24,7 @@ import calm.syntax.Term;
 import calm.syntax.Type;
 import calm.syntax.Variable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,6 +40,9 @@ final class TypeCheck implements Check {
   public void check(CheckContext context, Consumer<Diagnostic> report) {
     for (Rule rule : context.program().rules()) {
       new Scope(context, report).rule(rule);
+    }
+    for (calm.syntax.Constraint constraint : context.program().constraints()) {
+      new Scope(context, report).body(constraint.body());
     }
     for (Seal seal : context.program().seals()) {
       Scope scope = new Scope(context, report);
@@ -110,16 +114,31 @@ final class TypeCheck implements Check {
     }
 
     void rule(Rule rule) {
-      for (Literal literal : rule.body()) {
+      atoms(rule.body());
+      propagateBindings(rule.body());
+      head(rule.head().atom());
+      comparisons(rule.body());
+    }
+
+    /** A constraint's body (§12): typed as a rule's, without a head. */
+    void body(List<Literal> body) {
+      atoms(body);
+      propagateBindings(body);
+      comparisons(body);
+    }
+
+    private void atoms(List<Literal> body) {
+      for (Literal literal : body) {
         if (literal instanceof PositiveLiteral p) {
           atom(p.atom());
         } else if (literal instanceof NegatedLiteral n) {
           atom(n.atom());
         }
       }
-      propagateBindings(rule);
-      head(rule.head().atom());
-      for (Literal literal : rule.body()) {
+    }
+
+    private void comparisons(List<Literal> body) {
+      for (Literal literal : body) {
         if (literal instanceof Comparison c) {
           comparison(c);
         }
@@ -224,11 +243,11 @@ final class TypeCheck implements Check {
     }
 
     /** {@code X = E} gives X the type of E when nothing else typed it. */
-    private void propagateBindings(Rule rule) {
+    private void propagateBindings(List<Literal> body) {
       boolean changed = true;
       while (changed) {
         changed = false;
-        for (Literal literal : rule.body()) {
+        for (Literal literal : body) {
           if (literal instanceof Comparison c && c.operator() == ComparisonOperator.EQ) {
             changed |= bindFrom(c.left(), c.right());
             changed |= bindFrom(c.right(), c.left());

@@ -2,6 +2,7 @@ package calm.cli;
 
 import calm.analysis.FileReport;
 import calm.analysis.calm.CalmReport;
+import calm.analysis.calm.ConstraintVerdict;
 import calm.analysis.calm.CoordinationPoint;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.PointKind;
@@ -67,7 +68,23 @@ final class CalmSectionRenderer {
         pointLines(verdict.pointLines(), out);
         out.append('\n');
       }
-      if (!calm.outputs().isEmpty()) {
+      for (ConstraintVerdict verdict : calm.constraints()) {
+        out.append(path)
+            .append(": constraint ")
+            .append(verdict.constraint().describe())
+            .append(verdict.constraint().name().isPresent() ? " (line " + verdict.constraint().line() + ")" : "")
+            .append(": ")
+            .append(verdict.verdict().words());
+        List<Integer> lines = verdict.pointLines();
+        if (!lines.isEmpty()) {
+          out.append(" (coordination points at line").append(lines.size() == 1 ? " " : "s ")
+              .append(lines.stream().limit(LINES_SHOWN).map(String::valueOf).collect(Collectors.joining(", ")))
+              .append(lines.size() > LINES_SHOWN ? ", ..." : "")
+              .append(')');
+        }
+        out.append('\n');
+      }
+      if (!calm.outputs().isEmpty() || !calm.constraints().isEmpty()) {
         out.append('\n');
       }
     }

@@ -1,6 +1,7 @@
 package calm.cli;
 
 import calm.analysis.FileReport;
+import calm.analysis.calm.ConstraintVerdict;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.Verdict;
 import calm.eval.CompiledProgram;
@@ -71,6 +72,9 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--break-seals",
       description = "let a seal's guard arrive before what it seals, to explore seal violations on purpose (default: schedules keep seals)")
   boolean breakSeals;
+
+  @Option(names = "--expect-invariants", description = "exit 1 when any constraint is violated in any run")
+  boolean expectInvariants;
 
   @Option(names = "--max-ticks", paramLabel = "N", defaultValue = "" + ExploreSettings.DEFAULT_MAX_TICKS,
       description = "a run that needs more ticks does not end: an error (default: ${DEFAULT-VALUE})")
@@ -182,8 +186,12 @@ final class ExploreCommand implements Callable<Integer> {
     for (OutputVerdict v : report.calm().outputs()) {
       verdicts.put(v.relation(), v.verdict());
     }
+    Map<calm.syntax.Span, ConstraintVerdict.Kind> constraintVerdicts = new HashMap<>();
+    for (ConstraintVerdict v : report.calm().constraints()) {
+      constraintVerdicts.put(v.constraint().turnstile(), v.verdict());
+    }
     long started = System.nanoTime();
-    Exploration exploration = explorer.explore(runs, seed, verdicts);
+    Exploration exploration = explorer.explore(runs, seed, verdicts, constraintVerdicts);
     if (stats) {
       double seconds = (System.nanoTime() - started) / 1e9;
       err.printf("calm explore: %d schedules in %.2f s (%.0f schedules/s, %d threads, witnesses included)%n",
@@ -194,8 +202,13 @@ final class ExploreCommand implements Callable<Integer> {
         : new ExploreText(colour, command).exploration(programPath.toString(), exploration));
     if (exploration.failure().isPresent()) {
       var f = exploration.failure().get();
-      err.println(source.displayPath() + ": error: run " + f.run() + " " + f.message());
+      err.println(source.displayPath() + ": error: " + exploration.errorRuns() + " run"
+          + (exploration.errorRuns() == 1 ? "" : "s") + " stopped with an error; the first, run " + f.run()
+          + ", " + f.message());
       err.println("  replay it: " + command + " --replay " + f.seed());
+      return ExitCodes.FINDINGS;
+    }
+    if (expectInvariants && exploration.anyConstraintViolated()) {
       return ExitCodes.FINDINGS;
     }
     return expectConfluent && exploration.anyDiffers() ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -1,6 +1,9 @@
 package calm.cli;
 
 import calm.eval.SealViolation;
+import calm.eval.ConstraintViolation;
+import calm.eval.explore.ConstraintFinding;
+import calm.eval.explore.ConstraintWitness;
 import calm.eval.explore.DeliveryDifference;
 import calm.eval.explore.Exploration;
 import calm.eval.explore.OutputFact;
@@ -31,6 +34,7 @@ final class ExploreJson {
     doc.put("seed", e.seed());
     doc.put("completedRuns", e.completedRuns());
     doc.put("sealViolations", e.sealViolations());
+    doc.put("errorRuns", e.errorRuns());
     List<Object> breaks = new ArrayList<>();
     for (SealBreak s : e.sealBreaks()) {
       Map<String, Object> m = violation(s.violation());
@@ -52,6 +56,21 @@ final class ExploreJson {
       outputs.add(m);
     }
     doc.put("outputs", outputs);
+    List<Object> constraints = new ArrayList<>();
+    for (ConstraintFinding c : e.constraints()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("line", c.constraint().line());
+      m.put("name", c.constraint().name().orElse(null));
+      m.put("verdict", c.verdict().map(v -> v.label()).orElse("unknown"));
+      m.put("violatedRuns", c.violatedRuns());
+      m.put("runs", c.runs());
+      m.put("violatedRunsKeepingSeals", c.violatedRunsKeepingSeals());
+      m.put("runsKeepingSeals", c.runsKeepingSeals());
+      m.put("contradictsAnalysis", c.contradictsAnalysis());
+      m.put("witness", c.witness().map(ExploreJson::constraintWitness).orElse(null));
+      constraints.add(m);
+    }
+    doc.put("constraints", constraints);
     doc.put("error", e.failure().map(f -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("run", f.run());
@@ -78,6 +97,44 @@ final class ExploreJson {
     m.put("a", side(w.a()));
     m.put("b", side(w.b()));
     m.put("shrinkRuns", w.shrinkRuns());
+    return m;
+  }
+
+  private static Map<String, Object> constraintWitness(ConstraintWitness w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<Object> diffs = new ArrayList<>();
+    for (DeliveryDifference d : w.differences()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("fact", d.fact());
+      x.put("route", d.route());
+      x.put("a", d.a());
+      x.put("b", d.b());
+      diffs.add(x);
+    }
+    m.put("differingDeliveries", diffs);
+    m.put("violation", constraintViolation(w.violation()));
+    for (String name : List.of("a", "b")) {
+      ScheduleSide s = name.equals("a") ? w.a() : w.b();
+      Map<String, Object> side = new LinkedHashMap<>();
+      side.put("run", s.run());
+      side.put("seed", s.seed());
+      side.put("replay", s.replay());
+      side.put("violated", name.equals("a"));
+      side.put("timeline", timeline(s.timeline()));
+      m.put(name, side);
+    }
+    m.put("shrinkRuns", w.shrinkRuns());
+    return m;
+  }
+
+  private static Map<String, Object> constraintViolation(ConstraintViolation v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("line", v.constraint().line());
+    m.put("name", v.constraint().name().orElse(null));
+    m.put("node", v.node());
+    m.put("tick", v.tick());
+    m.put("facts", v.facts());
+    m.put("matches", v.matches());
     return m;
   }
 
@@ -161,6 +218,7 @@ final class ExploreJson {
     }
     doc.put("outputs", outputs);
     doc.put("sealViolation", r.violation().map(ExploreJson::violation).orElse(null));
+    doc.put("constraintViolations", r.constraintViolations().stream().map(ExploreJson::constraintViolation).toList());
     doc.put("error", r.error().orElse(null));
     return write(doc);
   }

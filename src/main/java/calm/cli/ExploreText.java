@@ -1,5 +1,8 @@
 package calm.cli;
 
+import calm.eval.ConstraintViolation;
+import calm.eval.explore.ConstraintFinding;
+import calm.eval.explore.ConstraintWitness;
 import calm.eval.explore.DeliveryDifference;
 import calm.eval.explore.Exploration;
 import calm.eval.explore.OutputFact;
@@ -35,10 +38,12 @@ final class ExploreText {
     StringBuilder b = new StringBuilder();
     b.append("explored ").append(e.completedRuns()).append(" schedule").append(e.completedRuns() == 1 ? "" : "s")
         .append(" of ").append(path).append(" (seed ").append(e.seed()).append(")");
-    e.failure().ifPresent(f -> b.append(", stopped at run ").append(f.run())
-        .append(", which did not finish (see the error); the outcomes below cover the runs before it"));
     b.append('\n');
-    int compared = e.completedRuns() - e.sealViolations() - (e.failure().isPresent() ? 1 : 0);
+    int compared = e.completedRuns() - e.sealViolations() - e.errorRuns();
+    e.failure().ifPresent(f -> b.append("run errors: ").append(e.errorRuns()).append(" run")
+        .append(e.errorRuns() == 1 ? "" : "s").append(" stopped with an error and ")
+        .append(e.errorRuns() == 1 ? "is" : "are").append(" not compared; the first, run ").append(f.run())
+        .append(" (--replay ").append(f.seed()).append("): ").append(f.message()).append('\n'));
     if (e.sealViolations() > 0) {
       b.append("seal violations: ").append(e.sealViolations()).append(" run")
           .append(e.sealViolations() == 1 ? "" : "s").append(" broke a seal's promise and are not compared (")
@@ -71,6 +76,7 @@ final class ExploreText {
       }
       b.append('\n');
     }
+    constraints(b, e);
     List<String> ecnc = e.outputs().stream().filter(OutputFinding::eventuallyConsistentNotConfluent)
         .map(OutputFinding::relation).toList();
     if (!ecnc.isEmpty()) {
@@ -93,6 +99,9 @@ final class ExploreText {
     }
     for (OutputFinding o : e.outputs()) {
       o.witness().ifPresent(w -> witness(b, w));
+    }
+    for (ConstraintFinding c : e.constraints()) {
+      c.witness().ifPresent(w -> constraintWitness(b, c, w));
     }
     return b.toString();
   }
@@ -133,6 +142,61 @@ final class ExploreText {
   /** A seal-breaking run replays as such only when its replay breaks seals too. */
   private String replayFlags() {
     return command.contains(" --break-seals") ? " --break-seals" : "";
+  }
+
+  /** A line per constraint (§12): its verdict and in how many runs it was violated. */
+  private static void constraints(StringBuilder b, Exploration e) {
+    if (e.constraints().isEmpty()) {
+      return;
+    }
+    b.append('\n');
+    int nameWidth = 0;
+    int verdictWidth = 0;
+    for (ConstraintFinding c : e.constraints()) {
+      nameWidth = Math.max(nameWidth, constraintName(c).length());
+      verdictWidth = Math.max(verdictWidth, constraintVerdict(c).length());
+    }
+    for (ConstraintFinding c : e.constraints()) {
+      b.append(String.format("%-" + nameWidth + "s  %-" + verdictWidth + "s  violated in %d of %d run%s",
+          constraintName(c), constraintVerdict(c), c.violatedRuns(), c.runs(), c.runs() == 1 ? "" : "s"));
+      if (c.runsKeepingSeals() < c.runs()) {
+        b.append(" (").append(c.violatedRunsKeepingSeals()).append(" of the ").append(c.runsKeepingSeals())
+            .append(" that keep their seals)");
+      }
+      if (c.contradictsAnalysis()) {
+        b.append("  <- the analysis says ").append(constraintVerdict(c))
+            .append(": CALM predicts all runs or none");
+      }
+      b.append('\n');
+    }
+  }
+
+  private static String constraintName(ConstraintFinding c) {
+    return "constraint " + c.constraint().describe()
+        + (c.constraint().name().isPresent() ? " (line " + c.constraint().line() + ")" : "");
+  }
+
+  private static String constraintVerdict(ConstraintFinding c) {
+    return c.verdict().map(v -> v.words()).orElse("unknown");
+  }
+
+  private void constraintWitness(StringBuilder b, ConstraintFinding c, ConstraintWitness w) {
+    b.append("\nwitness: ").append(constraintName(c)).append(" — violated under A, never under B\n");
+    int n = w.differences().size();
+    b.append("  shrunk to ").append(n).append(" differing deliver").append(n == 1 ? "y" : "ies")
+        .append(" (from runs ").append(w.a().run()).append(" and ").append(w.b().run())
+        .append(", seeds ").append(w.a().seed()).append(" and ").append(w.b().seed()).append(")\n");
+    for (DeliveryDifference d : w.differences()) {
+      b.append(mark("  * " + d.fact() + "  " + d.route() + "   A: " + d.a() + "   B: " + d.b(), true)).append('\n');
+    }
+    b.append("  A: ").append(command).append(" --replay ").append(w.a().replay()).append('\n');
+    b.append("  B: ").append(command).append(" --replay ").append(w.b().replay()).append('\n');
+    b.append('\n');
+    sideBySide(b, "A", w.a().timeline(), "B", w.b().timeline());
+    b.append('\n');
+    b.append(mark("  * violated under A at node " + w.violation().node() + ", tick " + w.violation().tick() + ": "
+        + String.join(", ", w.violation().facts()), true)).append('\n');
+    b.append("  never violated under B\n");
   }
 
   private static String verdict(OutputFinding o) {
@@ -262,6 +326,11 @@ final class ExploreText {
       for (TimelineEvent e : t.events()) {
         b.append("    ").append(event(e)).append('\n');
       }
+    }
+    for (ConstraintViolation v : r.constraintViolations()) {
+      b.append("\n  constraint ").append(v.constraint().describe()).append(" violated at node ").append(v.node())
+          .append(", tick ").append(v.tick()).append(": ").append(String.join(", ", v.facts()))
+          .append(v.matches() > 1 ? " (and " + (v.matches() - 1) + " more)" : "").append('\n');
     }
     r.violation().ifPresent(v -> b.append("\n  seal broken: ").append(v.fact()).append(" arrived at ")
         .append(v.node()).append(" in tick ").append(v.arrivedAt()).append(", after ").append(v.guard())

@@ -1,6 +1,7 @@
 package calm.cli;
 
 import calm.analysis.FileReport;
+import calm.analysis.calm.ConstraintVerdict;
 import calm.analysis.calm.CoordinationPoint;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.PointKind;
@@ -83,6 +84,22 @@ final class JsonRenderer implements ReportRenderer {
       json.writeStringField("verdict", v.verdict().label());
       json.writeArrayFieldStart("pointLines");
       v.pointLines().forEach(line -> number(line, json));
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("constraints");
+    for (ConstraintVerdict c : report.calm().constraints()) {
+      json.writeStartObject();
+      json.writeNumberField("line", c.constraint().line());
+      if (c.constraint().name().isPresent()) {
+        json.writeStringField("name", c.constraint().name().get());
+      } else {
+        json.writeNullField("name");
+      }
+      json.writeStringField("verdict", c.verdict().label());
+      json.writeArrayFieldStart("pointLines");
+      c.pointLines().forEach(line -> number(line, json));
       json.writeEndArray();
       json.writeEndObject();
     }

@@ -2,6 +2,7 @@ package calm.cli;
 
 import calm.analysis.Checker;
 import calm.eval.CompiledProgram;
+import calm.eval.ConstraintViolation;
 import calm.eval.FactsFiles;
 import calm.eval.FactsFormatException;
 import calm.eval.GroundFact;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a program to quiescence and prints every output relation.",
-      "Exit status: 0 quiescence; 1 errors in the program or a run-time error; 2 bad options or unreadable files."
+      "Exit status: 0 quiescence; 1 errors in the program, a run-time error or a violated constraint; 2 bad options or unreadable files."
     })
 final class RunCommand implements Callable<Integer> {
   enum Format { table, csv, json }
@@ -187,8 +188,12 @@ final class RunCommand implements Callable<Integer> {
       err.println("calm run: cannot write " + ProgramLoader.describe(e));
       return ExitCodes.FAILURE;
     }
+    for (ConstraintViolation v : run.constraintViolations()) {
+      calm.syntax.Span at = v.constraint().turnstile();
+      err.println(source.displayPath() + ":" + at.line() + ":" + at.column() + ": error: " + v);
+    }
     print(program, run);
-    return ExitCodes.OK;
+    return run.constraintViolations().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
   private void writeOutputDir(CompiledProgram program, Run run) throws IOException {
@@ -235,6 +240,18 @@ final class RunCommand implements Callable<Integer> {
         doc.put("ticks", run.tick());
         doc.put("nodes", run.nodes());
         doc.put("outputs", outputs);
+        List<Map<String, Object>> violations = new ArrayList<>();
+        for (ConstraintViolation v : run.constraintViolations()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("line", v.constraint().line());
+          m.put("name", v.constraint().name().orElse(null));
+          m.put("node", v.node());
+          m.put("tick", v.tick());
+          m.put("facts", v.facts());
+          m.put("matches", v.matches());
+          violations.add(m);
+        }
+        doc.put("constraintViolations", violations);
         try {
           out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } catch (IOException e) {
@@ -248,6 +265,14 @@ final class RunCommand implements Callable<Integer> {
             TableRenderer.render(b, r, perNode ? node : null, run.contents(node, r.name()));
           }
         }
+        if (!run.constraintViolations().isEmpty()) {
+          b.append("violated constraints:\n");
+          for (ConstraintViolation v : run.constraintViolations()) {
+            b.append("  ").append(v.name()).append(" at node ").append(v.node()).append(", tick ")
+                .append(v.tick()).append(": ").append(String.join(", ", v.facts()))
+                .append(v.matches() > 1 ? " (and " + (v.matches() - 1) + " more)" : "").append('\n');
+          }
+        }
         out.print(b);
       }
     }
@@ -257,6 +282,12 @@ final class RunCommand implements Callable<Integer> {
   private static final class TracePrinter implements RunObserver {
     private final PrintWriter out;
     private int lastTick;
+    private final List<ConstraintViolation> violations = new ArrayList<>();
+
+    @Override
+    public void constraintViolated(ConstraintViolation v) {
+      violations.add(v);
+    }
 
     TracePrinter(PrintWriter out) {
       this.out = out;
@@ -273,7 +304,10 @@ final class RunCommand implements Callable<Integer> {
         out.println("── tick " + t.tick() + " ──");
         lastTick = t.tick();
       }
-      if (t.isQuiet()) {
+      List<ConstraintViolation> here =
+          violations.stream().filter(v -> v.tick() == t.tick() && v.node().equals(t.node())).toList();
+      violations.removeAll(here);
+      if (t.isQuiet() && here.isEmpty()) {
         out.println("  " + t.node() + ": nothing happened");
         return;
       }
@@ -284,6 +318,10 @@ final class RunCommand implements Callable<Integer> {
       section("delete", t.deletedNext());
       for (NodeTick.Sent s : t.sent()) {
         out.println("    sent     " + s.fact() + " -> " + s.to());
+      }
+      for (ConstraintViolation v : here) {
+        out.println("    VIOLATED " + v.name() + ": " + String.join(", ", v.facts())
+            + (v.matches() > 1 ? " (and " + (v.matches() - 1) + " more)" : ""));
       }
     }
 

@@ -55,6 +55,7 @@ public enum Code {
   SEAL_KEY_NOT_IN_GUARD("E402", Severity.ERROR, "a seal's key variable does not appear in its guard"),
   MALFORMED_SEAL("E403", Severity.ERROR, "a seal's atoms may hold only variables and '_'"),
   VACUOUS_SEAL("E404", Severity.ERROR, "a seal's guard is a relation that nothing can write"),
+  EMPTY_INVARIANT_NAME("E405", Severity.ERROR, "@invariant needs one non-blank name"),
 
   // Keys, lattices and extern tables (§11)
   KEY_ON_NON_TABLE("E601", Severity.ERROR, "a key ('=>') on a relation that is not a table"),
@@ -75,7 +76,9 @@ public enum Code {
   AGGREGATE_INTO_TABLE("W301", Severity.WARNING, "an aggregate written into a table keeps every value it ever had"),
 
   // The CALM analysis (§8)
-  COORDINATION_POINT("C001", Severity.ERROR, "a rule whose result depends on the order of asynchronous events");
+  COORDINATION_POINT("C001", Severity.ERROR, "a rule whose result depends on the order of asynchronous events"),
+  ORDER_DEPENDENT_CONSTRAINT(
+      "C002", Severity.WARNING, "a constraint whose violation may depend on the order of asynchronous events");
 
   private final String id;
   private final Severity severity;

@@ -51,6 +51,7 @@ public final class CompiledProgram {
   private final Map<Integer, List<long[]>> facts = new LinkedHashMap<>();
   private final List<Relation> outputs = new ArrayList<>();
   private final List<SealWatch> seals = new ArrayList<>();
+  private final List<ConstraintPlan> constraints = new ArrayList<>();
 
   private CompiledProgram(Program program) {
     this.program = program;
@@ -123,6 +124,16 @@ public final class CompiledProgram {
     return seals;
   }
 
+  /** The constraints (§12), in source order, each checked at every node after every fixpoint. */
+  List<ConstraintPlan> constraints() {
+    return constraints;
+  }
+
+  /** The constraints the engine checks, in source order. */
+  public List<calm.syntax.Constraint> constraintSources() {
+    return constraints.stream().map(c -> c.constraint).toList();
+  }
+
   int indexFor(int relation, int[] columns) {
     List<int[]> list = indexColumns.get(relation);
     for (int i = 0; i < list.size(); i++) {
@@ -169,6 +180,9 @@ public final class CompiledProgram {
       if (found.size() == errorsBefore) {
         rules.add(rule);
       }
+    }
+    for (calm.syntax.Constraint constraint : program.constraints()) {
+      validateBody(constraint.body(), collect);
     }
     if (!found.isEmpty()) {
       return;
@@ -230,6 +244,12 @@ public final class CompiledProgram {
       }
     }
     chooseOutputs(rules);
+    for (calm.syntax.Constraint constraint : program.constraints()) {
+      ConstraintPlan plan = planner.plan(constraint);
+      if (plan != null) {
+        constraints.add(plan);
+      }
+    }
     for (calm.syntax.Seal seal : program.seals()) {
       SealWatch watch = SealWatch.of(seal, this);
       if (watch != null) {
@@ -342,7 +362,11 @@ public final class CompiledProgram {
             "a rule may not both aggregate and be @async or delete"));
       }
     }
-    for (Literal l : rule.body()) {
+    validateBody(rule.body(), report);
+  }
+
+  private void validateBody(List<Literal> body, Consumer<Diagnostic> report) {
+    for (Literal l : body) {
       Atom atom = l instanceof PositiveLiteral p ? p.atom() : l instanceof NegatedLiteral n ? n.atom() : null;
       if (atom == null) {
         var c = (calm.syntax.Comparison) l;

@@ -56,11 +56,20 @@ final class Planner {
    * as the delta variants do, spares an index on the growing relation that only that one evaluation
    * would use.
    */
-  RulePlan plan(Rule rule, int start, boolean startFromDelta) {
-    int deltaLiteral = startFromDelta ? start : -1;
-    Map<String, Integer> registers = new HashMap<>();
+  /**
+   * The steps that find a body's solutions: {@code start} as above, then comparisons, bindings and
+   * negations as soon as their variables are bound, and joins, most bound columns first. Adds the
+   * variables it binds to {@code bound} and those of literals it could not place to {@code unbound}.
+   */
+  private List<Step> bodySteps(
+      List<Literal> body,
+      int start,
+      boolean startFromDelta,
+      Map<String, Integer> registers,
+      Set<String> bound,
+      Set<String> unbound) {
     Map<String, Type> types = new HashMap<>();
-    for (Literal l : rule.body()) {
+    for (Literal l : body) {
       if (l instanceof PositiveLiteral p) {
         Relation r = program.relation(p.atom().relation().text());
         List<Term> args = p.atom().arguments();
@@ -72,10 +81,9 @@ final class Planner {
       }
     }
     List<Step> steps = new ArrayList<>();
-    Set<String> bound = new HashSet<>();
-    boolean[] placed = new boolean[rule.body().size()];
+    boolean[] placed = new boolean[body.size()];
     if (start >= 0) {
-      steps.add(atomStep(((PositiveLiteral) rule.body().get(start)).atom(), true, startFromDelta, bound, registers));
+      steps.add(atomStep(((PositiveLiteral) body.get(start)).atom(), true, startFromDelta, bound, registers));
       placed[start] = true;
     }
     while (true) {
@@ -86,7 +94,7 @@ final class Planner {
           if (placed[i]) {
             continue;
           }
-          Literal l = rule.body().get(i);
+          Literal l = body.get(i);
           Step step = null;
           if (l instanceof Comparison c) {
             step = comparisonStep(c, bound, registers, types);
@@ -103,7 +111,7 @@ final class Planner {
       int best = -1;
       int bestScore = -1;
       for (int i = 0; i < placed.length; i++) {
-        if (!placed[i] && rule.body().get(i) instanceof PositiveLiteral p) {
+        if (!placed[i] && body.get(i) instanceof PositiveLiteral p) {
           int score = boundColumns(p.atom(), bound);
           if (score > bestScore) {
             best = i;
@@ -114,15 +122,50 @@ final class Planner {
       if (best < 0) {
         break;
       }
-      steps.add(atomStep(((PositiveLiteral) rule.body().get(best)).atom(), false, false, bound, registers));
+      steps.add(atomStep(((PositiveLiteral) body.get(best)).atom(), false, false, bound, registers));
       placed[best] = true;
     }
-    Set<String> unbound = new TreeSet<>();
     for (int i = 0; i < placed.length; i++) {
       if (!placed[i]) {
-        unbound.addAll(variables(rule.body().get(i)));
+        unbound.addAll(variables(body.get(i)));
       }
     }
+    return steps;
+  }
+
+  /**
+   * A plan that looks for a solution of a constraint's body (§12), or null (reported) when a literal
+   * cannot be placed. The engine runs it on a node after the tick's fixpoint.
+   */
+  ConstraintPlan plan(calm.syntax.Constraint constraint) {
+    Map<String, Integer> registers = new HashMap<>();
+    Set<String> bound = new HashSet<>();
+    Set<String> unbound = new TreeSet<>();
+    List<Step> steps = bodySteps(constraint.body(), -1, false, registers, bound, unbound);
+    unbound.removeAll(bound);
+    if (!unbound.isEmpty()) {
+      report.accept(
+          Diagnostic.of(
+              Code.UNSAFE_VARIABLE,
+              constraint.turnstile(),
+              "variable" + (unbound.size() > 1 ? "s " : " ") + String.join(", ", unbound)
+                  + " not bound by a positive atom or an '=' binding"));
+      return null;
+    }
+    ViolationStep last = new ViolationStep(Math.max(registers.size(), 1));
+    steps.add(last);
+    for (int i = 0; i + 1 < steps.size(); i++) {
+      steps.get(i).next = steps.get(i + 1);
+    }
+    return new ConstraintPlan(constraint, steps.get(0), last, registers, program);
+  }
+
+  RulePlan plan(Rule rule, int start, boolean startFromDelta) {
+    int deltaLiteral = startFromDelta ? start : -1;
+    Map<String, Integer> registers = new HashMap<>();
+    Set<String> bound = new HashSet<>();
+    Set<String> unbound = new TreeSet<>();
+    List<Step> steps = bodySteps(rule.body(), start, startFromDelta, registers, bound, unbound);
     Atom head = rule.head().atom();
     Relation headRelation = program.relation(head.relation().text());
     Aggregate aggregate = null;

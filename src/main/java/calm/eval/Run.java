@@ -32,6 +32,9 @@ public final class Run {
   private boolean quiescent;
   private final Set<String> changedLastTick = new LinkedHashSet<>();
   private final List<SealViolation> sealViolations = new ArrayList<>();
+  private final List<ConstraintViolation> constraintViolations = new ArrayList<>();
+  /** Per node and constraint, the first solution found after the last fixpoint, or null. */
+  private final long[][][] lastSolution;
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
     this.program = program;
@@ -55,6 +58,7 @@ public final class Run {
         node.tickBase[r] = node.stores[r].size; // initial facts are not news
       }
     }
+    lastSolution = new long[nodes.size()][program.constraints().size()][];
     pending.addAll(world.inputs());
     sequence = pending.size();
   }
@@ -92,6 +96,14 @@ public final class Run {
    */
   public List<SealViolation> sealViolations() {
     return Collections.unmodifiableList(sealViolations);
+  }
+
+  /**
+   * The constraint violations (§12) found so far, in order: by tick, then constraint, then node. A
+   * violation is listed in the tick it begins at a node, and again when its first solution changes.
+   */
+  public List<ConstraintViolation> constraintViolations() {
+    return Collections.unmodifiableList(constraintViolations);
   }
 
   public boolean isQuiescent() {
@@ -198,6 +210,7 @@ public final class Run {
         program.seals().get(i).afterTick(node, node.seals[i], tick, program, sealViolations);
       }
     }
+    checkConstraints();
     observer.afterFixpoint(this, tick);
     changedLastTick.clear();
     for (NodeState node : nodes) {
@@ -226,6 +239,31 @@ public final class Run {
       settled &= nodeSettled;
     }
     quiescent = settled && pending.isEmpty();
+  }
+
+  /** Checks every constraint at every node on the state the fixpoint reached (§12). */
+  private void checkConstraints() {
+    List<ConstraintPlan> constraints = program.constraints();
+    for (int c = 0; c < constraints.size(); c++) {
+      ConstraintPlan plan = constraints.get(c);
+      for (int n = 0; n < nodes.size(); n++) {
+        NodeState node = nodes.get(n);
+        int matches = plan.check(node);
+        long[] before = lastSolution[n][c];
+        if (matches == 0) {
+          lastSolution[n][c] = null;
+          continue;
+        }
+        long[] now = plan.firstSolution();
+        if (before != null && java.util.Arrays.equals(before, now)) {
+          continue;
+        }
+        lastSolution[n][c] = now.clone();
+        ConstraintViolation v = new ConstraintViolation(plan.constraint, node.name, tick, plan.firstFacts(), matches);
+        constraintViolations.add(v);
+        observer.constraintViolated(v);
+      }
+    }
   }
 
   private static final class Activity {

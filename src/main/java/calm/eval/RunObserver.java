@@ -15,5 +15,8 @@ public interface RunObserver {
 
   default void nodeTick(NodeTick tick) {}
 
+  /** A constraint found violated after a fixpoint (§12), before that tick's {@link NodeTick}s. */
+  default void constraintViolated(ConstraintViolation violation) {}
+
   RunObserver NONE = new RunObserver() {};
 }

@@ -55,6 +55,9 @@ final class AstBuilder {
     if (only instanceof CalmParser.SealContext seal) {
       return seal(seal);
     }
+    if (only instanceof CalmParser.ConstraintContext constraint) {
+      return constraint(constraint);
+    }
     return clause((CalmParser.ClauseContext) only);
   }
 
@@ -107,6 +110,34 @@ final class AstBuilder {
     return new Seal(span(ctx), atom(ctx.sealed), atom(ctx.guard));
   }
 
+  private Constraint constraint(CalmParser.ConstraintContext ctx) {
+    CalmParser.AnnotationContext annotationCtx = null;
+    CalmParser.BodyContext bodyCtx = null;
+    Token turnstile = null;
+    for (ParseTree child : ctx.children) {
+      if (child instanceof CalmParser.BodyContext b) {
+        bodyCtx = b;
+      } else if (child instanceof CalmParser.AnnotationContext a) {
+        annotationCtx = a;
+      } else if (child instanceof TerminalNode t && ":-".equals(t.getText())) {
+        turnstile = t.getSymbol();
+      }
+    }
+    Optional<Annotation> invariant =
+        annotationCtx == null ? Optional.empty() : Optional.of(annotation(annotationCtx, false));
+    return new Constraint(span(ctx), invariant, span(turnstile), body(bodyCtx));
+  }
+
+  private List<Literal> body(CalmParser.BodyContext bodyCtx) {
+    List<Literal> body = new ArrayList<>((bodyCtx.getChildCount() + 1) / 2);
+    for (ParseTree child : bodyCtx.children) {
+      if (child instanceof CalmParser.LiteralContext literal) {
+        body.add(literal(literal));
+      }
+    }
+    return body;
+  }
+
   private Item clause(CalmParser.ClauseContext ctx) {
     CalmParser.AnnotationContext annotationCtx = null;
     CalmParser.HeadContext headCtx = null;
@@ -123,17 +154,11 @@ final class AstBuilder {
     Atom atom = atom(headCtx.atom());
     HeadForm form = headForm(headCtx);
     Optional<Annotation> annotation =
-        annotationCtx == null ? Optional.empty() : Optional.of(annotation(annotationCtx));
+        annotationCtx == null ? Optional.empty() : Optional.of(annotation(annotationCtx, true));
     if (bodyCtx == null) {
       return fact(ctx, headCtx, atom, form, annotation);
     }
-    List<Literal> body = new ArrayList<>((bodyCtx.getChildCount() + 1) / 2);
-    for (ParseTree child : bodyCtx.children) {
-      if (child instanceof CalmParser.LiteralContext literal) {
-        body.add(literal(literal));
-      }
-    }
-    return new Rule(span(ctx), annotation, new Head(span(headCtx), form, atom), body);
+    return new Rule(span(ctx), annotation, new Head(span(headCtx), form, atom), body(bodyCtx));
   }
 
   private Fact fact(
@@ -218,20 +243,47 @@ final class AstBuilder {
     return form;
   }
 
-  private Annotation annotation(CalmParser.AnnotationContext ctx) {
+  /**
+   * {@code @coordinated("reason")} before a rule, {@code @invariant("name")} before a constraint; both
+   * take one string that must not be blank.
+   */
+  private Annotation annotation(CalmParser.AnnotationContext ctx, boolean onRule) {
     Name name = name(ctx.IDENT());
     Span nameSpan = span(ctx.AT().getSymbol()).to(name.span());
-    if (!name.text().equals("coordinated")) {
+    String expected = onRule ? "coordinated" : "invariant";
+    if (!name.text().equals(expected)) {
+      boolean misplaced = name.text().equals(onRule ? "invariant" : "coordinated");
       throw reject(
           Diagnostic.of(
                   Code.UNKNOWN_ANNOTATION,
                   nameSpan,
-                  "unknown annotation '@" + name.text() + "'")
-              .withHelp("the only rule annotation is @coordinated(\"reason\")"));
+                  misplaced
+                      ? (onRule
+                          ? "@invariant names a constraint, but this is a rule with a head"
+                          : "a constraint cannot be @coordinated: coordination is acknowledged at the rule"
+                              + " that threatens the invariant")
+                      : "unknown annotation '@" + name.text() + "'")
+              .withHelp(
+                  onRule
+                      ? "a rule takes @coordinated(\"reason\"); a constraint is written without a head:"
+                          + " @invariant(\"name\") :- body."
+                      : "a constraint takes @invariant(\"name\"); put @coordinated(\"reason\") before the"
+                          + " rule that calm check names"));
     }
     List<CalmParser.ExprContext> args =
         ctx.annotationArgs() == null ? List.of() : ctx.annotationArgs().expr();
-    if (args.size() != 1 || !(args.get(0) instanceof CalmParser.StringContext reason)) {
+    boolean oneString = args.size() == 1 && args.get(0) instanceof CalmParser.StringContext;
+    if (!onRule
+        && (!oneString
+            || StringLiterals.unquote(args.get(0).getText()).isBlank())) {
+      throw reject(
+          Diagnostic.of(
+                  Code.EMPTY_INVARIANT_NAME,
+                  span(ctx),
+                  "@invariant takes exactly one non-blank string: the invariant's name")
+              .withHelp("write @invariant(\"no account is overdrawn\")"));
+    }
+    if (!oneString) {
       throw reject(
           Diagnostic.of(
                   Code.EMPTY_COORDINATION_REASON,
@@ -239,9 +291,10 @@ final class AstBuilder {
                   "@coordinated takes exactly one string: the reason the deployment coordinates here")
               .withHelp("write @coordinated(\"orders go through the payment service's 2PC\")"));
     }
+    CalmParser.StringContext reason = (CalmParser.StringContext) args.get(0);
     return new Annotation(
         span(ctx),
-        new Name("coordinated", nameSpan),
+        new Name(expected, nameSpan),
         StringLiterals.unquote(reason.getText()),
         span(reason));
   }

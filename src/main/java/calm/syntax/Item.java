@@ -1,4 +1,4 @@
 package calm.syntax;
 
 /** A top-level item of a program. */
-public sealed interface Item extends Node permits Declaration, Fact, Rule, Seal {}
+public sealed interface Item extends Node permits Declaration, Fact, Rule, Seal, Constraint {}

@@ -16,6 +16,7 @@ public final class Program {
   private final List<Fact> facts;
   private final List<Rule> rules;
   private final List<Seal> seals;
+  private final List<Constraint> constraints;
 
   public Program(SourceFile source, List<Item> items) {
     this.source = Objects.requireNonNull(source);
@@ -24,6 +25,7 @@ public final class Program {
     List<Fact> facts = new ArrayList<>();
     List<Rule> rules = new ArrayList<>();
     List<Seal> seals = new ArrayList<>();
+    List<Constraint> constraints = new ArrayList<>();
     for (Item item : this.items) {
       if (item instanceof Declaration d) {
         declarations.add(d);
@@ -33,12 +35,15 @@ public final class Program {
         rules.add(r);
       } else if (item instanceof Seal s) {
         seals.add(s);
+      } else if (item instanceof Constraint c) {
+        constraints.add(c);
       }
     }
     this.declarations = List.copyOf(declarations);
     this.facts = List.copyOf(facts);
     this.rules = List.copyOf(rules);
     this.seals = List.copyOf(seals);
+    this.constraints = List.copyOf(constraints);
   }
 
   public SourceFile source() {
@@ -63,6 +68,11 @@ public final class Program {
 
   public List<Seal> seals() {
     return seals;
+  }
+
+  /** The integrity constraints (§12), in source order. */
+  public List<Constraint> constraints() {
+    return constraints;
   }
 
   @Override

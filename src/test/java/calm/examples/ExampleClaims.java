@@ -16,7 +16,35 @@ import java.util.stream.Collectors;
  * README that the tool disputes (and that the spec says the README is right about) is not asserted:
  * it is written as a comment {@code # disputed: CLAIM (why)}, and reported as a bug in the tool.
  */
-record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> outputs, List<String> disputed) {
+record ExampleClaims(
+    List<Point> points, List<String> pointFree, List<Output> outputs, List<String> disputed,
+    List<Invariant> constraints) {
+
+  /**
+   * {@code PROGRAM constraint LINE VERDICT EXPLORE RUN}: the constraint whose {@code :-} is on LINE, its
+   * verdict (§12), in how many explored runs that keep their seals it is violated ({@code never},
+   * {@code sometimes}, {@code always}) and whether {@code calm run} finds it violated ({@code kept},
+   * {@code violated}).
+   */
+  record Invariant(String program, int line, String verdict, String explore, String run) {
+    boolean shownBy(int violated, int runs) {
+      return switch (explore) {
+        case "never" -> violated == 0;
+        case "always" -> violated == runs;
+        default -> violated > 0 && violated < runs;
+      };
+    }
+  }
+
+  List<Invariant> constraintsOf(String program) {
+    return constraints.stream().filter(c -> c.program().equals(program)).collect(Collectors.toList());
+  }
+
+  /** {@code calm run} exits 1 exactly when it finds a constraint violated. */
+  int runStatus(String program) {
+    return constraintsOf(program).stream().anyMatch(c -> c.run().equals("violated")) ? 1 : 0;
+  }
+
 
   /** {@code PROGRAM point LINE KINDS STATUS}: a coordination point whose rule head is on LINE. */
   record Point(String program, int line, String kinds, String status) {}
@@ -62,6 +90,7 @@ record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> ou
     List<String> pointFree = new ArrayList<>();
     List<Output> outputs = new ArrayList<>();
     List<String> disputed = new ArrayList<>();
+    List<Invariant> constraints = new ArrayList<>();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -78,13 +107,19 @@ record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> ou
         points.add(new Point(words[0], Integer.parseInt(words[2]), words[3], words[4]));
       } else if (words.length == 3 && words[1].equals("points") && words[2].equals("none")) {
         pointFree.add(words[0]);
+      } else if (words.length == 6 && words[1].equals("constraint")
+          && List.of("never", "sometimes", "always").contains(words[4])
+          && List.of("kept", "violated").contains(words[5])) {
+        constraints.add(new Invariant(words[0], Integer.parseInt(words[2]), words[3], words[4], words[5]));
       } else if (words.length == 6 && words[1].equals("output")) {
         outputs.add(new Output(words[0], words[2], words[3], words[4], Exploration.of(words[5], where)));
       } else {
         throw new IllegalArgumentException(where + ": cannot read '" + line + "'");
       }
     }
-    return new ExampleClaims(List.copyOf(points), List.copyOf(pointFree), List.copyOf(outputs), List.copyOf(disputed));
+    return new ExampleClaims(
+        List.copyOf(points), List.copyOf(pointFree), List.copyOf(outputs), List.copyOf(disputed),
+        List.copyOf(constraints));
   }
 
   /** Every program the file speaks of, in name order. */
@@ -92,6 +127,7 @@ record ExampleClaims(List<Point> points, List<String> pointFree, List<Output> ou
     TreeSet<String> names = new TreeSet<>(pointFree);
     points.forEach(p -> names.add(p.program()));
     outputs.forEach(o -> names.add(o.program()));
+    constraints.forEach(c -> names.add(c.program()));
     return List.copyOf(names);
   }
 

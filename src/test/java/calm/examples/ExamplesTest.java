@@ -73,6 +73,8 @@ class ExamplesTest {
       claims.points().forEach(p -> asserted.add(p.program() + " point " + p.line() + " " + p.kinds() + " " + p.status()));
       claims.outputs().forEach(o ->
           asserted.add(o.program() + " output " + o.relation() + " " + o.verdict() + " " + o.pointLines()));
+      claims.constraints().forEach(c -> asserted.add(
+          c.program() + " constraint " + c.line() + " " + c.verdict() + " " + c.explore() + " " + c.run()));
       TreeSet<String> readme = ReadmeTables.claims(folder.resolve("README.md"));
       readme.removeAll(claims.disputed());
       assertEquals(
@@ -128,11 +130,17 @@ class ExamplesTest {
     }
     claims.disputed(program, "output").forEach(reportedOutputs::remove);
     assertEquals(claimedOutputs, reportedOutputs, program + ": output verdicts (relation -> verdict lines)");
+
+    Map<Integer, String> claimedConstraints = new TreeMap<>();
+    claims.constraintsOf(program).forEach(c -> claimedConstraints.put(c.line(), c.verdict()));
+    Map<Integer, String> reportedConstraints = new TreeMap<>();
+    file.get("constraints").forEach(c -> reportedConstraints.put(c.get("line").asInt(), c.get("verdict").asText()));
+    assertEquals(claimedConstraints, reportedConstraints, program + ": constraint verdicts (line -> verdict)");
   }
 
   private static void run(Path folder, String program) throws IOException {
     Cli cli = Cli.run(withScenario(folder, program, "run", folder.resolve(program).toString()));
-    assertEquals(0, cli.status(), cli.toString());
+    assertEquals(claims(folder).runStatus(program), cli.status(), cli.toString());
     Golden.assertMatches(folder.resolve("expected/run-" + stem(program) + ".txt"), cli.out());
   }
 
@@ -173,6 +181,22 @@ class ExamplesTest {
       assertEquals(false, output.get("contradictsAnalysis").asBoolean(), program + " " + claim.relation());
     }
     assertEquals(claimed, outputs.keySet(), program + ": every output explored has a claim");
+    Map<Integer, JsonNode> constraints = new TreeMap<>();
+    report.get("constraints").forEach(c -> constraints.put(c.get("line").asInt(), c));
+    for (ExampleClaims.Invariant claim : claims(folder).constraintsOf(program)) {
+      JsonNode c = constraints.remove(claim.line());
+      assertTrue(c != null, program + ": the explorer reports the constraint at line " + claim.line());
+      int violated = c.get("violatedRunsKeepingSeals").asInt();
+      int runs = c.get("runsKeepingSeals").asInt();
+      assertTrue(claim.shownBy(violated, runs), program + " constraint at line " + claim.line()
+          + ": the README says it is violated " + claim.explore() + "; the explorer saw " + violated + " of " + runs
+          + " runs that keep their seals");
+      assertEquals(false, c.get("contradictsAnalysis").asBoolean(), program + " constraint at line " + claim.line());
+      if (claim.explore().equals("sometimes")) {
+        assertTrue(!c.get("witness").isNull(), program + ": a constraint violated in some runs has a witness");
+      }
+    }
+    assertEquals(Map.of(), constraints, program + ": every constraint explored has a claim");
   }
 
   /** Adds {@code --scenario PROG.scenario} when the program has one next to it. */

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 final class ReadmeTables {
   private static final Pattern RULE_LINE = Pattern.compile("\\((\\d+)\\)$");
   private static final Pattern POINT_LINES = Pattern.compile("\\(points? at lines? ([0-9, –]+)");
-  private static final String[] VERDICTS = {"needs coordination", "coordinated", "confluent", "sealed"};
+  private static final String[] VERDICTS = {
+    "needs coordination", "coordinated", "confluent", "sealed", "order dependent", "schedule independent"
+  };
 
   private ReadmeTables() {}
 
@@ -42,6 +44,17 @@ final class ReadmeTables {
         }
       } else if (cells.size() == 3) {
         claims.add(program + " output " + unquote(cells.get(1)) + " " + verdict(cells.get(2)) + " " + lines(cells.get(2)));
+      } else if (cells.size() == 5) {
+        // | program | invariant (line) | verdict | what calm explore shows | what calm run finds |
+        Matcher line = Pattern.compile("(?:\\((\\d+)\\)|^(\\d+))\\s*$").matcher(cells.get(1));
+        if (!line.find()) {
+          throw new IllegalArgumentException(readme + ": no constraint line in " + row);
+        }
+        String explore = cells.get(3).startsWith("never") ? "never"
+            : cells.get(3).startsWith("violated in every") ? "always" : "sometimes";
+        claims.add(program + " constraint " + (line.group(1) != null ? line.group(1) : line.group(2)) + " "
+            + verdict(cells.get(2)) + " " + explore + " "
+            + cells.get(4).split("\\s+")[0]);
       } else {
         throw new IllegalArgumentException(readme + ": a table row with " + cells.size() + " cells: " + row);
       }

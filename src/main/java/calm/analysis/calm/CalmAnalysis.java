@@ -11,6 +11,9 @@ import calm.diagnostics.Severity;
 import calm.syntax.Aggregate;
 import calm.syntax.Annotation;
 import calm.syntax.Atom;
+import calm.syntax.Constraint;
+import calm.syntax.Head;
+import calm.syntax.Name;
 import calm.syntax.Declaration;
 import calm.syntax.HeadForm;
 import calm.syntax.Literal;
@@ -140,6 +143,10 @@ public final class CalmAnalysis {
         }
       }
     }
+    Map<Constraint, List<ConstraintThreat>> bodyThreats = new IdentityHashMap<>();
+    for (Constraint constraint : program.constraints()) {
+      bodyThreats.put(constraint, bodyThreats(constraint, monotone, sealsByRelation, usedSeals));
+    }
     for (Seal seal : program.seals()) {
       if (!usedSeals.contains(seal) && events.isEvent(seal.sealed().relation().text())) {
         String sealed = seal.sealed().relation().text();
@@ -188,7 +195,10 @@ public final class CalmAnalysis {
       point.point = toPoint(point);
       points.add(point.point);
     }
-    this.report = new CalmReport(points, Verdicts.of(index, new ArrayList<>(outputs), points));
+    List<ConstraintVerdict> constraintVerdicts =
+        ConstraintVerdicts.of(index, points, program.constraints(), bodyThreats, diagnostics::add);
+    this.report =
+        new CalmReport(points, Verdicts.of(index, new ArrayList<>(outputs), points), constraintVerdicts);
   }
 
   /** Runs the analysis on a program that the checks found free of errors. */
@@ -459,6 +469,69 @@ public final class CalmAnalysis {
 
   private static String relationOf(Literal literal) {
     return SealApplication.atomOf(literal).relation().text();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Constraints (§12)
+
+  /**
+   * Whether a constraint's body is monotone, decided in this one place: the literals that read an
+   * asynchronous relation non-monotonically or race, found exactly as a rule's points are (the body is
+   * judged as the body of a rule with no head), and reads of a monotone aggregate's value other than
+   * a threshold test in its direction. A new kind of non-monotone read (a lattice snapshot, §11) that
+   * {@link #findPoint} learns applies to constraints at once.
+   */
+  private List<ConstraintThreat> bodyThreats(
+      Constraint constraint,
+      MonotoneAggregates monotone,
+      Map<String, List<Seal>> sealsByRelation,
+      Set<Seal> usedSeals) {
+    Span at = constraint.turnstile();
+    Rule asRule =
+        new Rule(
+            constraint.span(),
+            Optional.empty(),
+            new Head(at, HeadForm.SAME_TICK, new Atom(at, new Name(":-", at), List.of())),
+            constraint.body());
+    List<ConstraintThreat> threats = new ArrayList<>();
+    Found point = findPoint(asRule, monotone);
+    if (point != null) {
+      decideStatus(point, sealsByRelation, usedSeals);
+      for (PointKind kind : point.reasons.keySet()) {
+        Literal shown = primary(point, kind).get(0);
+        threats.add(
+            new ConstraintThreat(
+                Optional.empty(), shown.span(), kind.label(), reasonText(point, kind, shown), point.status));
+      }
+    }
+    for (Literal literal : constraint.body()) {
+      if (!(literal instanceof PositiveLiteral p) || !reach.isAsynchronous(relationOf(literal))) {
+        continue;
+      }
+      String relation = relationOf(literal);
+      for (Dependency into : index.incoming(index.id(relation))) {
+        if (!into.aggregated() || !monotoneAggregates.contains(into.rule())) {
+          continue;
+        }
+        int column = MonotoneAggregates.aggregateColumn(into.rule());
+        Aggregate aggregate = (Aggregate) into.rule().head().atom().arguments().get(column);
+        Dependency read =
+            new Dependency(relation, ":-", asRule, p, calm.analysis.Time.SAME_TICK, false, false, false);
+        Optional<Blame> blame = monotone.blameUse(read, column, aggregate.function());
+        if (blame.isPresent()) {
+          threats.add(
+              new ConstraintThreat(
+                  Optional.empty(),
+                  blame.get().where(),
+                  "aggregate read",
+                  "reads the " + aggregate.function().keyword() + " `" + relation + "` (line "
+                      + into.rule().head().span().line() + ") as a snapshot: " + blame.get().why(),
+                  PointStatus.UNACKNOWLEDGED));
+          break;
+        }
+      }
+    }
+    return threats;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,20 @@ import java.util.Optional;
  * shape and the status of the points that write it, an edge per (rule, body relation) with Bud's label,
  * merged where several atoms draw the very same arrow, and the strata as groups.
  */
-public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
+public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List<ConstraintNode> constraints) {
+
+  public DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
+    this(nodes, edges, strata, List.of());
+  }
+
+  /**
+   * A constraint (§12), drawn as a node that reads its relations.
+   *
+   * @param id a name for the drawing, unique in the program ({@code constraint_12})
+   * @param label its name, or {@code :- (line 12)}
+   * @param reads the relations its body reads, in body order, each once
+   */
+  public record ConstraintNode(String id, String label, ConstraintVerdict.Kind verdict, List<String> reads) {}
 
   /** How a relation is drawn: tables as boxes, views as rounded boxes, events as ovals. */
   public enum Shape {
@@ -117,7 +130,24 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata) {
               edge.from(), edge.to(), edge.label(), edge.async(), edge.nonMonotone(), edge.point(),
               List.copyOf(lines.get(e.getKey()))));
     }
-    return new DataflowGraph(nodes, drawn, Math.max(strata.strataCount(), 1));
+    List<ConstraintNode> constraints = new ArrayList<>();
+    for (ConstraintVerdict c : analysis.report().constraints()) {
+      java.util.Set<String> reads = new java.util.LinkedHashSet<>();
+      for (calm.syntax.Literal l : c.constraint().body()) {
+        if (l instanceof calm.syntax.PositiveLiteral p) {
+          reads.add(p.atom().relation().text());
+        } else if (l instanceof calm.syntax.NegatedLiteral n) {
+          reads.add(n.atom().relation().text());
+        }
+      }
+      constraints.add(
+          new ConstraintNode(
+              "constraint_" + c.constraint().line(),
+              c.constraint().name().orElse(":- (line " + c.constraint().line() + ")"),
+              c.verdict(),
+              List.copyOf(reads)));
+    }
+    return new DataflowGraph(nodes, drawn, Math.max(strata.strataCount(), 1), constraints);
   }
 
   /** The nodes grouped by stratum, lowest first, each group in node order: a drawing's clusters. */

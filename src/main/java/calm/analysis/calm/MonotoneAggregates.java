@@ -105,7 +105,8 @@ final class MonotoneAggregates {
     return "`" + relation + "` may lose facts (it is a view over a relation that can shrink)";
   }
 
-  private Optional<Blame> blameUse(Dependency use, int column, AggregateFunction function) {
+  /** Empty when {@code use} reads the aggregate's value (column {@code column}) only as a threshold in its direction. */
+  Optional<Blame> blameUse(Dependency use, int column, AggregateFunction function) {
     Rule reader = use.rule();
     String relation = use.from();
     int line = reader.span().line();

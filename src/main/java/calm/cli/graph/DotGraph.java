@@ -30,9 +30,24 @@ public final class DotGraph {
       out.append("  ").append(quote(e.from())).append(" -> ").append(quote(e.to()))
           .append(" [").append(edgeAttributes(e)).append("];\n");
     }
+    constraints(graph, out);
     legend(out);
     out.append("}\n");
     return out.toString();
+  }
+
+  /** Each constraint as an octagon that its relations point at, coloured by its verdict. */
+  private static void constraints(DataflowGraph graph, StringBuilder out) {
+    for (DataflowGraph.ConstraintNode c : graph.constraints()) {
+      String colour = Palette.of(c.verdict());
+      out.append("  ").append(quote(c.id())).append(" [shape=octagon, label=").append(quote(c.label()))
+          .append(colour == null ? "" : ", color=\"" + colour + "\", fontcolor=\"" + colour + "\", penwidth=2")
+          .append(", tooltip=").append(quote("constraint, " + c.verdict().words())).append("];\n");
+      for (String relation : c.reads()) {
+        out.append("  ").append(quote(relation)).append(" -> ").append(quote(c.id()))
+            .append(" [style=dotted, arrowhead=tee];\n");
+      }
+    }
   }
 
   private static String nodeAttributes(Node n) {

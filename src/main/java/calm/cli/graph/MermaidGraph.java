@@ -33,6 +33,18 @@ public final class MermaidGraph {
       final int index = link++;
       e.point().ifPresent(status -> coloured.computeIfAbsent(status, k -> new ArrayList<>()).add(index));
     }
+    for (DataflowGraph.ConstraintNode c : graph.constraints()) {
+      out.append("  ").append(c.id()).append("{{\"").append(c.label().replace("\"", "#quot;"))
+          .append("\"}}\n");
+      for (String relation : c.reads()) {
+        out.append("  ").append(id(relation)).append(" -.-o ").append(c.id()).append('\n');
+        link++;
+      }
+      String status = Palette.className(c.verdict());
+      if (status != null) {
+        out.append("  class ").append(c.id()).append(' ').append(status).append('\n');
+      }
+    }
     // the legend
     out.append("""
           subgraph legend["legend"]

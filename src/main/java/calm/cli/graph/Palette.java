@@ -1,5 +1,6 @@
 package calm.cli.graph;
 
+import calm.analysis.calm.ConstraintVerdict;
 import calm.analysis.calm.PointStatus;
 
 /** The colours of coordination points, shared by every drawing so that a legend reads the same. */
@@ -15,6 +16,26 @@ final class Palette {
       case UNACKNOWLEDGED -> OPEN;
       case SEALED -> SEALED;
       case ACKNOWLEDGED -> ACKNOWLEDGED;
+    };
+  }
+
+  /** A constraint's colour: that of the worst status it depends on, or null when it depends on none. */
+  static String of(ConstraintVerdict.Kind verdict) {
+    return switch (verdict) {
+      case SCHEDULE_INDEPENDENT -> null;
+      case SEALED -> SEALED;
+      case COORDINATED -> ACKNOWLEDGED;
+      case ORDER_DEPENDENT -> OPEN;
+    };
+  }
+
+  /** The Mermaid class of a constraint, as {@link #of(ConstraintVerdict.Kind)}. */
+  static String className(ConstraintVerdict.Kind verdict) {
+    return switch (verdict) {
+      case SCHEDULE_INDEPENDENT -> null;
+      case SEALED -> "sealed";
+      case COORDINATED -> "acknowledged";
+      case ORDER_DEPENDENT -> "open";
     };
   }
 

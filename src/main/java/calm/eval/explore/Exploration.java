@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The result of exploring {@code runs} schedules from {@code seed}. {@code failure} is the first run
- * (by number) that stopped with an error; exploration stops there, so {@code completedRuns} may be
- * fewer than {@code runs}. Seal-breaking runs are counted in {@code sealViolations} and not compared.
+ * The result of exploring {@code runs} schedules from {@code seed}. Runs stopped by a run-time error
+ * are counted in {@code errorRuns} and not compared; {@code failure} is the first of them (by number),
+ * its witness. Seal-breaking runs are counted in {@code sealViolations} and not compared.
  */
 public record Exploration(
     int runs,
@@ -15,10 +15,18 @@ public record Exploration(
     int sealViolations,
     List<SealBreak> sealBreaks,
     List<OutputFinding> outputs,
-    Optional<RunFailure> failure) {
+    Optional<RunFailure> failure,
+    int errorRuns,
+    List<ConstraintFinding> constraints) {
   public Exploration {
     sealBreaks = List.copyOf(sealBreaks);
     outputs = List.copyOf(outputs);
+    constraints = List.copyOf(constraints);
+  }
+
+  /** Whether some run violated some constraint. */
+  public boolean anyConstraintViolated() {
+    return constraints.stream().anyMatch(c -> c.violatedRuns() > 0);
   }
 
   public boolean anyDiffers() {

@@ -1,6 +1,9 @@
 package calm.eval.explore;
 
+import calm.analysis.calm.ConstraintVerdict;
 import calm.analysis.calm.Verdict;
+import calm.syntax.Constraint;
+import calm.syntax.Span;
 import calm.eval.Scenario;
 import calm.syntax.Program;
 import java.util.ArrayList;
@@ -52,14 +55,34 @@ public final class Explorer {
 
   /** Explores runs {@code 0..runs-1}; {@code verdicts} maps output relations to the analysis's verdict. */
   public Exploration explore(int runs, long seed, Map<String, Verdict> verdicts) {
-    return explore(runs, seed, verdicts, true);
+    return explore(runs, seed, verdicts, Map.of(), true);
   }
 
   /**
    * As {@link #explore(int, long, Map)}; without {@code witnesses}, outcomes are only counted, and no
-   * differing output is shrunk to a witness (a campaign over many programs wants the counts).
+   * differing output or constraint is shrunk to a witness (a campaign over many programs wants the counts).
    */
   public Exploration explore(int runs, long seed, Map<String, Verdict> verdicts, boolean witnesses) {
+    return explore(runs, seed, verdicts, Map.of(), witnesses);
+  }
+
+  /**
+   * Explores as above; {@code constraintVerdicts} maps each constraint's {@code :-} span to the
+   * analysis's verdict on it (§12).
+   */
+  public Exploration explore(
+      int runs, long seed, Map<String, Verdict> verdicts, Map<Span, ConstraintVerdict.Kind> constraintVerdicts) {
+    return explore(runs, seed, verdicts, constraintVerdicts, true);
+  }
+
+  private Exploration explore(int runs, long seed, Map<String, Verdict> verdicts,
+      Map<Span, ConstraintVerdict.Kind> constraintVerdicts, boolean witnesses) {
+    List<Constraint> constraints = worker().program().constraintSources();
+    ConstraintTally[] constraintTallies = new ConstraintTally[constraints.size()];
+    for (int c = 0; c < constraintTallies.length; c++) {
+      constraintTallies[c] = new ConstraintTally();
+    }
+    int errorRuns = 0;
     List<String> outputs = worker().outputs().stream().map(calm.eval.Relation::name).toList();
     List<Tally> tallies = new ArrayList<>();
     outputs.forEach(o -> tallies.add(new Tally()));
@@ -75,15 +98,21 @@ public final class Explorer {
     });
     try {
       int batch = BATCH_PER_THREAD * threads;
-      for (int start = 0; start < runs && failure == null; start += batch) {
+      for (int start = 0; start < runs; start += batch) {
         int end = Math.min(runs, start + batch);
         RunRecord[] results = runBatch(pool, threads, seed, start, end);
         for (int i = start; i < end; i++) {
           RunRecord r = results[i - start];
           completed++;
           if (r.error() != null) {
-            failure = new RunFailure(i, Seeds.format(Seeds.runSeed(seed, i)), r.error());
-            break;
+            errorRuns++;
+            if (failure == null) {
+              failure = new RunFailure(i, Seeds.format(Seeds.runSeed(seed, i)), r.error());
+            }
+            continue;
+          }
+          for (int c = 0; c < constraintTallies.length; c++) {
+            constraintTallies[c].add(i, r, c);
           }
           if (r.violation() != null) {
             violations++;
@@ -106,7 +135,7 @@ public final class Explorer {
     for (int o = 0; o < outputs.size(); o++) {
       Tally t = tallies.get(o);
       Optional<Witness> witness = Optional.empty();
-      if (witnesses && failure == null && (t.finals.size() > 1 || t.observed.size() > 1)) {
+      if (witnesses && (t.finals.size() > 1 || t.observed.size() > 1)) {
         OutcomeKind kind = t.finals.size() > 1 ? OutcomeKind.FINAL : OutcomeKind.OBSERVED;
         int[] pair = t.firstTwo(kind);
         witness = Optional.of(new Shrinker(this, o, kind)
@@ -115,7 +144,50 @@ public final class Explorer {
       findings.add(new OutputFinding(outputs.get(o), Optional.ofNullable(verdicts.get(outputs.get(o))),
           t.observed.size(), t.finals.size(), witness));
     }
-    return new Exploration(runs, seed, completed, violations, breaks, findings, Optional.ofNullable(failure));
+    List<ConstraintFinding> constraintFindings = new ArrayList<>();
+    for (int c = 0; c < constraintTallies.length; c++) {
+      ConstraintTally t = constraintTallies[c];
+      Optional<ConstraintWitness> witness = Optional.empty();
+      if (witnesses && t.firstViolating >= 0 && t.firstKept >= 0) {
+        witness = Optional.of(Shrinker.forConstraint(this, c).constraintWitness(c,
+            t.firstViolating, Seeds.runSeed(seed, t.firstViolating), t.firstKept, Seeds.runSeed(seed, t.firstKept)));
+      }
+      Constraint constraint = constraints.get(c);
+      constraintFindings.add(new ConstraintFinding(constraint,
+          Optional.ofNullable(constraintVerdicts.get(constraint.turnstile())), t.violated, t.runs,
+          t.violatedKeepingSeals, t.runsKeepingSeals, witness));
+    }
+    return new Exploration(runs, seed, completed, violations, breaks, findings, Optional.ofNullable(failure),
+        errorRuns, constraintFindings);
+  }
+
+  /** How often one constraint was violated, and the first run that violated it and the first that did not. */
+  private static final class ConstraintTally {
+    int violated;
+    int runs;
+    int violatedKeepingSeals;
+    int runsKeepingSeals;
+    int firstViolating = -1;
+    int firstKept = -1;
+
+    void add(int run, RunRecord r, int constraint) {
+      boolean v = r.violated(constraint);
+      runs++;
+      if (r.violation() == null) {
+        runsKeepingSeals++;
+        if (v) {
+          violatedKeepingSeals++;
+        }
+      }
+      if (v) {
+        violated++;
+        if (firstViolating < 0) {
+          firstViolating = run;
+        }
+      } else if (firstKept < 0) {
+        firstKept = run;
+      }
+    }
   }
 
   private RunRecord[] runBatch(ExecutorService pool, int threads, long seed, int start, int end) {
@@ -183,7 +255,8 @@ public final class Explorer {
           w.decode(o, r.finals().get(o))));
     }
     return new Replay(schedule.token(), choices, r.timeline(), outs, Optional.ofNullable(r.violation()),
-        Optional.ofNullable(r.error()));
+        Optional.ofNullable(r.error()),
+        java.util.Arrays.stream(r.firstViolations()).filter(java.util.Objects::nonNull).toList());
   }
 
   static String route(ScheduledDelivery.Met m) {

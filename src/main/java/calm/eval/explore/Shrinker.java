@@ -23,14 +23,36 @@ final class Shrinker {
   private final Worker worker;
   private final int output;
   private final OutcomeKind kind;
+  private final Goal goal;
   private final Map<String, RunRecord> cache = new HashMap<>();
   private int runs;
 
+  /** What must stay true of the two sides' runs while choices are dropped. */
+  interface Goal {
+    boolean holds(RunRecord a, RunRecord b);
+  }
+
+  /** A shrinker for two schedules under which output number {@code output} differs. */
   Shrinker(Explorer explorer, int output, OutcomeKind kind) {
+    this(explorer, output, kind,
+        (a, b) -> a.comparable() && b.comparable() && !kind.of(a, output).equals(kind.of(b, output)));
+  }
+
+  /**
+   * A shrinker for a schedule that violates constraint number {@code constraint} (§12) and one that does
+   * not; neither may stop with an error.
+   */
+  static Shrinker forConstraint(Explorer explorer, int constraint) {
+    return new Shrinker(explorer, -1, null,
+        (a, b) -> a.error() == null && b.error() == null && a.violated(constraint) && !b.violated(constraint));
+  }
+
+  private Shrinker(Explorer explorer, int output, OutcomeKind kind, Goal goal) {
     this.explorer = explorer;
     this.worker = explorer.worker();
     this.output = output;
     this.kind = kind;
+    this.goal = goal;
   }
 
   /**
@@ -69,6 +91,29 @@ final class Shrinker {
   }
 
   Witness witness(int runA, long seedA, int runB, long seedB) {
+    Side[] sides = shrink(seedA, seedB);
+    return build(runA, sides[0], runB, sides[1]);
+  }
+
+  /** Shrinks a violating schedule (A) and one that keeps the constraint (B), and shows them. */
+  ConstraintWitness constraintWitness(int constraint, int runA, long seedA, int runB, long seedB) {
+    Side[] sides = shrink(seedA, seedB);
+    MaskedSchedule sa = sides[0].schedule();
+    MaskedSchedule sb = sides[1].schedule();
+    RunRecord ra = worker.run(sa, true);
+    RunRecord rb = worker.run(sb, true);
+    Set<Long> differing = new HashSet<>();
+    List<DeliveryDifference> differences = differences(ra, rb, differing);
+    Outcome none = new Outcome(List.of());
+    return new ConstraintWitness(
+        ra.firstViolations()[constraint],
+        new ScheduleSide(runA, sa.base().token(), sa.token(), none, List.of(), deliveries(ra.timeline(), differing)),
+        new ScheduleSide(runB, sb.base().token(), sb.token(), none, List.of(), deliveries(rb.timeline(), differing)),
+        differences,
+        runs);
+  }
+
+  private Side[] shrink(long seedA, long seedB) {
     Side a = side(seedA);
     Side b = side(seedB);
     if (differs(a, b.keep(List.of()))) {
@@ -82,7 +127,7 @@ final class Shrinker {
     }
     a = dropDuplicates(a, b, true);
     b = dropDuplicates(b, a, false);
-    return build(runA, a, runB, b);
+    return new Side[] {a, b};
   }
 
   private Side side(long seed) {
@@ -139,9 +184,7 @@ final class Shrinker {
   }
 
   private boolean differs(Side a, Side b) {
-    RunRecord ra = run(a.schedule());
-    RunRecord rb = run(b.schedule());
-    return ra.comparable() && rb.comparable() && !kind.of(ra, output).equals(kind.of(rb, output));
+    return goal.holds(run(a.schedule()), run(b.schedule()));
   }
 
   private RunRecord run(Schedule s) {
@@ -160,10 +203,21 @@ final class Shrinker {
     Outcome ob = worker.decode(output, kind.of(rb, output));
     List<OutputFact> onlyA = oa.minus(ob);
     List<OutputFact> onlyB = ob.minus(oa);
+    Set<Long> differing = new HashSet<>();
+    List<DeliveryDifference> differences = differences(ra, rb, differing);
+    String relation = worker.outputs().get(output).name();
+    Set<OutputFact> marked = new HashSet<>(onlyA);
+    marked.addAll(onlyB);
+    return new Witness(relation, kind,
+        new ScheduleSide(runA, sa.base().token(), sa.token(), oa, onlyA, mark(ra.timeline(), relation, differing, marked)),
+        new ScheduleSide(runB, sb.base().token(), sb.token(), ob, onlyB, mark(rb.timeline(), relation, differing, marked)),
+        differences, runs);
+  }
 
+  /** The deliveries the two runs decided differently; their keys go into {@code differing}. */
+  private List<DeliveryDifference> differences(RunRecord ra, RunRecord rb, Set<Long> differing) {
     Map<Long, ScheduledDelivery.Met> metA = byKey(ra.met());
     Map<Long, ScheduledDelivery.Met> metB = byKey(rb.met());
-    Set<Long> differing = new HashSet<>();
     List<DeliveryDifference> differences = new ArrayList<>();
     Map<Long, ScheduledDelivery.Met> all = new LinkedHashMap<>(metA);
     metB.forEach(all::putIfAbsent);
@@ -181,13 +235,24 @@ final class Shrinker {
             x == null ? "not sent" : dx.describe(m.input()), y == null ? "not sent" : dy.describe(m.input())));
       }
     }
-    String relation = worker.outputs().get(output).name();
-    Set<OutputFact> marked = new HashSet<>(onlyA);
-    marked.addAll(onlyB);
-    return new Witness(relation, kind,
-        new ScheduleSide(runA, sa.base().token(), sa.token(), oa, onlyA, mark(ra.timeline(), relation, differing, marked)),
-        new ScheduleSide(runB, sb.base().token(), sb.token(), ob, onlyB, mark(rb.timeline(), relation, differing, marked)),
-        differences, runs);
+    return differences;
+  }
+
+  /** A run's deliveries alone, those that make the difference marked. */
+  private static List<TimelineTick> deliveries(List<TimelineTick> timeline, Set<Long> differing) {
+    List<TimelineTick> out = new ArrayList<>();
+    for (TimelineTick t : timeline) {
+      List<TimelineEvent> events = new ArrayList<>();
+      for (TimelineEvent e : t.events()) {
+        if (e.isDelivery()) {
+          events.add(e.mark(differing.contains(e.key())));
+        }
+      }
+      if (!events.isEmpty()) {
+        out.add(new TimelineTick(t.tick(), events));
+      }
+    }
+    return out;
   }
 
   private static Map<Long, ScheduledDelivery.Met> byKey(List<ScheduledDelivery.Met> met) {

@@ -1,6 +1,7 @@
 package calm.eval.explore;
 
 import calm.eval.CompiledProgram;
+import calm.eval.ConstraintViolation;
 import calm.eval.GroundFact;
 import calm.eval.Relation;
 import calm.eval.Run;
@@ -29,6 +30,7 @@ final class Worker {
   private final RunLimits limits;
   private final List<Relation> outputs;
   private final SealOrder sealOrder;
+  private final int constraints;
 
   Worker(Program source, Scenario scenario, RunLimits limits, boolean keepSeals) {
     this.program = CompiledProgram.compile(source).program()
@@ -37,6 +39,7 @@ final class Worker {
     this.limits = limits;
     this.outputs = program.outputs();
     this.sealOrder = keepSeals ? SealOrder.of(program) : SealOrder.NONE;
+    this.constraints = program.constraintSources().size();
   }
 
   List<Relation> outputs() {
@@ -92,7 +95,24 @@ final class Worker {
     }
     List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
     SealViolation violation = run.sealViolations().isEmpty() ? null : run.sealViolations().get(0);
-    return new RunRecord(observed, finals, violation, error, delivery.met, timeline);
+    ConstraintViolation[] firstViolations = new ConstraintViolation[constraints];
+    for (ConstraintViolation v : run.constraintViolations()) {
+      int c = constraintIndex(v);
+      if (firstViolations[c] == null) {
+        firstViolations[c] = v;
+      }
+    }
+    return new RunRecord(observed, finals, violation, error, delivery.met, timeline, firstViolations);
+  }
+
+  private int constraintIndex(ConstraintViolation v) {
+    List<calm.syntax.Constraint> all = program.constraintSources();
+    for (int c = 0; c < all.size(); c++) {
+      if (all.get(c) == v.constraint()) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("a violation of a constraint the program does not check");
   }
 
   private Set<Row> current(Run run, int output) {

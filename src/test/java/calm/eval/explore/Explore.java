@@ -18,6 +18,7 @@ import java.util.Map;
 final class Explore {
   final Program program;
   final Map<String, Verdict> verdicts = new HashMap<>();
+  final Map<calm.syntax.Span, calm.analysis.calm.ConstraintVerdict.Kind> constraintVerdicts = new HashMap<>();
   final Scenario scenario;
 
   private Explore(String text, String scenarioText) {
@@ -26,6 +27,9 @@ final class Explore {
     this.program = report.program().get();
     for (OutputVerdict v : report.calm().outputs()) {
       verdicts.put(v.relation(), v.verdict());
+    }
+    for (calm.analysis.calm.ConstraintVerdict v : report.calm().constraints()) {
+      constraintVerdicts.put(v.constraint().turnstile(), v.verdict());
     }
     if (scenarioText == null) {
       scenario = Scenario.standalone();
@@ -57,7 +61,12 @@ final class Explore {
   }
 
   Exploration explore(int runs, long seed, int threads) {
-    return explorer(threads).explore(runs, seed, verdicts);
+    return explorer(threads).explore(runs, seed, verdicts, constraintVerdicts);
+  }
+
+  static ConstraintFinding constraint(Exploration e, int line) {
+    return e.constraints().stream().filter(c -> c.constraint().line() == line).findFirst()
+        .orElseThrow(() -> new AssertionError("no constraint at line " + line + " in " + e.constraints()));
   }
 
   Exploration exploreBreakingSeals(int runs, long seed, int threads) {
