@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       RunCommand.class,
       ExploreCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     })
