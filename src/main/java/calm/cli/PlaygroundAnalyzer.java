@@ -35,6 +35,12 @@ final class PlaygroundAnalyzer implements Analyzer {
   /** How the page's program is named in diagnostics. */
   static final String NAME = "playground.calm";
 
+  /**
+   * A run that needs more ticks than this does not end. Lower than the command line's default: a
+   * page wants its answer in seconds, and the examples end in a few dozen ticks.
+   */
+  static final int MAX_TICKS = 200;
+
   @Override
   public String check(String program) {
     Checker.Outcome outcome = Checker.standard().run(new SourceFile(NAME, program));
@@ -57,7 +63,7 @@ final class PlaygroundAnalyzer implements Analyzer {
           + compilation.errors().stream().map(d -> d.message()).findFirst().orElse("unknown reason"), report);
     }
     ExploreSettings settings = new ExploreSettings(
-        ExploreSettings.DEFAULT_MAX_TICKS, RunLimits.DEFAULT_MAX_FACTS, ExploreSettings.DEFAULT_MAX_DELAY, 1);
+        MAX_TICKS, RunLimits.DEFAULT_MAX_FACTS, ExploreSettings.DEFAULT_MAX_DELAY, 1);
     Explorer explorer;
     try {
       explorer = new Explorer(report.program().get(), Scenario.standalone(), settings);

@@ -42,6 +42,8 @@ import java.util.concurrent.TimeoutException;
 public final class PlaygroundServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long WORKER_STACK = 256L * 1024 * 1024;
+  /** Beyond this, a refused body is not read to its end: the connection is dropped instead. */
+  private static final long DRAIN_BYTES = 64L * 1024 * 1024;
 
   private final HttpServer http;
   private final ExecutorService connections;
@@ -209,6 +211,7 @@ public final class PlaygroundServer implements AutoCloseable {
     if (declared != null) {
       try {
         if (Long.parseLong(declared.trim()) > limits.maxBodyBytes()) {
+          drain(exchange);
           throw tooLarge();
         }
       } catch (NumberFormatException e) {
@@ -220,6 +223,7 @@ public final class PlaygroundServer implements AutoCloseable {
       bytes = in.readNBytes(limits.maxBodyBytes() + 1);
     }
     if (bytes.length > limits.maxBodyBytes()) {
+      drain(exchange);
       throw tooLarge();
     }
     try {
@@ -230,6 +234,21 @@ public final class PlaygroundServer implements AutoCloseable {
       return node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new Failure(400, "the request body is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /**
+   * Reads what is left of a refused body, up to a bound: a reply sent while the client is still
+   * sending is lost to a connection reset, and the page would show a network error instead of ours.
+   */
+  private static void drain(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] sink = new byte[1 << 16];
+      long left = DRAIN_BYTES;
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+        left -= n;
+      }
     }
   }
 
