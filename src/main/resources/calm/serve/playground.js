@@ -5,6 +5,9 @@
   const $ = (id) => document.getElementById(id);
   const state = {checked: 0, graphs: 0, lastCheck: null};
 
+  // read before the editor exists: its first check rewrites the fragment with what it holds
+  const shared = programFromFragment();
+
   mermaid.initialize({startOnLoad: false, securityLevel: "strict", theme: "default"});
 
   const editor = CodeMirror.fromTextArea($("source"), {
@@ -86,8 +89,13 @@
     showDiagnostics(report.diagnostics);
     showVerdicts(report);
     await showGraph(reply.doc.mermaid);
-    const errors = report.diagnostics.filter((d) => d.severity === "error").length;
-    setStatus(errors ? errors + (errors === 1 ? " error" : " errors") : "checked", errors > 0);
+    // C-codes are the analysis's coordination points: findings about the design, not mistakes
+    const errors = report.diagnostics.filter((d) => d.severity === "error" && !d.code.startsWith("C")).length;
+    const points = report.coordinationPoints.filter((p) => p.status === "unacknowledged").length;
+    const summary = [];
+    if (errors) summary.push(errors + (errors === 1 ? " error" : " errors"));
+    if (points) summary.push(points + (points === 1 ? " coordination point" : " coordination points"));
+    setStatus(summary.length ? summary.join(", ") : "checked: no errors, no open coordination point", errors > 0);
     document.body.dataset.checked = String(seq);
   }
 
@@ -301,7 +309,6 @@
 
   (async function start() {
     const names = await loadExamples();
-    const shared = programFromFragment();
     if (shared != null) {
       editor.setValue(shared);
     } else if (names.length) {
