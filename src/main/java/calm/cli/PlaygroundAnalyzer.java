@@ -28,8 +28,8 @@ import java.util.Map;
 /**
  * The playground's work, done as {@code calm check --format json}, {@code calm graph --format
  * mermaid} and {@code calm explore --format json} do it, with their renderers: the page shows the
- * documents a script would get. Explorations run in the request's own thread (the server bounds how
- * many run at once) under the explorer's default tick and fact bounds.
+ * documents a script would get. Explorations run under the explorer's fact bound and a tick bound of
+ * their own; the server bounds how many run at once and for how long.
  */
 final class PlaygroundAnalyzer implements Analyzer {
   /** How the page's program is named in diagnostics. */
@@ -40,6 +40,8 @@ final class PlaygroundAnalyzer implements Analyzer {
    * page wants its answer in seconds, and the examples end in a few dozen ticks.
    */
   static final int MAX_TICKS = 200;
+
+  static final int EXPLORE_THREADS = 2;
 
   @Override
   public String check(String program) {
@@ -62,8 +64,10 @@ final class PlaygroundAnalyzer implements Analyzer {
       throw rejected("the engine cannot run this program: "
           + compilation.errors().stream().map(d -> d.message()).findFirst().orElse("unknown reason"), report);
     }
+    // Two threads, not one: with a pool the explorer waits for each batch interruptibly, so a request
+    // cancelled at the time limit stops after the batch under way instead of running all its runs.
     ExploreSettings settings = new ExploreSettings(
-        MAX_TICKS, RunLimits.DEFAULT_MAX_FACTS, ExploreSettings.DEFAULT_MAX_DELAY, 1);
+        MAX_TICKS, RunLimits.DEFAULT_MAX_FACTS, ExploreSettings.DEFAULT_MAX_DELAY, EXPLORE_THREADS);
     Explorer explorer;
     try {
       explorer = new Explorer(report.program().get(), Scenario.standalone(), settings);
