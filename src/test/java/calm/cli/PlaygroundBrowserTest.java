@@ -122,6 +122,18 @@ class PlaygroundBrowserTest {
     String fragment = (String) js.executeScript("return location.hash");
     assertTrue(fragment.startsWith("#p="), fragment);
     shot(driver, "5-shared-link");
+
+    // a program that never ends gets the explorer's error in the page; a program over the size limit
+    // is ServeApiTest's (putting a megabyte in the editor costs the browser most of a minute here)
+    String forever = "table n(x: int).\nn(0).\nn(X + 1)@next :- n(X).\noutput scratch o(x: int).\no(X) :- n(X).\n";
+    js.executeScript("calmEditor.setValue(arguments[0]); document.body.dataset.explored = ''", forever);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdicts"), "o"));
+    driver.findElement(By.id("explore")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-explored", "yes"));
+    String summary = driver.findElement(By.id("explore-summary")).getText();
+    assertTrue(summary.contains("failed") && summary.contains("" + PlaygroundAnalyzer.MAX_TICKS), summary);
+    log("never-ending program explored");
+    shot(driver, "6-never-ends");
   }
 
   private static WebDriver browser(Path profile) {
