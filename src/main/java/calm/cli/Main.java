@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ExploreCommand.class,
       calm.lsp.LspCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     })

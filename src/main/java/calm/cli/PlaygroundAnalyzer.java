@@ -1,0 +1,119 @@
+package calm.cli;
+
+import calm.analysis.Checker;
+import calm.analysis.FileReport;
+import calm.analysis.Schema;
+import calm.analysis.Stratification;
+import calm.analysis.calm.CalmAnalysis;
+import calm.analysis.calm.DataflowGraph;
+import calm.analysis.calm.OutputVerdict;
+import calm.analysis.calm.Verdict;
+import calm.cli.graph.MermaidGraph;
+import calm.eval.CompiledProgram;
+import calm.eval.RunLimits;
+import calm.eval.Scenario;
+import calm.eval.explore.ExploreSettings;
+import calm.eval.explore.Explorer;
+import calm.serve.Analyzer;
+import calm.syntax.SourceFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The playground's work, done as {@code calm check --format json}, {@code calm graph --format
+ * mermaid} and {@code calm explore --format json} do it, with their renderers: the page shows the
+ * documents a script would get. Explorations run under the explorer's fact bound and a tick bound of
+ * their own; the server bounds how many run at once and for how long.
+ */
+final class PlaygroundAnalyzer implements Analyzer {
+  /** How the page's program is named in diagnostics. */
+  static final String NAME = "playground.calm";
+
+  /**
+   * A run that needs more ticks than this does not end. Lower than the command line's default: a
+   * page wants its answer in seconds, and the examples end in a few dozen ticks.
+   */
+  static final int MAX_TICKS = 200;
+
+  static final int EXPLORE_THREADS = 2;
+
+  @Override
+  public String check(String program) {
+    Checker.Outcome outcome = Checker.standard().run(new SourceFile(NAME, program));
+    ObjectNode reply = JsonRenderer.MAPPER.createObjectNode();
+    reply.set("report", report(outcome.report()));
+    reply.put("mermaid", mermaid(outcome));
+    return write(reply);
+  }
+
+  @Override
+  public String explore(String program, int runs, long seed) throws Rejected {
+    Checker.Outcome outcome = Checker.standard().run(new SourceFile(NAME, program));
+    FileReport report = outcome.report();
+    if (report.hasErrors() || report.program().isEmpty()) {
+      throw rejected("the program has errors; fix them before exploring", report);
+    }
+    CompiledProgram.Compilation compilation = CompiledProgram.compile(report.program().get());
+    if (compilation.program().isEmpty()) {
+      throw rejected("the engine cannot run this program: "
+          + compilation.errors().stream().map(d -> d.message()).findFirst().orElse("unknown reason"), report);
+    }
+    // Two threads, not one: with a pool the explorer waits for each batch interruptibly, so a request
+    // cancelled at the time limit stops after the batch under way instead of running all its runs.
+    ExploreSettings settings = new ExploreSettings(
+        MAX_TICKS, RunLimits.DEFAULT_MAX_FACTS, ExploreSettings.DEFAULT_MAX_DELAY, EXPLORE_THREADS);
+    Explorer explorer;
+    try {
+      explorer = new Explorer(report.program().get(), Scenario.standalone(), settings);
+    } catch (IllegalArgumentException e) {
+      throw rejected("the program cannot be explored: " + e.getMessage(), report);
+    }
+    Map<String, Verdict> verdicts = new HashMap<>();
+    for (OutputVerdict v : report.calm().outputs()) {
+      verdicts.put(v.relation(), v.verdict());
+    }
+    return ExploreJson.exploration(explorer.explore(runs, seed, verdicts));
+  }
+
+  private Rejected rejected(String message, FileReport report) {
+    ObjectNode doc = JsonRenderer.MAPPER.createObjectNode();
+    doc.set("report", report(report));
+    return new Rejected(message, write(doc));
+  }
+
+  /** The one file of the check JSON, as {@link JsonRenderer} writes it. */
+  private static JsonNode report(FileReport report) {
+    StringWriter out = new StringWriter();
+    try {
+      new JsonRenderer(false).write(List.of(report), out);
+      return JsonRenderer.MAPPER.readTree(out.toString()).path("files").path(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String mermaid(Checker.Outcome outcome) {
+    FileReport report = outcome.report();
+    if (report.hasErrors() || report.program().isEmpty()) {
+      return null;
+    }
+    var program = report.program().get();
+    CalmAnalysis analysis = outcome.analysis().orElseGet(() -> CalmAnalysis.of(program, Schema.of(program)));
+    Stratification strata = outcome.stratification().orElseGet(() -> Stratification.of(analysis.graph()));
+    return MermaidGraph.render(DataflowGraph.of(analysis, strata));
+  }
+
+  private static String write(JsonNode node) {
+    try {
+      return JsonRenderer.MAPPER.writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
