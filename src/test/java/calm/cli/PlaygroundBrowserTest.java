@@ -127,7 +127,7 @@ class PlaygroundBrowserTest {
     // is ServeApiTest's (putting a megabyte in the editor costs the browser most of a minute here)
     String forever = "table n(x: int).\nn(0).\nn(X + 1)@next :- n(X).\noutput scratch o(x: int).\no(X) :- n(X).\n";
     js.executeScript("calmEditor.setValue(arguments[0]); document.body.dataset.explored = ''", forever);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdicts"), "o"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#verdicts tbody td"), "o"));
     driver.findElement(By.id("explore")).click();
     wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-explored", "yes"));
     String summary = driver.findElement(By.id("explore-summary")).getText();
