@@ -46,7 +46,7 @@ public final class FuzzCampaign {
               StandardCharsets.UTF_8);
         }
       }
-      if (reproducers.isPresent() && (i + 1) % 5000 == 0) {
+      if (reproducers.isPresent() && (i + 1) % 500 == 0) {
         System.err.printf("fuzz: %d inputs, %d findings, %.0f s%n", i + 1, findings.size(),
             (System.nanoTime() - started) / 1e9);
       }
