@@ -1,6 +1,7 @@
 package calm.lsp;
 
 import calm.syntax.Atom;
+import calm.syntax.Constraint;
 import calm.syntax.Declaration;
 import calm.syntax.Fact;
 import calm.syntax.Item;
@@ -42,6 +43,10 @@ final class Symbols {
     if (item instanceof Fact f) {
       return symbol(f.relation().text() + f.values().stream().map(Object::toString).collect(Collectors.joining(", ", "(", ")")),
           "fact", SymbolKind.Constant, item, f.relation());
+    }
+    if (item instanceof Constraint c) {
+      return new DocumentSymbol("constraint " + c.describe(), SymbolKind.Property, Ranges.of(c.span()),
+          Ranges.of(c.turnstile()), "constraint");
     }
     return null;
   }

@@ -196,6 +196,8 @@ class CalmLanguageServerTest {
     assertEquals(program.declarations().size(), symbols.stream().filter(s -> s.getKind() == org.eclipse.lsp4j.SymbolKind.Struct).count());
     assertEquals(program.rules().size(), symbols.stream().filter(s -> "rule".equals(s.getDetail())).count());
     assertEquals(1, symbols.stream().filter(s -> s.getName().startsWith("seal ledger(")).count());
+    assertEquals(program.constraints().size(), symbols.stream().filter(s -> "constraint".equals(s.getDetail())).count());
+    assertTrue(program.constraints().size() > 0, "the example states its invariant");
   }
 
   @Test

@@ -20,6 +20,7 @@ class ConstraintPropertyTest {
   private static final int PROGRAMS = 80;
   private static final int RUNS = 100;
   private static final Pattern DERIVED = Pattern.compile("(?m)^(?:output )?(table|scratch) (d\\d+)\\(");
+  private static final Pattern INPUTS = Pattern.compile("(?m)^input (in\\d+)\\(");
 
   @Test
   void aScheduleIndependentConstraintIsViolatedInAllRunsOrNone() {
@@ -74,8 +75,10 @@ class ConstraintPropertyTest {
       derived.add(m.group(2));
     }
     List<String> all = new ArrayList<>(derived);
-    all.add("in1");
-    all.add("in2");
+    Matcher inputs = INPUTS.matcher(program);
+    while (inputs.find()) {
+      all.add(inputs.group(1));
+    }
     StringBuilder out = new StringBuilder();
     int n = 1 + random.nextInt(3);
     for (int i = 0; i < n; i++) {
