@@ -43,7 +43,8 @@ final class AggregateIntoTableCheck implements Check {
       }
       String head = rule.head().atom().relation().text();
       Optional<Declaration> declaration = context.schema().lookup(head);
-      if (declaration.isEmpty() || declaration.get().kind() != RelationKind.TABLE) {
+      // a keyed table holds one row per key: a lattice merges the values, a plain key conflicts
+      if (declaration.isEmpty() || declaration.get().kind() != RelationKind.TABLE || declaration.get().keyed()) {
         continue;
       }
       if (readsAnEvent(context, rule)) {
