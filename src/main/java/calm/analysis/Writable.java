@@ -32,8 +32,8 @@ final class Writable {
     return written.contains(declaration.name().text()) || filledFromOutside(declaration);
   }
 
-  /** Inputs and channels: clients and the network fill them. */
+  /** Inputs and channels: clients and the network fill them; extern tables: a facts directory (§11). */
   static boolean filledFromOutside(Declaration declaration) {
-    return declaration.kind().isSourceOfAsynchrony();
+    return declaration.kind().isSourceOfAsynchrony() || declaration.extern();
   }
 }

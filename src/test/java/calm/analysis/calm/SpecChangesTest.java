@@ -157,6 +157,15 @@ class SpecChangesTest {
   }
 
   @Test
+  void aSealByAnExternGuardIsFineItsFactsComeFromOutside() {
+    FileReport report = Checker.standard().check(new SourceFile("extern-guard.calm",
+        VOTES.replace("table  closed(poll: string).", "extern table closed(poll: string).")
+            + "seal votes(P, _) by closed(P).\n"));
+    assertTrue(report.diagnostics().stream().noneMatch(d -> d.code() == Code.VACUOUS_SEAL), report.diagnostics().toString());
+    assertVerdict(report, "result", Verdict.SEALED, lineOf(report, "result(P, count(V))"));
+  }
+
+  @Test
   void aSealOnAnEventCoversNothing() {
     FileReport report = check("event-seal", """
         input   vote_in(poll: string, voter: string).
