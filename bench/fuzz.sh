@@ -9,7 +9,11 @@ cd "$root"
 "$root/calm" --version >/dev/null 2>&1 # builds target/calm.jar (with its dependencies)
 mvn -B -q -o -DskipTests test-compile >/dev/null
 out="${3:-target/fuzz}"
-rm -rf "$out/work"
+rm -rf "$out/work" "$out/failures"
 mkdir -p "$out"
-exec java ${CALM_JAVA_OPTS:--XX:+UseParallelGC -XX:-UsePerfData -Xss16m} -cp "target/test-classes:target/calm.jar" \
+# private copies: a build during the campaign replaces target/ under it (every input would then fail
+# with "ZipFile invalid LOC header", which is not a finding)
+cp target/calm.jar "$out/calm.jar"
+rm -rf "$out/test-classes" && cp -r target/test-classes "$out/test-classes"
+exec java ${CALM_JAVA_OPTS:--XX:+UseParallelGC -XX:-UsePerfData -Xss16m} -cp "$out/test-classes:$out/calm.jar" \
   calm.fuzz.FuzzCampaign "${1:-100000}" "${2:-1}" "$out"
