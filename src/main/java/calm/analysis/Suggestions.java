@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean ...?": the closest known name within a small edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   static Optional<String> closest(String wrong, Collection<String> known) {
@@ -25,7 +25,7 @@ final class Suggestions {
   }
 
   /** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

@@ -1,5 +1,6 @@
 package calm.cli;
 
+import calm.analysis.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,8 +51,8 @@ final class DidYouMean {
     List<String> close =
         known.stream()
             .distinct()
-            .filter(name -> distance(key, name) <= Math.max(1, Math.min(3, name.length() / 3)))
-            .sorted(Comparator.comparingInt((String name) -> distance(key, name)).thenComparing(name -> name))
+            .filter(name -> Suggestions.distance(key, name) <= Math.max(1, Math.min(3, name.length() / 3)))
+            .sorted(Comparator.comparingInt((String name) -> Suggestions.distance(key, name)).thenComparing(name -> name))
             .toList();
     if (close.isEmpty()) {
       return Optional.empty();
@@ -62,26 +63,5 @@ final class DidYouMean {
     }
     return Optional.of(
         "Did you mean " + String.join(" or ", close.stream().map(n -> "'" + command + " " + n + "'").toList()) + "?");
-  }
-
-  /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

@@ -84,16 +84,7 @@ final class ExploreJson {
   private static Map<String, Object> witness(Witness w) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", w.kind().label());
-    List<Object> diffs = new ArrayList<>();
-    for (DeliveryDifference d : w.differences()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("fact", d.fact());
-      x.put("route", d.route());
-      x.put("a", d.a());
-      x.put("b", d.b());
-      diffs.add(x);
-    }
-    m.put("differingDeliveries", diffs);
+    m.put("differingDeliveries", differences(w.differences()));
     m.put("a", side(w.a()));
     m.put("b", side(w.b()));
     m.put("shrinkRuns", w.shrinkRuns());
@@ -102,16 +93,7 @@ final class ExploreJson {
 
   private static Map<String, Object> constraintWitness(ConstraintWitness w) {
     Map<String, Object> m = new LinkedHashMap<>();
-    List<Object> diffs = new ArrayList<>();
-    for (DeliveryDifference d : w.differences()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("fact", d.fact());
-      x.put("route", d.route());
-      x.put("a", d.a());
-      x.put("b", d.b());
-      diffs.add(x);
-    }
-    m.put("differingDeliveries", diffs);
+    m.put("differingDeliveries", differences(w.differences()));
     m.put("violation", constraintViolation(w.violation()));
     for (String name : List.of("a", "b")) {
       ScheduleSide s = name.equals("a") ? w.a() : w.b();
@@ -125,6 +107,19 @@ final class ExploreJson {
     }
     m.put("shrinkRuns", w.shrinkRuns());
     return m;
+  }
+
+  private static List<Object> differences(List<DeliveryDifference> differences) {
+    List<Object> list = new ArrayList<>();
+    for (DeliveryDifference d : differences) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("fact", d.fact());
+      x.put("route", d.route());
+      x.put("a", d.a());
+      x.put("b", d.b());
+      list.add(x);
+    }
+    return list;
   }
 
   private static Map<String, Object> constraintViolation(ConstraintViolation v) {

@@ -8,6 +8,7 @@ import calm.eval.explore.Exploration;
 import calm.eval.explore.OutputFact;
 import calm.eval.explore.OutputFinding;
 import calm.eval.explore.Replay;
+import calm.eval.explore.ScheduleSide;
 import calm.eval.explore.SealBreak;
 import calm.eval.explore.TimelineEvent;
 import calm.eval.explore.TimelineTick;
@@ -182,18 +183,7 @@ final class ExploreText {
 
   private void constraintWitness(StringBuilder b, ConstraintFinding c, ConstraintWitness w) {
     b.append("\nwitness: ").append(constraintName(c)).append(" — violated under A, never under B\n");
-    int n = w.differences().size();
-    b.append("  shrunk to ").append(n).append(" differing deliver").append(n == 1 ? "y" : "ies")
-        .append(" (from runs ").append(w.a().run()).append(" and ").append(w.b().run())
-        .append(", seeds ").append(w.a().seed()).append(" and ").append(w.b().seed()).append(")\n");
-    for (DeliveryDifference d : w.differences()) {
-      b.append(mark("  * " + d.fact() + "  " + d.route() + "   A: " + d.a() + "   B: " + d.b(), true)).append('\n');
-    }
-    b.append("  A: ").append(command).append(" --replay ").append(w.a().replay()).append('\n');
-    b.append("  B: ").append(command).append(" --replay ").append(w.b().replay()).append('\n');
-    b.append('\n');
-    sideBySide(b, "A", w.a().timeline(), "B", w.b().timeline());
-    b.append('\n');
+    schedules(b, w.differences(), w.a(), w.b());
     b.append(mark("  * violated under A at node " + w.violation().node() + ", tick " + w.violation().tick() + ": "
         + String.join(", ", w.violation().facts()), true)).append('\n');
     b.append("  never violated under B\n");
@@ -210,20 +200,25 @@ final class ExploreText {
   private void witness(StringBuilder b, Witness w) {
     b.append("\nwitness: ").append(w.relation()).append(" — ").append(w.kind().label())
         .append(" outcomes differ between two schedules\n");
-    int n = w.differences().size();
-    b.append("  shrunk to ").append(n).append(" differing deliver").append(n == 1 ? "y" : "ies")
-        .append(" (from runs ").append(w.a().run()).append(" and ").append(w.b().run())
-        .append(", seeds ").append(w.a().seed()).append(" and ").append(w.b().seed()).append(")\n");
-    for (DeliveryDifference d : w.differences()) {
-      b.append(mark("  * " + d.fact() + "  " + d.route() + "   A: " + d.a() + "   B: " + d.b(), true)).append('\n');
-    }
-    b.append("  A: ").append(command).append(" --replay ").append(w.a().replay()).append('\n');
-    b.append("  B: ").append(command).append(" --replay ").append(w.b().replay()).append('\n');
-    b.append('\n');
-    sideBySide(b, "A", w.a().timeline(), "B", w.b().timeline());
-    b.append('\n');
+    schedules(b, w.differences(), w.a(), w.b());
     only(b, "A", w.a().only(), w.kind().label());
     only(b, "B", w.b().only(), w.kind().label());
+  }
+
+  /** The differing deliveries of a shrunk pair of runs, their replay lines and their timelines side by side. */
+  private void schedules(StringBuilder b, List<DeliveryDifference> differences, ScheduleSide a, ScheduleSide z) {
+    int n = differences.size();
+    b.append("  shrunk to ").append(n).append(" differing deliver").append(n == 1 ? "y" : "ies")
+        .append(" (from runs ").append(a.run()).append(" and ").append(z.run())
+        .append(", seeds ").append(a.seed()).append(" and ").append(z.seed()).append(")\n");
+    for (DeliveryDifference d : differences) {
+      b.append(mark("  * " + d.fact() + "  " + d.route() + "   A: " + d.a() + "   B: " + d.b(), true)).append('\n');
+    }
+    b.append("  A: ").append(command).append(" --replay ").append(a.replay()).append('\n');
+    b.append("  B: ").append(command).append(" --replay ").append(z.replay()).append('\n');
+    b.append('\n');
+    sideBySide(b, "A", a.timeline(), "B", z.timeline());
+    b.append('\n');
   }
 
   private void only(StringBuilder b, String side, List<OutputFact> facts, String kind) {
