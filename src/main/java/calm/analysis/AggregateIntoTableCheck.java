@@ -36,7 +36,9 @@ import java.util.function.Consumer;
 final class AggregateIntoTableCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
-    Set<String> changing = changingRelations(context);
+    // worked out only for a program that writes an aggregate into a plain table
+    com.google.common.base.Supplier<Set<String>> changing =
+        com.google.common.base.Suppliers.memoize(() -> changingRelations(context));
     for (Rule rule : context.program().rules()) {
       if (!rule.isAggregate() || rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.ASYNC) {
         continue;
@@ -52,7 +54,7 @@ final class AggregateIntoTableCheck implements Check {
       }
       Set<String> read = new HashSet<>();
       rule.body().stream().map(AggregateIntoTableCheck::relation).flatMap(Optional::stream).forEach(read::add);
-      Optional<String> source = read.stream().filter(changing::contains)
+      Optional<String> source = read.stream().filter(changing.get()::contains)
           .filter(relation -> !sealedHere(context, relation, read)).sorted().findFirst();
       if (source.isEmpty()) {
         continue;
@@ -149,16 +151,13 @@ final class AggregateIntoTableCheck implements Check {
         changing.add(rule.head().atom().relation().text());
       }
     }
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Rule rule : context.program().rules()) {
-        String head = rule.head().atom().relation().text();
-        if (!changing.contains(head)
-            && rule.body().stream().map(AggregateIntoTableCheck::relation).flatMap(Optional::stream)
-                .anyMatch(changing::contains)) {
-          changing.add(head);
-          grew = true;
+    // what changes spreads along the dependency graph's edges: one pass, each relation once
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(changing);
+    DependencyGraph graph = context.dependencies();
+    while (!work.isEmpty()) {
+      for (Dependency edge : graph.outgoing(work.poll())) {
+        if (changing.add(edge.to())) {
+          work.add(edge.to());
         }
       }
     }

@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.syntax.antlr.CalmLexer;
 import java.util.Arrays;
 import org.antlr.v4.runtime.Token;
 
@@ -11,6 +12,14 @@ import org.antlr.v4.runtime.Token;
  * '.' ends the item.
  */
 final class NestingGauge {
+  private enum Kind { OPEN, CLOSE, END, OPERATOR, OPERAND_START, OTHER }
+
+  /**
+   * Each token type's part in nesting, worked out once from the lexer's literal names: reading every
+   * token's text would make a string per token of a large file.
+   */
+  private static final Kind[] KINDS = kinds();
+
   /** Operators read at each open parenthesis level, the item's top level first. */
   private int[] operators = new int[16];
   private int parens;
@@ -18,29 +27,37 @@ final class NestingGauge {
 
   /** Takes the next token; true when the expression it belongs to now nests too deeply. */
   boolean tooDeep(Token token) {
-    String text = token.getText();
-    if ("(".equals(text)) {
-      parens++;
-      depth++;
-      if (parens == operators.length) {
-        operators = Arrays.copyOf(operators, parens * 2);
+    int type = token.getType();
+    Kind kind = type >= 0 && type < KINDS.length ? KINDS[type] : Kind.OTHER;
+    switch (kind) {
+      case OPEN -> {
+        parens++;
+        depth++;
+        if (parens == operators.length) {
+          operators = Arrays.copyOf(operators, parens * 2);
+        }
+        operators[parens] = 0;
       }
-      operators[parens] = 0;
-    } else if (")".equals(text)) {
-      if (parens > 0) {
-        depth -= 1 + operators[parens];
-        parens--;
+      case CLOSE -> {
+        if (parens > 0) {
+          depth -= 1 + operators[parens];
+          parens--;
+        }
       }
-    } else if (".".equals(text)) {
-      parens = 0;
-      depth = 0;
-      operators[0] = 0;
-    } else if (isOperator(text)) {
-      operators[parens]++;
-      depth++;
-    } else if (startsOperand(text)) {
-      depth -= operators[parens];
-      operators[parens] = 0;
+      case END -> {
+        parens = 0;
+        depth = 0;
+        operators[0] = 0;
+      }
+      case OPERATOR -> {
+        operators[parens]++;
+        depth++;
+      }
+      case OPERAND_START -> {
+        depth -= operators[parens];
+        operators[parens] = 0;
+      }
+      case OTHER -> { }
     }
     return depth > Parsing.MAX_NESTING;
   }
@@ -51,6 +68,21 @@ final class NestingGauge {
         ? "parentheses nest more than " + Parsing.MAX_NESTING + " deep"
         : "the expression nests more than " + Parsing.MAX_NESTING
             + " deep (each operator and parenthesis is a level)";
+  }
+
+  private static Kind[] kinds() {
+    Kind[] kinds = new Kind[CalmLexer.VOCABULARY.getMaxTokenType() + 1];
+    for (int type = 0; type < kinds.length; type++) {
+      String literal = CalmLexer.VOCABULARY.getLiteralName(type);
+      String text = literal == null ? "" : literal.substring(1, literal.length() - 1);
+      kinds[type] = switch (text) {
+        case "(" -> Kind.OPEN;
+        case ")" -> Kind.CLOSE;
+        case "." -> Kind.END;
+        default -> isOperator(text) ? Kind.OPERATOR : startsOperand(text) ? Kind.OPERAND_START : Kind.OTHER;
+      };
+    }
+    return kinds;
   }
 
   private static boolean isOperator(String text) {
