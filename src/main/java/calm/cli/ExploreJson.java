@@ -122,7 +122,8 @@ final class ExploreJson {
     return list;
   }
 
-  private static Map<String, Object> constraintViolation(ConstraintViolation v) {
+  /** A constraint violation as `calm run` and `calm explore` both write it in JSON. */
+  static Map<String, Object> constraintViolation(ConstraintViolation v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("line", v.constraint().line());
     m.put("name", v.constraint().name().orElse(null));

@@ -242,14 +242,7 @@ final class RunCommand implements Callable<Integer> {
         doc.put("outputs", outputs);
         List<Map<String, Object>> violations = new ArrayList<>();
         for (ConstraintViolation v : run.constraintViolations()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("line", v.constraint().line());
-          m.put("name", v.constraint().name().orElse(null));
-          m.put("node", v.node());
-          m.put("tick", v.tick());
-          m.put("facts", v.facts());
-          m.put("matches", v.matches());
-          violations.add(m);
+          violations.add(ExploreJson.constraintViolation(v));
         }
         doc.put("constraintViolations", violations);
         try {

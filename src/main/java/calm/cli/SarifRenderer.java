@@ -82,10 +82,7 @@ final class SarifRenderer implements ReportRenderer {
         if (!quiet || d.severity() == Severity.ERROR) {
           ObjectNode result = results.addObject();
           diagnostic(d, report, artifact, result);
-          CoordinationPoint point =
-              d.code() == Code.COORDINATION_POINT
-                  ? unmatched.remove(CalmSectionRenderer.position(d.span().line(), d.span().column()))
-                  : null;
+          CoordinationPoint point = takePoint(d, unmatched);
           if (point != null) {
             pathFlow(point, schema, artifact, result);
             acknowledged(point, result);
@@ -100,10 +97,7 @@ final class SarifRenderer implements ReportRenderer {
         Diagnostic d = aside.diagnostic();
         ObjectNode result = results.addObject();
         diagnostic(d, report, artifact, result);
-        CoordinationPoint point =
-            d.code() == Code.COORDINATION_POINT
-                ? unmatched.remove(CalmSectionRenderer.position(d.span().line(), d.span().column()))
-                : null;
+        CoordinationPoint point = takePoint(d, unmatched);
         if (point != null) {
           pathFlow(point, schema, artifact, result);
         }
@@ -204,6 +198,13 @@ final class SarifRenderer implements ReportRenderer {
     result.putObject("message").put("text", message);
     location(artifact, point.at(), result.putArray("locations").addObject());
     pathFlow(point, schema, artifact, result);
+  }
+
+  /** The coordination point a C001 diagnostic reports, taken from those not yet matched to a result. */
+  private static CoordinationPoint takePoint(Diagnostic d, Map<Long, CoordinationPoint> unmatched) {
+    return d.code() == Code.COORDINATION_POINT
+        ? unmatched.remove(CalmSectionRenderer.position(d.span().line(), d.span().column()))
+        : null;
   }
 
   /** The path from the source of asynchrony as a code flow and as related locations. */

@@ -240,19 +240,7 @@ final class Shrinker {
 
   /** A run's deliveries alone, those that make the difference marked. */
   private static List<TimelineTick> deliveries(List<TimelineTick> timeline, Set<Long> differing) {
-    List<TimelineTick> out = new ArrayList<>();
-    for (TimelineTick t : timeline) {
-      List<TimelineEvent> events = new ArrayList<>();
-      for (TimelineEvent e : t.events()) {
-        if (e.isDelivery()) {
-          events.add(e.mark(differing.contains(e.key())));
-        }
-      }
-      if (!events.isEmpty()) {
-        out.add(new TimelineTick(t.tick(), events));
-      }
-    }
-    return out;
+    return mark(timeline, null, differing, Set.of());
   }
 
   private static Map<Long, ScheduledDelivery.Met> byKey(List<ScheduledDelivery.Met> met) {
@@ -261,7 +249,10 @@ final class Shrinker {
     return m;
   }
 
-  /** Keeps the deliveries and the witness output's changes, marking what makes the difference. */
+  /**
+   * Keeps the deliveries and the witness output's changes (none when {@code relation} is null), marking
+   * what makes the difference.
+   */
   private static List<TimelineTick> mark(
       List<TimelineTick> timeline, String relation, Set<Long> differing, Set<OutputFact> facts) {
     List<TimelineTick> out = new ArrayList<>();
@@ -270,7 +261,7 @@ final class Shrinker {
       for (TimelineEvent e : t.events()) {
         if (e.isDelivery()) {
           events.add(e.mark(differing.contains(e.key())));
-        } else if (e.fact().startsWith(relation + "(")) {
+        } else if (relation != null && e.fact().startsWith(relation + "(")) {
           events.add(e.mark(facts.contains(new OutputFact(e.node(), e.fact()))));
         }
       }
