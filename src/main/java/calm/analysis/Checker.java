@@ -18,17 +18,13 @@ public final class Checker {
   private final List<Check> checks;
   private final boolean calmAnalysis;
 
-  public Checker(List<Check> checks) {
-    this(checks, true);
-  }
-
   private Checker(List<Check> checks, boolean calmAnalysis) {
     this.checks = List.copyOf(checks);
     this.calmAnalysis = calmAnalysis;
   }
 
   public static Checker standard() {
-    return new Checker(Checks.all());
+    return new Checker(Checks.all(), true);
   }
 
   /** Every check but the CALM analysis: for commands that need a valid program and not its verdicts. */
@@ -37,11 +33,10 @@ public final class Checker {
   }
 
   /**
-   * A file's report with the analysis and the strata behind it, when the program is free of errors:
-   * for commands that go on to draw the program, so that nothing is worked out twice.
+   * A file's report and, when the program is free of errors, the checked program that the engine and
+   * the drawings take: what the checks worked out is handed on, never worked out twice.
    */
-  public record Outcome(
-      FileReport report, Optional<CalmAnalysis> analysis, Optional<Stratification> stratification) {}
+  public record Outcome(FileReport report, Optional<CheckedProgram> checked) {}
 
   public FileReport check(SourceFile source) {
     return run(source).report();
@@ -53,8 +48,7 @@ public final class Checker {
     Optional<Program> program = parsed.program();
     CalmReport calm = CalmReport.EMPTY;
     PointDiagnostics points = PointDiagnostics.NONE;
-    Optional<CalmAnalysis> analysed = Optional.empty();
-    Optional<Stratification> strata = Optional.empty();
+    Optional<CheckedProgram> checked = Optional.empty();
     if (program.isPresent()) {
       CheckContext context = new CheckContext(program.get(), Schema.of(program.get()), parsed.diagnostics().isEmpty());
       // The analysis is for programs the checks pass, but it starts beside them, and is dropped when
@@ -75,19 +69,19 @@ public final class Checker {
               .toList();
       found.forEach(diagnostics::addAll);
       boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
-      if (analysis != null && valid) {
-        CalmAnalysis done = outcome(analysis);
-        diagnostics.addAll(done.diagnostics());
-        points = done.pointDiagnostics();
-        calm = done.report();
-        analysed = Optional.of(done);
-      }
       if (valid) {
-        strata = Optional.of(context.stratification());
+        CalmAnalysis done = null;
+        if (analysis != null) {
+          done = outcome(analysis);
+          diagnostics.addAll(done.diagnostics());
+          points = done.pointDiagnostics();
+          calm = done.report();
+        }
+        checked = Optional.of(new CheckedProgram(context, done));
       }
     }
     FileReport report = new FileReport(source, program, ReportDiagnostics.of(diagnostics, points), calm);
-    return new Outcome(report, analysed, strata);
+    return new Outcome(report, checked);
   }
 
   /** The analysis' result, or what it threw, as if it had run on this thread. */

@@ -130,7 +130,7 @@ final class ExploreCommand implements Callable<Integer> {
     CompiledProgram program;
     try {
       checked = loader.check(programPath);
-      program = loader.compile(checked);
+      program = CompiledProgram.compile(checked.program());
     } catch (ProgramLoader.Stop stop) {
       return stop.status;
     }

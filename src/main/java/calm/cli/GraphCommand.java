@@ -1,8 +1,5 @@
 package calm.cli;
 
-import calm.analysis.Schema;
-import calm.analysis.Stratification;
-import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.DataflowGraph;
 import calm.cli.graph.DotGraph;
 import calm.cli.graph.MermaidGraph;
@@ -77,11 +74,8 @@ final class GraphCommand implements Callable<Integer> {
       return stop.status;
     }
     // the check worked both out already, the analysis beside the checks
-    CalmAnalysis analysis =
-        checked.outcome().analysis().orElseGet(() -> CalmAnalysis.of(checked.program(), Schema.of(checked.program())));
-    Stratification strata =
-        checked.outcome().stratification().orElseGet(() -> Stratification.of(analysis.graph()));
-    DataflowGraph graph = DataflowGraph.of(analysis, strata);
+    DataflowGraph graph =
+        DataflowGraph.of(checked.program().calmAnalysis(), checked.program().stratification());
     String text =
         chosen.equals("mermaid") ? MermaidGraph.render(graph) : DotGraph.render(graph, file.getFileName().toString());
     byte[] bytes;

@@ -2,14 +2,10 @@ package calm.cli;
 
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
-import calm.analysis.Schema;
-import calm.analysis.Stratification;
-import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.DataflowGraph;
 import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.Verdict;
 import calm.cli.graph.MermaidGraph;
-import calm.eval.CompiledProgram;
 import calm.eval.RunLimits;
 import calm.eval.Scenario;
 import calm.eval.explore.ExploreSettings;
@@ -56,13 +52,8 @@ final class PlaygroundAnalyzer implements Analyzer {
   public String explore(String program, int runs, long seed) throws Rejected {
     Checker.Outcome outcome = Checker.standard().run(new SourceFile(NAME, program));
     FileReport report = outcome.report();
-    if (report.hasErrors() || report.program().isEmpty()) {
+    if (outcome.checked().isEmpty()) {
       throw rejected("the program has errors; fix them before exploring", report);
-    }
-    CompiledProgram.Compilation compilation = CompiledProgram.compile(report.program().get());
-    if (compilation.program().isEmpty()) {
-      throw rejected("the engine cannot run this program: "
-          + compilation.errors().stream().map(d -> d.message()).findFirst().orElse("unknown reason"), report);
     }
     // Two threads, not one: with a pool the explorer waits for each batch interruptibly, so a request
     // cancelled at the time limit stops after the batch under way instead of running all its runs.
@@ -70,7 +61,7 @@ final class PlaygroundAnalyzer implements Analyzer {
         MAX_TICKS, RunLimits.DEFAULT_MAX_FACTS, ExploreSettings.DEFAULT_MAX_DELAY, EXPLORE_THREADS);
     Explorer explorer;
     try {
-      explorer = new Explorer(report.program().get(), Scenario.standalone(), settings);
+      explorer = new Explorer(outcome.checked().get(), Scenario.standalone(), settings);
     } catch (IllegalArgumentException e) {
       throw rejected("the program cannot be explored: " + e.getMessage(), report);
     }
@@ -99,14 +90,9 @@ final class PlaygroundAnalyzer implements Analyzer {
   }
 
   private static String mermaid(Checker.Outcome outcome) {
-    FileReport report = outcome.report();
-    if (report.hasErrors() || report.program().isEmpty()) {
-      return null;
-    }
-    var program = report.program().get();
-    CalmAnalysis analysis = outcome.analysis().orElseGet(() -> CalmAnalysis.of(program, Schema.of(program)));
-    Stratification strata = outcome.stratification().orElseGet(() -> Stratification.of(analysis.graph()));
-    return MermaidGraph.render(DataflowGraph.of(analysis, strata));
+    return outcome.checked()
+        .map(checked -> MermaidGraph.render(DataflowGraph.of(checked.calmAnalysis(), checked.stratification())))
+        .orElse(null);
   }
 
   private static String write(JsonNode node) {

@@ -1,10 +1,9 @@
 package calm.cli;
 
+import calm.analysis.CheckedProgram;
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.diagnostics.Diagnostic;
-import calm.eval.CompiledProgram;
-import calm.syntax.Program;
 import calm.syntax.SourceFile;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -37,7 +36,7 @@ final class ProgramLoader {
   }
 
   /** A program free of errors, its text, and what {@code calm check} found in it. */
-  record Checked(SourceFile source, FileReport report, Program program, Checker.Outcome outcome) {}
+  record Checked(SourceFile source, FileReport report, CheckedProgram program) {}
 
   private final String command;
   private final String notDone;
@@ -82,19 +81,10 @@ final class ProgramLoader {
       throw stop(source, List.of(CheckCommand.tooDeep()));
     }
     FileReport report = outcome.report();
-    if (report.hasErrors() || report.program().isEmpty()) {
+    if (outcome.checked().isEmpty()) {
       throw stop(source, report.diagnostics());
     }
-    return new Checked(source, report, report.program().get(), outcome);
-  }
-
-  /** Compiles a checked program for the engine, which may refuse what the checks let through. */
-  CompiledProgram compile(Checked checked) throws Stop {
-    CompiledProgram.Compilation compilation = CompiledProgram.compile(checked.program());
-    if (compilation.program().isEmpty()) {
-      throw stop(checked.source(), compilation.errors());
-    }
-    return compilation.program().get();
+    return new Checked(source, report, outcome.checked().get());
   }
 
   /**

@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       ProgramLoader.Checked checked = loader.check(programPath, Checker.withoutCalmAnalysis());
       source = checked.source();
-      program = loader.compile(checked);
+      program = CompiledProgram.compile(checked.program());
     } catch (ProgramLoader.Stop stop) {
       return stop.status;
     }

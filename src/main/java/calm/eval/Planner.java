@@ -1,7 +1,5 @@
 package calm.eval;
 
-import calm.diagnostics.Code;
-import calm.diagnostics.Diagnostic;
 import calm.syntax.Aggregate;
 import calm.syntax.Atom;
 import calm.syntax.BinaryExpr;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Turns a rule into a chain of steps. Body order does not matter (§4): the planner starts from the
@@ -38,11 +35,9 @@ import java.util.function.Consumer;
  */
 final class Planner {
   private final CompiledProgram program;
-  private final Consumer<Diagnostic> report;
 
-  Planner(CompiledProgram program, Consumer<Diagnostic> report) {
+  Planner(CompiledProgram program) {
     this.program = program;
-    this.report = report;
   }
 
   /** A plan for {@code rule}, reading body literal {@code deltaLiteral} from its delta (or -1). */
@@ -134,8 +129,8 @@ final class Planner {
   }
 
   /**
-   * A plan that looks for a solution of a constraint's body (§12), or null (reported) when a literal
-   * cannot be placed. The engine runs it on a node after the tick's fixpoint.
+   * A plan that looks for a solution of a constraint's body (§12 Integrity constraints). The engine runs
+   * it on a node after the tick's fixpoint.
    */
   ConstraintPlan plan(calm.syntax.Constraint constraint) {
     Map<String, Integer> registers = new HashMap<>();
@@ -143,15 +138,7 @@ final class Planner {
     Set<String> unbound = new TreeSet<>();
     List<Step> steps = bodySteps(constraint.body(), -1, false, registers, bound, unbound);
     unbound.removeAll(bound);
-    if (!unbound.isEmpty()) {
-      report.accept(
-          Diagnostic.of(
-              Code.UNSAFE_VARIABLE,
-              constraint.turnstile(),
-              "variable" + (unbound.size() > 1 ? "s " : " ") + String.join(", ", unbound)
-                  + " not bound by a positive atom or an '=' binding"));
-      return null;
-    }
+    requireBound(unbound, constraint.span());
     ViolationStep last = new ViolationStep(Math.max(registers.size(), 1));
     steps.add(last);
     for (int i = 0; i + 1 < steps.size(); i++) {
@@ -181,15 +168,7 @@ final class Planner {
       }
     }
     unbound.removeAll(bound);
-    if (!unbound.isEmpty()) {
-      report.accept(
-          Diagnostic.of(
-              Code.UNSAFE_VARIABLE,
-              rule.head().atom().span(),
-              "variable" + (unbound.size() > 1 ? "s " : " ") + String.join(", ", unbound)
-                  + " not bound by a positive atom or an '=' binding"));
-      return null;
-    }
+    requireBound(unbound, rule.span());
     Expression[] headExprs = new Expression[head.arity()];
     for (int i = 0; i < head.arity(); i++) {
       if (i != position) {
@@ -224,6 +203,17 @@ final class Planner {
             ? -1
             : program.relation(((PositiveLiteral) rule.body().get(deltaLiteral)).atom().relation().text()).id();
     return new RulePlan(rule, steps.get(0), aggregator, registers.size(), deltaRelation);
+  }
+
+  /**
+   * The safety check (E301) passed every rule and constraint of a checked program, so a literal the
+   * planner cannot place is a fault of the engine, not of the program.
+   */
+  private static void requireBound(Set<String> unbound, calm.syntax.Span at) {
+    if (!unbound.isEmpty()) {
+      throw new IllegalStateException("the planner found no binding for " + unbound + " at line " + at.line()
+          + ", which the safety check passed");
+    }
   }
 
   private static boolean hasWildcardInPositiveAtom(Rule rule) {

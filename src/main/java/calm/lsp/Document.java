@@ -53,7 +53,7 @@ final class Document {
               .withHelp("split deep expressions with intermediate variables");
       return new Checker.Outcome(
           new calm.analysis.FileReport(source, Optional.empty(), List.of(d), calm.analysis.calm.CalmReport.EMPTY),
-          Optional.empty(), Optional.empty());
+          Optional.empty());
     } catch (RuntimeException bug) {
       // shown in the editor rather than lost: the file is not checked, but the server goes on
       calm.diagnostics.Diagnostic d =
@@ -61,7 +61,7 @@ final class Document {
               .withHelp("please report this with the file; `calm check` on the saved file may say more");
       return new Checker.Outcome(
           new calm.analysis.FileReport(source, Optional.empty(), List.of(d), calm.analysis.calm.CalmReport.EMPTY),
-          Optional.empty(), Optional.empty());
+          Optional.empty());
     }
   }
 

@@ -241,12 +241,12 @@ final class Fixes {
       return false;
     }
     FileReport report = outcome.report();
-    if (report.hasErrors() || outcome.analysis().isEmpty()) {
+    if (report.hasErrors() || outcome.checked().isEmpty()) {
       return false;
     }
     int line = point.at().line() + linesInsertedBefore(candidate.edits(), point.rule().span());
     CalmReport before = snapshot.analysis().get().report();
-    CalmReport after = outcome.analysis().get().report();
+    CalmReport after = outcome.checked().get().calmReport();
     Optional<CoordinationPoint> still = after.points().stream()
         .filter(p -> p.at().line() == line && p.status() == PointStatus.UNACKNOWLEDGED)
         .findFirst();

@@ -1,5 +1,6 @@
 package calm.lsp;
 
+import calm.analysis.CheckedProgram;
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.analysis.Schema;
@@ -47,9 +48,9 @@ final class Snapshot {
     return outcome.report().program();
   }
 
-  /** Present when the program is free of errors and the CALM analysis ran. */
+  /** Present when the program is free of errors: the CALM analysis of the checked program. */
   Optional<CalmAnalysis> analysis() {
-    return outcome.analysis();
+    return outcome.checked().map(CheckedProgram::calmAnalysis);
   }
 
   /** The relation names of the program; empty when the file did not parse. */

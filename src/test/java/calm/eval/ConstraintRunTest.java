@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calm.cli.Cli;
-import calm.syntax.Parsing;
-import calm.syntax.Program;
-import calm.syntax.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +27,7 @@ class ConstraintRunTest {
       """;
 
   private static Run run(String text) {
-    Program program = Parsing.parse(new SourceFile("t.calm", text)).program().orElseThrow();
-    CompiledProgram compiled = CompiledProgram.compile(program).program().orElseThrow();
+    CompiledProgram compiled = Checked.compile("t.calm", text);
     Run run = new Run(compiled, World.of(compiled, Scenario.standalone(), java.util.Map.of()));
     run.runToQuiescence();
     return run;

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import calm.syntax.Parsing;
-import calm.syntax.Program;
-import calm.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The engine as the explorer uses it: compile once, run many times under chosen schedules. */
 class EngineApiTest {
   static CompiledProgram compile(String text) {
-    Program p = Parsing.parse(new SourceFile("test.calm", text)).program().orElseThrow();
-    CompiledProgram.Compilation c = CompiledProgram.compile(p);
-    assertTrue(c.errors().isEmpty(), c.errors().toString());
-    return c.program().orElseThrow();
+    return Checked.compile("test.calm", text);
   }
 
   private static final String RACE = """

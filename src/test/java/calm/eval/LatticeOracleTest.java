@@ -105,11 +105,7 @@ class LatticeOracleTest {
   }
 
   private static Map<String, Set<List<Object>>> engine(Program program, String text, int seed) {
-    CompiledProgram.Compilation c = CompiledProgram.compile(program);
-    if (c.program().isEmpty()) {
-      fail("seed " + seed + ": the engine rejects\n" + text + "\n" + c.errors());
-    }
-    CompiledProgram compiled = c.program().get();
+    CompiledProgram compiled = Checked.compile("random-" + seed + ".calm", text);
     Run run = new Run(compiled, World.of(compiled, Scenario.standalone(), Map.of()));
     run.runToQuiescence();
     Map<String, Set<List<Object>>> all = new java.util.LinkedHashMap<>();

@@ -43,7 +43,7 @@ class CodeActionsTest {
   static CalmReport calm(String text) {
     Checker.Outcome outcome = Checker.standard().run(new SourceFile("fixed.calm", text));
     assertFalse(outcome.report().hasErrors(), () -> "the fix leaves errors: " + outcome.report().diagnostics() + "\n" + text);
-    return outcome.analysis().orElseThrow().report();
+    return outcome.checked().orElseThrow().calmReport();
   }
 
   static long open(CalmReport report) {

@@ -94,7 +94,7 @@ public final class CalmAnalysis {
     this.reach = AsyncReach.of(index);
     this.events = EventRelations.of(index);
     this.sameSource = new SameSourceRace(schema, events, rules);
-    this.outputs = outputsOf(schema, index);
+    this.outputs = new LinkedHashSet<>(calm.analysis.Outputs.of(graph));
     this.snapshots = new SnapshotPoints(schema, reach);
     this.growOnly = GrowOnly.of(index, rules, events);
     this.fixed = FixedRelations.of(index, reach, rules);
@@ -828,24 +828,5 @@ public final class CalmAnalysis {
   private static String atomText(Atom atom) {
     return atom.relation().text()
         + atom.arguments().stream().map(Object::toString).collect(Collectors.joining(", ", "(", ")"));
-  }
-
-  private static Set<String> outputsOf(Schema schema, RelationIndex index) {
-    Set<String> declared = new LinkedHashSet<>();
-    for (Declaration d : schema.declarations()) {
-      if (d.output()) {
-        declared.add(d.name().text());
-      }
-    }
-    if (!declared.isEmpty()) {
-      return declared;
-    }
-    Set<String> unread = new LinkedHashSet<>();
-    for (int r = 0; r < index.size(); r++) {
-      if (index.outgoing(r).length == 0) {
-        unread.add(index.name(r));
-      }
-    }
-    return unread;
   }
 }

@@ -5,7 +5,7 @@ import calm.analysis.calm.Verdict;
 import calm.syntax.Constraint;
 import calm.syntax.Span;
 import calm.eval.Scenario;
-import calm.syntax.Program;
+import calm.analysis.CheckedProgram;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,20 +27,20 @@ public final class Explorer {
   private static final int BATCH_PER_THREAD = 128;
   private static final int SEAL_BREAKS_KEPT = 5;
 
-  private final Program source;
+  private final CheckedProgram source;
   private final Scenario scenario;
   private final ExploreSettings settings;
   private final int inputWindow;
   private final ThreadLocal<Worker> workers;
 
   /**
-   * @throws IllegalArgumentException when the program does not compile or the scenario does not fit it
+   * @throws IllegalArgumentException when the scenario does not fit the program
    */
-  public Explorer(Program source, Scenario scenario, ExploreSettings settings) {
+  public Explorer(CheckedProgram source, Scenario scenario, ExploreSettings settings) {
     this.source = source;
     this.scenario = scenario;
     this.settings = settings;
-    this.inputWindow = Math.max(1, Worker.inputsToPlace(source, scenario));
+    this.inputWindow = Math.max(1, Worker.inputsToPlace(source.program(), scenario));
     this.workers = ThreadLocal.withInitial(() -> new Worker(source, scenario, settings.limits(), !settings.breakSeals()));
     workers.get(); // fails here, in the caller's thread, if the program or scenario is wrong
   }

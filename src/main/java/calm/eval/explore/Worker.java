@@ -1,5 +1,6 @@
 package calm.eval.explore;
 
+import calm.analysis.CheckedProgram;
 import calm.eval.CompiledProgram;
 import calm.eval.ConstraintViolation;
 import calm.eval.GroundFact;
@@ -32,9 +33,8 @@ final class Worker {
   private final SealOrder sealOrder;
   private final int constraints;
 
-  Worker(Program source, Scenario scenario, RunLimits limits, boolean keepSeals) {
-    this.program = CompiledProgram.compile(source).program()
-        .orElseThrow(() -> new IllegalArgumentException("the program does not compile"));
+  Worker(CheckedProgram source, Scenario scenario, RunLimits limits, boolean keepSeals) {
+    this.program = CompiledProgram.compile(source);
     this.world = World.of(program, scenario, Map.of());
     this.limits = limits;
     this.outputs = program.outputs();

@@ -10,8 +10,6 @@ import calm.eval.Run;
 import calm.eval.RunLimits;
 import calm.eval.Scenario;
 import calm.eval.World;
-import calm.syntax.Parsing;
-import calm.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +42,7 @@ public final class RunThroughput {
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-    CompiledProgram program = CompiledProgram.compile(
-        Parsing.parse(new SourceFile("cart.calm", CART)).program().orElseThrow()).program().orElseThrow();
+    CompiledProgram program = calm.eval.Checked.compile("cart.calm", CART);
     Scenario scenario = Scenario.empty().addNode("server").addNode("c1").addNode("c2");
     String[] items = {"milk", "eggs", "jam", "tea", "bread"};
     Random setup = new Random(7);

@@ -1,5 +1,6 @@
 package calm.eval.explore;
 
+import calm.analysis.CheckedProgram;
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.analysis.calm.CoordinationPoint;
@@ -9,7 +10,6 @@ import calm.analysis.calm.Verdict;
 import calm.eval.CompiledProgram;
 import calm.eval.Scenario;
 import calm.eval.ScenarioParser;
-import calm.syntax.Program;
 import calm.syntax.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,12 +127,13 @@ final class CrossCheck {
     ProgramGenerator generator = new ProgramGenerator(programSeed, (programSeed & 1) == 1);
     String text = generator.generate();
     tally.programs++;
-    FileReport report = Checker.standard().check(new SourceFile("generated.calm", text));
-    if (report.hasErrors() || report.program().isEmpty()) {
+    Checker.Outcome outcome = Checker.standard().run(new SourceFile("generated.calm", text));
+    FileReport report = outcome.report();
+    if (outcome.checked().isEmpty()) {
       tally.generatorErrors.add("seed " + programSeed + ": " + report.diagnostics() + "\n" + text);
       return;
     }
-    Program program = report.program().get();
+    CheckedProgram program = outcome.checked().get();
     Map<String, Verdict> verdicts = new HashMap<>();
     Map<String, Set<PointKind>> upstreamKinds = new HashMap<>();
     Map<Integer, CoordinationPoint> pointsByLine = new HashMap<>();
@@ -152,7 +153,7 @@ final class CrossCheck {
     }
     Scenario scenario;
     try {
-      scenario = new ScenarioParser(CompiledProgram.compile(program).program().orElseThrow(), "generated.scenario")
+      scenario = new ScenarioParser(CompiledProgram.compile(program), "generated.scenario")
           .parse(generator.scenario());
     } catch (Exception e) {
       tally.generatorErrors.add("seed " + programSeed + ": scenario: " + e + "\n" + text);

@@ -2,6 +2,7 @@ package calm.eval.explore;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calm.analysis.CheckedProgram;
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
 import calm.analysis.calm.OutputVerdict;
@@ -9,22 +10,22 @@ import calm.analysis.calm.Verdict;
 import calm.eval.CompiledProgram;
 import calm.eval.Scenario;
 import calm.eval.ScenarioParser;
-import calm.syntax.Program;
 import calm.syntax.SourceFile;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Test helpers: a program text (and a scenario text) to an explorer and the analysis's verdicts. */
 final class Explore {
-  final Program program;
+  final CheckedProgram program;
   final Map<String, Verdict> verdicts = new HashMap<>();
   final Map<calm.syntax.Span, calm.analysis.calm.ConstraintVerdict.Kind> constraintVerdicts = new HashMap<>();
   final Scenario scenario;
 
   private Explore(String text, String scenarioText) {
-    FileReport report = Checker.standard().check(new SourceFile("test.calm", text));
-    assertTrue(!report.hasErrors() && report.program().isPresent(), () -> "program has errors: " + report.diagnostics());
-    this.program = report.program().get();
+    Checker.Outcome outcome = Checker.standard().run(new SourceFile("test.calm", text));
+    FileReport report = outcome.report();
+    assertTrue(outcome.checked().isPresent(), () -> "program has errors: " + report.diagnostics());
+    this.program = outcome.checked().get();
     for (OutputVerdict v : report.calm().outputs()) {
       verdicts.put(v.relation(), v.verdict());
     }
@@ -35,7 +36,7 @@ final class Explore {
       scenario = Scenario.standalone();
     } else {
       try {
-        scenario = new ScenarioParser(CompiledProgram.compile(program).program().orElseThrow(), "test.scenario")
+        scenario = new ScenarioParser(CompiledProgram.compile(program), "test.scenario")
             .parse(scenarioText);
       } catch (Exception e) {
         throw new AssertionError(e);
