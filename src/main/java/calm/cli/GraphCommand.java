@@ -1,7 +1,7 @@
 package calm.cli;
 
-import calm.analysis.Schema;
-import calm.analysis.Stratification;
+import calm.analysis.graph.Schema;
+import calm.analysis.graph.Stratification;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.DataflowGraph;
 import calm.cli.graph.DotGraph;

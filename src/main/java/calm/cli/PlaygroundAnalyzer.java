@@ -2,8 +2,8 @@ package calm.cli;
 
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
-import calm.analysis.Schema;
-import calm.analysis.Stratification;
+import calm.analysis.graph.Schema;
+import calm.analysis.graph.Stratification;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.DataflowGraph;
 import calm.analysis.calm.OutputVerdict;

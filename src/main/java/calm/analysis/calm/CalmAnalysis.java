@@ -1,10 +1,9 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
-import calm.analysis.DependencyGraph;
-import calm.analysis.PointDiagnostics;
-import calm.analysis.Schema;
-import calm.analysis.Time;
+import calm.analysis.graph.Dependency;
+import calm.analysis.graph.DependencyGraph;
+import calm.analysis.graph.Schema;
+import calm.analysis.graph.Time;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
@@ -75,7 +74,7 @@ public final class CalmAnalysis {
     String race;
     SameSourceRace.Race sameSource;
     Literal via;
-    final Map<Literal, calm.analysis.LatticeReads.Snapshot> snapshots = new java.util.LinkedHashMap<>();
+    final Map<Literal, calm.analysis.graph.LatticeReads.Snapshot> snapshots = new java.util.LinkedHashMap<>();
     PointStatus status;
     final Set<Seal> sealedBy = new LinkedHashSet<>();
     CoordinationPoint point;
@@ -318,7 +317,7 @@ public final class CalmAnalysis {
     if (rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.UPDATE) {
       asynchronous.forEach(l -> add(point, PointKind.DELETION, l));
     }
-    for (calm.analysis.LatticeReads.Snapshot snapshot : snapshots.of(rule)) {
+    for (calm.analysis.graph.LatticeReads.Snapshot snapshot : snapshots.of(rule)) {
       add(point, PointKind.SNAPSHOT, snapshot.literal());
       point.snapshots.put(snapshot.literal(), snapshot);
       if (snapshot.aggregate()) {
@@ -516,7 +515,7 @@ public final class CalmAnalysis {
         int column = MonotoneAggregates.aggregateColumn(into.rule());
         Aggregate aggregate = (Aggregate) into.rule().head().atom().arguments().get(column);
         Dependency read =
-            new Dependency(relation, ":-", asRule, p, calm.analysis.Time.SAME_TICK, false, false, false);
+            new Dependency(relation, ":-", asRule, p, calm.analysis.graph.Time.SAME_TICK, false, false, false);
         Optional<Blame> blame = monotone.blameUse(read, column, aggregate.function());
         if (blame.isPresent()) {
           threats.add(
@@ -713,7 +712,7 @@ public final class CalmAnalysis {
                 : "`delete " + found.rule.head().atom().relation().text() + "`")
             + " after reading asynchronous `" + relation + "`";
       case SNAPSHOT:
-        calm.analysis.LatticeReads.Snapshot snapshot = found.snapshots.get(literal);
+        calm.analysis.graph.LatticeReads.Snapshot snapshot = found.snapshots.get(literal);
         return snapshot == null
             ? "snapshot of asynchronous lattice `" + relation + "`"
             : SnapshotPoints.reason(snapshot);

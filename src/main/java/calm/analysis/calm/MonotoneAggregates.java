@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
+import calm.analysis.graph.Dependency;
 import calm.syntax.Aggregate;
 import calm.syntax.AggregateFunction;
 import calm.syntax.BinaryExpr;

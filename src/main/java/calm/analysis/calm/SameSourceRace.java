@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-import calm.analysis.Schema;
+import calm.analysis.graph.Schema;
 import calm.syntax.Atom;
 import calm.syntax.Comparison;
 import calm.syntax.Constant;

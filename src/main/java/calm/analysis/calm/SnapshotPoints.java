@@ -1,7 +1,7 @@
 package calm.analysis.calm;
 
-import calm.analysis.LatticeReads;
-import calm.analysis.Schema;
+import calm.analysis.graph.LatticeReads;
+import calm.analysis.graph.Schema;
 import calm.syntax.Declaration;
 import calm.syntax.Rule;
 import java.util.List;

@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-import calm.analysis.LightGraph;
+import calm.analysis.graph.LightGraph;
 import com.google.common.primitives.ImmutableIntArray;
 import java.util.ArrayList;
 import java.util.Arrays;
