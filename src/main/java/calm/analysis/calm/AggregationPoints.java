@@ -1,6 +1,7 @@
 package calm.analysis.calm;
 
 import static calm.analysis.calm.PointContext.relationOf;
+import calm.syntax.Variables;
 
 import calm.syntax.Aggregate;
 import calm.syntax.Literal;
@@ -55,7 +56,7 @@ final class AggregationPoints implements PointFinder {
   @Override
   public List<Literal> primary(PointDraft draft) {
     List<Literal> all = draft.reasons(PointKind.AGGREGATION);
-    List<String> valueVariables = Variables.in(aggregate(draft.rule).argument());
+    List<String> valueVariables = Variables.names(aggregate(draft.rule).argument());
     List<Literal> preferred =
         all.stream()
             .filter(
