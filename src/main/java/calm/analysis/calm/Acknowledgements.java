@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code @coordinated} on a rule (§8 Acknowledging a point): it acknowledges the rule's open point,
+ * {@code @coordinated} on a rule (§5 Annotations and seals): it acknowledges the rule's open point,
  * and is reported when there is no point, or when a seal already covers it.
  */
 final class Acknowledgements {

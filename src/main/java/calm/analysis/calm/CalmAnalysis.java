@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The CALM analysis of §5 Seals, §8 Coordination points and §12 Constraints, as passes, each a class
+ * The CALM analysis of §5 Annotations and seals, §8 The CALM analysis and §12 Integrity constraints, as passes, each a class
  * with one job: {@link AsyncReach} (what asynchrony reaches), {@link EventRelations}, {@link GrowOnly},
  * {@link FixedRelations} and {@link MonotoneAggregates} answer questions about relations;
  * {@link PointFinders} finds each rule's coordination point with one {@link PointFinder} per kind;

@@ -7,7 +7,7 @@ import calm.syntax.Literal;
 import java.util.List;
 
 /**
- * Points of kind {@code deletion} (§8 Coordination points, Deletion): a {@code delete} (or an
+ * Points of kind {@code deletion} (§8 The CALM analysis: deletion): a {@code delete} (or an
  * {@code @update}, which deletes the key's old row) that reads an asynchronous relation removes what
  * a later message could have needed. No seal covers it.
  */

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * What the analysis says about each edge of the dependency graph, for drawings and notes: Bud's label
- * (§8 Coordination points: A, M, N, D), whether it is non-monotone, which point it is a reason of.
+ * (§8 The CALM analysis: A, M, N, D), whether it is non-monotone, which point it is a reason of.
  */
 final class Edges {
   private final Map<Literal, PointDraft> reasonOf = new IdentityHashMap<>();

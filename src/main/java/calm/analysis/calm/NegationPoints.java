@@ -7,7 +7,7 @@ import calm.syntax.NegatedLiteral;
 import java.util.List;
 
 /**
- * Points of kind {@code negation} (§8 Coordination points, Negation): a rule that negates an
+ * Points of kind {@code negation} (§8 The CALM analysis: negation): a rule that negates an
  * asynchronous relation decides on an absence that a later message can end.
  */
 final class NegationPoints implements PointFinder {
@@ -36,7 +36,7 @@ final class NegationPoints implements PointFinder {
     return "negation of asynchronous `" + relationOf(literal) + "`: its absence now says nothing about later";
   }
 
-  /** A negated atom is covered when it is sealed; being the guard proves nothing about its absence (§5 Seals). */
+  /** A negated atom is covered when it is sealed; being the guard proves nothing about its absence (§5 Annotations and seals). */
   @Override
   public boolean guardCovers() {
     return false;

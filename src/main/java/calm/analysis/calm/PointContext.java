@@ -6,13 +6,13 @@ import calm.syntax.Rule;
 import java.util.Set;
 
 /**
- * What the point finders read (§8 Coordination points): the answers of the passes that run before
+ * What the point finders read (§8 The CALM analysis): the answers of the passes that run before
  * them, one object so that a new finder needs no new constructor argument anywhere else.
  *
  * @param outputs the relations that get a verdict
  * @param monotoneAggregates the aggregate rules found monotone, filled while the points are found:
  *     the aggregation finder adds a rule, the snapshot finder takes back one that aggregates a lattice
- *     against its direction (§11 Lattices)
+ *     against its direction (§11 Keyed tables, lattices and extern tables)
  */
 record PointContext(
     Schema schema,

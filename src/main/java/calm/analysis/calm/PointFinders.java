@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registry of point kinds (§8 Coordination points) and the finding of a rule's point with them.
+ * The registry of point kinds (§8 The CALM analysis) and the finding of a rule's point with them.
  * A new kind is a value in {@link PointKind}, a {@link PointFinder} class and one line below.
  *
  * <p>The order of the list is the order in which the kinds' remedies and extra notes are written; a

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A coordination point as users see it (§8 Coordination points): the {@link CoordinationPoint} with
+ * A coordination point as users see it (§8 The CALM analysis): the {@link CoordinationPoint} with
  * its path from a source of asynchrony, and the C001 diagnostic with a note per reason, each kind's
  * own notes and remedies (from its {@link PointFinder}), and the acknowledgement that fits every kind.
  */

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Points of kind {@code race} (§8 Coordination points, Race): an event joined in positive atoms with
+ * Points of kind {@code race} (§8 The CALM analysis: race): an event joined in positive atoms with
  * an asynchronous table or a view of one, with state that changes from tick to tick, or with an event
  * from a different arrival (or a second message of the same one, {@link SameSourceRace}).
  */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Points of kind {@code snapshot} (§11 Lattices, Snapshots): a rule that reads the value of an asynchronous lattice table
+ * Points of kind {@code snapshot} (§11 Keyed tables, lattices and extern tables): a rule that reads the value of an asynchronous lattice table
  * other than monotonically sees a value that may still rise (or fall, for min): what it does with it
  * depends on how many updates have arrived.
  */
@@ -44,7 +44,7 @@ final class SnapshotPoints implements PointFinder {
       draft.add(PointKind.SNAPSHOT, snapshot.literal());
       reads(draft).put(snapshot.literal(), snapshot);
       if (snapshot.aggregate()) {
-        // an aggregate against the lattice's direction is never monotone (§11 Lattices)
+        // an aggregate against the lattice's direction is never monotone (§11 Keyed tables, lattices and extern tables)
         context.monotoneAggregates().remove(rule);
         draft.add(PointKind.AGGREGATION, snapshot.literal());
       }

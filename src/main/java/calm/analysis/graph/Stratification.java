@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Orders the relations so that every same-tick rule reads only completed lower strata through
- * negation and aggregation (§6 Stratification). Only same-tick edges count: {@code @next}, {@code delete} and
+ * negation and aggregation (§6 Semantics). Only same-tick edges count: {@code @next}, {@code delete} and
  * {@code @async} take effect in a later tick, so cycles through them are fine.
  *
  * <p>Relations are numbered as the dependency graph numbers them (their place among the
