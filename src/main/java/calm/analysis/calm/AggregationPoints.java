@@ -18,9 +18,10 @@ import java.util.function.BiConsumer;
 
 /**
  * Points of kind {@code aggregation} (§8 The CALM analysis: aggregation): an aggregate over an
- * asynchronous relation whose value is used other than monotonically (§8 The CALM analysis: monotone aggregates) counts
- * what has arrived so far. The snapshot finder adds reasons of this kind too, for an aggregate of a
- * lattice value against its direction (§11 Keyed tables, lattices and extern tables).
+ * asynchronous relation whose value is used other than monotonically (§8 The CALM analysis:
+ * monotone aggregates) counts what has arrived so far. The snapshot finder adds reasons of this
+ * kind too, for an aggregate of a lattice value against its direction (§11 Keyed tables, lattices
+ * and extern tables).
  */
 final class AggregationPoints implements PointFinder {
   private final PointContext context;
@@ -72,7 +73,10 @@ final class AggregationPoints implements PointFinder {
     return aggregate(draft.rule).function().keyword() + " over asynchronous `" + relationOf(literal) + "`";
   }
 
-  /** A seal covers an aggregate only when the aggregate is grouped by the seal's key (§5 Annotations and seals). */
+  /**
+   * A seal covers an aggregate only when the aggregate is grouped by the seal's key (§5 Annotations
+   * and seals).
+   */
   @Override
   public List<SealApplication> usableSeals(PointDraft draft, List<SealApplication> applications) {
     Set<String> groupBy = groupByVariables(draft.rule);

@@ -18,14 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The CALM analysis of §5 Annotations and seals, §8 The CALM analysis and §12 Integrity constraints, as passes, each a class
- * with one job: {@link AsyncReach} (what asynchrony reaches), {@link EventRelations}, {@link GrowOnly},
- * {@link FixedRelations} and {@link MonotoneAggregates} answer questions about relations;
- * {@link PointFinders} finds each rule's coordination point with one {@link PointFinder} per kind;
- * {@link Acknowledgements} and {@link SealCoverage} decide its status; {@link UnusedSeals} reports the
- * seals that cover nothing; {@link PointWriter} writes the points; {@link Verdicts} and
- * {@link ConstraintVerdicts} give every output and constraint its verdict; {@link Edges} answers what
- * drawings ask of an edge. This class only runs them in order.
+ * The CALM analysis of §5 Annotations and seals, §8 The CALM analysis and §12 Integrity
+ * constraints, as passes, each a class with one job: {@link AsyncReach} (what asynchrony reaches),
+ * {@link EventRelations}, {@link GrowOnly}, {@link FixedRelations} and {@link MonotoneAggregates}
+ * answer questions about relations; {@link PointFinders} finds each rule's coordination point with
+ * one {@link PointFinder} per kind; {@link Acknowledgements} and {@link SealCoverage} decide its
+ * status; {@link UnusedSeals} reports the seals that cover nothing; {@link PointWriter} writes the
+ * points; {@link Verdicts} and {@link ConstraintVerdicts} give every output and constraint its
+ * verdict; {@link Edges} answers what drawings ask of an edge. This class only runs them in order.
  */
 public final class CalmAnalysis {
   private final Program program;

@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a constraint's body is monotone (§12 Integrity constraints), decided in this one place: the literals
- * that read an asynchronous relation non-monotonically or race, found exactly as a rule's points are
- * (the body is judged as the body of a rule with no head), and reads of a monotone aggregate's value
- * other than a threshold test in its direction. A new point kind registered in {@link PointFinders}
- * applies to constraints at once.
+ * Whether a constraint's body is monotone (§12 Integrity constraints), decided in this one place:
+ * the literals that read an asynchronous relation non-monotonically or race, found exactly as a
+ * rule's points are (the body is judged as the body of a rule with no head), and reads of a
+ * monotone aggregate's value other than a threshold test in its direction. A new point kind
+ * registered in {@link PointFinders} applies to constraints at once.
  */
 final class ConstraintThreats {
   private final PointContext context;

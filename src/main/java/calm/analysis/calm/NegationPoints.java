@@ -36,7 +36,10 @@ final class NegationPoints implements PointFinder {
     return "negation of asynchronous `" + relationOf(literal) + "`: its absence now says nothing about later";
   }
 
-  /** A negated atom is covered when it is sealed; being the guard proves nothing about its absence (§5 Annotations and seals). */
+  /**
+   * A negated atom is covered when it is sealed; being the guard proves nothing about its absence
+   * (§5 Annotations and seals).
+   */
   @Override
   public boolean guardCovers() {
     return false;

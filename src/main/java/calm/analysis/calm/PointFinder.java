@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * One kind of coordination point (§8 The CALM analysis; §11 Keyed tables, lattices and extern tables, for snapshots): how to find it
- * in a rule, how its reasons read, what seals can cover it and what to suggest. Each kind is one class,
- * registered in {@link PointFinders}.
+ * One kind of coordination point (§8 The CALM analysis; §11 Keyed tables, lattices and extern
+ * tables, for snapshots): how to find it in a rule, how its reasons read, what seals can cover it
+ * and what to suggest. Each kind is one class, registered in {@link PointFinders}.
  */
 interface PointFinder {
   PointKind kind();
@@ -31,7 +31,10 @@ interface PointFinder {
   /** The note on one reason literal. */
   String reason(PointDraft draft, Literal literal);
 
-  /** The seal applications in the rule that can cover this kind's literals (§5 Annotations and seals). */
+  /**
+   * The seal applications in the rule that can cover this kind's literals (§5 Annotations and
+   * seals).
+   */
   default List<SealApplication> usableSeals(PointDraft draft, List<SealApplication> applications) {
     return applications;
   }

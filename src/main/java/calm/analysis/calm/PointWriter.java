@@ -28,7 +28,10 @@ final class PointWriter {
     this.edges = edges;
   }
 
-  /** The point with its path: from the source of the asynchrony the point's reason reads, to its head. */
+  /**
+   * The point with its path: from the source of the asynchrony the point's reason reads, to its
+   * head.
+   */
   CoordinationPoint point(PointDraft point) {
     String via = relationOf(point.via);
     List<String> path = new ArrayList<>();

@@ -5,7 +5,10 @@ import calm.syntax.Declaration;
 import calm.syntax.Seal;
 import java.util.stream.Collectors;
 
-/** How the help texts of several point kinds suggest a seal (§5 Annotations and seals), written one way for all. */
+/**
+ * How the help texts of several point kinds suggest a seal (§5 Annotations and seals), written one
+ * way for all.
+ */
 final class SealAdvice {
   static final String GUARD_MUST_BE_WRITTEN =
       "`done` stands for a relation the program writes (a rule, a fact or an input) once the key is"

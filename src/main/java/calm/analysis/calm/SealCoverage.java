@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides whether seals cover a point (§5 Annotations and seals), and remembers which seals covered any part of one,
- * so that the others can be reported as covering nothing.
+ * Decides whether seals cover a point (§5 Annotations and seals), and remembers which seals covered
+ * any part of one, so that the others can be reported as covering nothing.
  *
  * <p>A point is sealed when each of its kinds is: each reason literal is the sealed atom of a seal
  * that applies in the rule (or, where the kind allows, its guard), among the applications the kind

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Points of kind {@code snapshot} (§11 Keyed tables, lattices and extern tables): a rule that reads the value of an asynchronous lattice table
- * other than monotonically sees a value that may still rise (or fall, for min): what it does with it
- * depends on how many updates have arrived.
+ * Points of kind {@code snapshot} (§11 Keyed tables, lattices and extern tables): a rule that reads
+ * the value of an asynchronous lattice table other than monotonically sees a value that may still
+ * rise (or fall, for min): what it does with it depends on how many updates have arrived.
  */
 final class SnapshotPoints implements PointFinder {
   private final PointContext context;

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The seals that cover no coordination point (§5 Annotations and seals), each with why: a seal on an event, a seal on
- * a relation that can lose facts, or a seal that no rule uses with its guard and key.
+ * The seals that cover no coordination point (§5 Annotations and seals), each with why: a seal on
+ * an event, a seal on a relation that can lose facts, or a seal that no rule uses with its guard
+ * and key.
  */
 final class UnusedSeals {
   private UnusedSeals() {}

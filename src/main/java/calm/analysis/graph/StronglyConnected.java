@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The strongly connected components of a graph, by Tarjan's algorithm: the one implementation that
- * the strata (§6 Semantics), the verdicts (§8 The CALM analysis: verdicts) and the interpreter's components use.
+ * the strata (§6 Semantics), the verdicts (§8 The CALM analysis: verdicts) and the interpreter's
+ * components use.
  *
  * <p>The depth-first search keeps its own stack of (vertex, next edge) in arrays instead of recursing:
  * a generated program of a million rules is a chain as deep as that, far beyond a thread's stack. The
