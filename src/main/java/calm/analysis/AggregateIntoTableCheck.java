@@ -1,5 +1,7 @@
 package calm.analysis;
 
+import calm.analysis.graph.Dependency;
+import calm.analysis.graph.DependencyGraph;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Aggregate;

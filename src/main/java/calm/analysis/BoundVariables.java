@@ -8,6 +8,7 @@ import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Term;
 import calm.syntax.Variable;
+import calm.syntax.Variables;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ final class BoundVariables {
     for (Literal literal : body) {
       if (literal instanceof PositiveLiteral p) {
         for (Term argument : p.atom().arguments()) {
-          Terms.variables(argument).forEach(v -> bound.add(v.name()));
+          bound.addAll(Variables.names(argument));
         }
       }
     }
@@ -49,8 +50,8 @@ final class BoundVariables {
   private static boolean bindsOneSide(Expr target, Expr source, Set<String> bound) {
     if (target instanceof Variable v && !bound.contains(v.name())) {
       boolean sourceBound =
-          Terms.variables(source).stream().allMatch(s -> bound.contains(s.name()))
-              && Terms.wildcards(source).isEmpty();
+          bound.containsAll(Variables.names(source))
+              && Variables.wildcards(source).isEmpty();
       if (sourceBound) {
         bound.add(v.name());
         return true;

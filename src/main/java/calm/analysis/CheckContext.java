@@ -1,5 +1,8 @@
 package calm.analysis;
 
+import calm.analysis.graph.Schema;
+import calm.analysis.graph.DependencyGraph;
+import calm.analysis.graph.Stratification;
 import calm.syntax.Atom;
 import calm.syntax.Declaration;
 import calm.syntax.Program;

@@ -1,5 +1,9 @@
 package calm.analysis;
 
+import calm.analysis.graph.Outputs;
+import calm.analysis.graph.Stratification;
+import calm.analysis.graph.DependencyGraph;
+import calm.analysis.graph.Schema;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CalmReport;
 import calm.syntax.Program;

@@ -1,5 +1,8 @@
 package calm.analysis;
 
+import calm.analysis.graph.Schema;
+import calm.analysis.graph.Stratification;
+import calm.analysis.calm.PointDiagnostics;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CalmReport;
 import calm.diagnostics.Diagnostic;

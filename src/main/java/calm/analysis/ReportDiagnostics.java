@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.calm.PointDiagnostics;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;

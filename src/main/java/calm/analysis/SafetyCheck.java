@@ -9,6 +9,7 @@ import calm.syntax.NegatedLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Term;
 import calm.syntax.Variable;
+import calm.syntax.Variables;
 import calm.syntax.Wildcard;
 import java.util.HashSet;
 import java.util.Set;
@@ -30,10 +31,10 @@ final class SafetyCheck implements Check {
         if (argument instanceof Aggregate) {
           continue;
         }
-        for (Variable v : Terms.variables(argument)) {
+        for (Variable v : Variables.of(argument)) {
           unsafe(v, bound, reported, "the head needs a value for it", report);
         }
-        for (Wildcard w : Terms.wildcards(argument)) {
+        for (Wildcard w : Variables.wildcards(argument)) {
           report.accept(
               Diagnostic.of(Code.UNSAFE_VARIABLE, w.span(), "'_' in a head: a derived fact needs a value in every column")
                   .withHelp("use a variable bound by the body, or a constant"));
@@ -52,16 +53,16 @@ final class SafetyCheck implements Check {
       for (Literal literal : body) {
         if (literal instanceof NegatedLiteral n) {
           for (Term argument : n.atom().arguments()) {
-            for (Variable v : Terms.variables(argument)) {
+            for (Variable v : Variables.of(argument)) {
               unsafe(v, bound, reported, "a negated atom only tests values bound elsewhere", report);
             }
           }
         } else if (literal instanceof Comparison c) {
           for (Term side : new Term[] {c.left(), c.right()}) {
-            for (Variable v : Terms.variables(side)) {
+            for (Variable v : Variables.of(side)) {
               unsafe(v, bound, reported, "a comparison only tests values bound elsewhere", report);
             }
-            for (Wildcard w : Terms.wildcards(side)) {
+            for (Wildcard w : Variables.wildcards(side)) {
               report.accept(
                   Diagnostic.of(Code.UNSAFE_VARIABLE, w.span(), "'_' in a comparison never has a value")
                       .withHelp("compare a named variable bound by a positive atom"));

@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.graph.Dependency;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import java.util.List;

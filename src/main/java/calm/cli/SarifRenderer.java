@@ -1,7 +1,7 @@
 package calm.cli;
 
 import calm.analysis.FileReport;
-import calm.analysis.Schema;
+import calm.analysis.graph.Schema;
 import calm.analysis.calm.CoordinationPoint;
 import calm.analysis.calm.PointKind;
 import calm.analysis.calm.PointStatus;

@@ -17,6 +17,7 @@ import calm.syntax.StringConstant;
 import calm.syntax.Term;
 import calm.syntax.Type;
 import calm.syntax.Variable;
+import calm.syntax.Variables;
 import calm.syntax.Wildcard;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,7 +94,7 @@ final class Planner {
           Step step = null;
           if (l instanceof Comparison c) {
             step = comparisonStep(c, bound, registers, types);
-          } else if (l instanceof NegatedLiteral n && bound.containsAll(variables(n.atom()))) {
+          } else if (l instanceof NegatedLiteral n && bound.containsAll(Variables.names(n.atom()))) {
             step = membershipStep(n.atom(), false, registers);
           }
           if (step != null) {
@@ -122,7 +123,7 @@ final class Planner {
     }
     for (int i = 0; i < placed.length; i++) {
       if (!placed[i]) {
-        unbound.addAll(variables(body.get(i)));
+        unbound.addAll(Variables.names(body.get(i)));
       }
     }
     return steps;
@@ -162,9 +163,9 @@ final class Planner {
       if (t instanceof Aggregate a) {
         aggregate = a;
         position = i;
-        unbound.addAll(variables(a.argument()));
+        unbound.addAll(Variables.names(a.argument()));
       } else {
-        unbound.addAll(variables((Expr) t));
+        unbound.addAll(Variables.names((Expr) t));
       }
     }
     unbound.removeAll(bound);
@@ -182,7 +183,7 @@ final class Planner {
       if (hasWildcardInPositiveAtom(rule)) {
         Set<String> names = new LinkedHashSet<>();
         for (Literal l : rule.body()) {
-          names.addAll(variables(l));
+          names.addAll(Variables.names(l));
         }
         named = names.stream().mapToInt(registers::get).toArray();
       }
@@ -228,8 +229,8 @@ final class Planner {
 
   private Step comparisonStep(
       Comparison c, Set<String> bound, Map<String, Integer> registers, Map<String, Type> types) {
-    Set<String> left = variables(c.left());
-    Set<String> right = variables(c.right());
+    List<String> left = Variables.names(c.left());
+    List<String> right = Variables.names(c.right());
     boolean leftBound = bound.containsAll(left);
     boolean rightBound = bound.containsAll(right);
     if (leftBound && rightBound) {
@@ -383,47 +384,5 @@ final class Planner {
 
   private static int register(String name, Map<String, Integer> registers) {
     return registers.computeIfAbsent(name, n -> registers.size());
-  }
-
-  static Set<String> variables(Literal l) {
-    if (l instanceof PositiveLiteral p) {
-      return variables(p.atom());
-    }
-    if (l instanceof NegatedLiteral n) {
-      return variables(n.atom());
-    }
-    Comparison c = (Comparison) l;
-    Set<String> all = new HashSet<>(variables(c.left()));
-    all.addAll(variables(c.right()));
-    return all;
-  }
-
-  static Set<String> variables(Atom atom) {
-    Set<String> all = new HashSet<>();
-    for (Term t : atom.arguments()) {
-      if (t instanceof Expr e) {
-        all.addAll(variables(e));
-      } else if (t instanceof Aggregate a) {
-        all.addAll(variables(a.argument()));
-      }
-    }
-    return all;
-  }
-
-  static Set<String> variables(Expr e) {
-    Set<String> all = new HashSet<>();
-    collect(e, all);
-    return all;
-  }
-
-  private static void collect(Expr e, Set<String> into) {
-    if (e instanceof Variable v) {
-      into.add(v.name());
-    } else if (e instanceof Negation n) {
-      collect(n.operand(), into);
-    } else if (e instanceof BinaryExpr b) {
-      collect(b.left(), into);
-      collect(b.right(), into);
-    }
   }
 }

@@ -1,6 +1,6 @@
 package calm.lsp;
 
-import calm.analysis.Dependency;
+import calm.analysis.graph.Dependency;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CoordinationPoint;
 import calm.diagnostics.Code;

@@ -3,7 +3,7 @@ package calm.lsp;
 import calm.analysis.CheckedProgram;
 import calm.analysis.Checker;
 import calm.analysis.FileReport;
-import calm.analysis.Schema;
+import calm.analysis.graph.Schema;
 import calm.analysis.calm.CalmAnalysis;
 import calm.syntax.Program;
 import calm.syntax.SourceFile;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import calm.analysis.LatticeReads;
-import calm.analysis.Schema;
+import calm.analysis.graph.LatticeReads;
+import calm.analysis.graph.Schema;
 import calm.syntax.ParseResult;
 import calm.syntax.Parsing;
 import calm.syntax.Program;

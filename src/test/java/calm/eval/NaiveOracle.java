@@ -1,8 +1,8 @@
 package calm.eval;
 
-import calm.analysis.DependencyGraph;
-import calm.analysis.Schema;
-import calm.analysis.Stratification;
+import calm.analysis.graph.DependencyGraph;
+import calm.analysis.graph.Schema;
+import calm.analysis.graph.Stratification;
 import calm.syntax.Aggregate;
 import calm.syntax.Atom;
 import calm.syntax.BinaryExpr;

@@ -1,8 +1,8 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
-import calm.analysis.Stratification;
-import calm.analysis.Time;
+import calm.analysis.graph.Dependency;
+import calm.analysis.graph.Stratification;
+import calm.analysis.graph.Time;
 import calm.syntax.Declaration;
 import calm.syntax.RelationKind;
 import java.util.ArrayList;

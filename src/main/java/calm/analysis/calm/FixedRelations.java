@@ -1,7 +1,7 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
-import calm.analysis.Time;
+import calm.analysis.graph.Dependency;
+import calm.analysis.graph.Time;
 import calm.syntax.HeadForm;
 import calm.syntax.Rule;
 import java.util.List;

@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
+import calm.analysis.graph.Dependency;
 import calm.syntax.HeadForm;
 import calm.syntax.RelationKind;
 import calm.syntax.Rule;

@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
+import calm.analysis.graph.Dependency;
 import calm.syntax.Aggregate;
 import calm.syntax.AggregateFunction;
 import calm.syntax.BinaryExpr;
@@ -15,6 +15,7 @@ import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Term;
 import calm.syntax.Variable;
+import calm.syntax.Variables;
 import calm.syntax.Wildcard;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,7 +249,7 @@ final class MonotoneAggregates {
    * the first tick (the size of a panel counted from facts).
    */
   private Optional<String> blameStored(Rule reader, Expr threshold, boolean aggregateFixed) {
-    for (String name : Variables.in(threshold)) {
+    for (String name : Variables.names(threshold)) {
       boolean bound = false;
       for (Literal literal : reader.body()) {
         if (literal instanceof PositiveLiteral p && Variables.mentions(p.atom(), name)) {

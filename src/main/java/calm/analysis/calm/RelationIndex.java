@@ -1,7 +1,7 @@
 package calm.analysis.calm;
 
-import calm.analysis.Dependency;
-import calm.analysis.DependencyGraph;
+import calm.analysis.graph.Dependency;
+import calm.analysis.graph.DependencyGraph;
 import calm.syntax.Declaration;
 import calm.syntax.RelationKind;
 import java.util.ArrayList;

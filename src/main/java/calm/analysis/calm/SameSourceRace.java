@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-import calm.analysis.Schema;
+import calm.analysis.graph.Schema;
 import calm.syntax.Atom;
 import calm.syntax.Comparison;
 import calm.syntax.Constant;
@@ -10,6 +10,7 @@ import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Term;
 import calm.syntax.Variable;
+import calm.syntax.Variables;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -292,17 +293,17 @@ final class SameSourceRace {
   private static Map<String, Integer> occurrences(Rule rule) {
     Map<String, Integer> count = new HashMap<>();
     for (Term t : rule.head().atom().arguments()) {
-      Variables.in(t).forEach(v -> count.merge(v, 1, Integer::sum));
+      Variables.names(t).forEach(v -> count.merge(v, 1, Integer::sum));
     }
     for (Literal literal : rule.body()) {
       Atom atom = SealApplication.atomOf(literal);
       if (atom != null) {
         for (Term t : atom.arguments()) {
-          Variables.in(t).forEach(v -> count.merge(v, 1, Integer::sum));
+          Variables.names(t).forEach(v -> count.merge(v, 1, Integer::sum));
         }
       } else if (literal instanceof Comparison c) {
-        Variables.in(c.left()).forEach(v -> count.merge(v, 1, Integer::sum));
-        Variables.in(c.right()).forEach(v -> count.merge(v, 1, Integer::sum));
+        Variables.names(c.left()).forEach(v -> count.merge(v, 1, Integer::sum));
+        Variables.names(c.right()).forEach(v -> count.merge(v, 1, Integer::sum));
       }
     }
     return count;

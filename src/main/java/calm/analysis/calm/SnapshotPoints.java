@@ -1,39 +1,95 @@
 package calm.analysis.calm;
 
-import calm.analysis.LatticeReads;
-import calm.analysis.Schema;
+import static calm.analysis.calm.PointContext.relationOf;
+
+import calm.analysis.graph.LatticeReads;
+import calm.analysis.graph.Schema;
 import calm.syntax.Declaration;
+import calm.syntax.Literal;
 import calm.syntax.Rule;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Points of kind {@code snapshot} (§11): a rule that reads the value of an asynchronous lattice table
- * other than monotonically sees a value that may still rise (or fall, for min): what it does with it
- * depends on how many updates have arrived.
+ * Points of kind {@code snapshot} (§11 Keyed tables, lattices and extern tables): a rule that reads
+ * the value of an asynchronous lattice table other than monotonically sees a value that may still
+ * rise (or fall, for min): what it does with it depends on how many updates have arrived.
  */
-final class SnapshotPoints {
+final class SnapshotPoints implements PointFinder {
+  private final PointContext context;
   private final Schema schema;
   private final AsyncReach reach;
 
-  SnapshotPoints(Schema schema, AsyncReach reach) {
-    this.schema = schema;
-    this.reach = reach;
+  SnapshotPoints(PointContext context) {
+    this.context = context;
+    this.schema = context.schema();
+    this.reach = context.reach();
+  }
+
+  /** The snapshot reads of a point, by their literal. */
+  private static final class Reads extends LinkedHashMap<Literal, LatticeReads.Snapshot> {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @Override
+  public PointKind kind() {
+    return PointKind.SNAPSHOT;
+  }
+
+  @Override
+  public void find(PointDraft draft, List<Literal> asynchronous) {
+    Rule rule = draft.rule;
+    for (LatticeReads.Snapshot snapshot : of(rule)) {
+      draft.add(PointKind.SNAPSHOT, snapshot.literal());
+      reads(draft).put(snapshot.literal(), snapshot);
+      if (snapshot.aggregate()) {
+        // an aggregate against the lattice's direction is never monotone (§11 Keyed tables, lattices and extern tables)
+        context.monotoneAggregates().remove(rule);
+        draft.add(PointKind.AGGREGATION, snapshot.literal());
+      }
+    }
+  }
+
+  @Override
+  public String reason(PointDraft draft, Literal literal) {
+    LatticeReads.Snapshot snapshot = reads(draft).get(literal);
+    return snapshot == null
+        ? "snapshot of asynchronous lattice `" + relationOf(literal) + "`"
+        : reason(snapshot);
+  }
+
+  /** An aggregation's help covers a snapshot that it aggregates. */
+  @Override
+  public void help(PointDraft draft, List<String> help) {
+    if (!draft.has(PointKind.AGGREGATION)) {
+      help.addAll(help(reads(draft).values().iterator().next()));
+    }
+  }
+
+  private static Map<Literal, LatticeReads.Snapshot> reads(PointDraft draft) {
+    Reads reads = draft.detail(PointKind.SNAPSHOT, Reads.class);
+    if (reads == null) {
+      reads = new Reads();
+      draft.detail(PointKind.SNAPSHOT, reads);
+    }
+    return reads;
   }
 
   /** The rule's snapshot reads of asynchronous lattice tables. */
-  List<LatticeReads.Snapshot> of(Rule rule) {
+  private List<LatticeReads.Snapshot> of(Rule rule) {
     if (!schema.hasLatticeTables()) {
       return List.of();
     }
     return LatticeReads.of(schema, rule).stream().filter(s -> reach.isAsynchronous(s.relation())).toList();
   }
 
-  static String reason(LatticeReads.Snapshot snapshot) {
+  private static String reason(LatticeReads.Snapshot snapshot) {
     return "snapshot of asynchronous lattice `" + snapshot.relation() + "`: " + snapshot.why();
   }
 
   /** The remedy that fits the read first, then sealing, which fits every read. */
-  List<String> help(LatticeReads.Snapshot snapshot) {
+  private List<String> help(LatticeReads.Snapshot snapshot) {
     Declaration d = schema.get(snapshot.relation());
     String lattice = d.columns().get(d.arity() - 1).typeText();
     boolean max = lattice.startsWith("max");

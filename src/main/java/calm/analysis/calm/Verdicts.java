@@ -1,15 +1,11 @@
 package calm.analysis.calm;
 
-import calm.analysis.LightGraph;
+import calm.analysis.graph.StronglyConnected;
 import com.google.common.primitives.ImmutableIntArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * The per-output verdicts of §8. A point is upstream of an output when the point's head reaches the
@@ -304,7 +300,8 @@ final class Verdicts {
     static Components of(RelationIndex index, int[][] pointsAt, List<CoordinationPoint> points) {
       int n = index.size();
       int[][] relationPredecessors = predecessors(index);
-      List<int[]> sccs = Verdicts.stronglyConnected(n, relationPredecessors);
+      // the components of the reversed graph are the same as the graph's
+      List<int[]> sccs = StronglyConnected.of(n, relationPredecessors);
       int[] componentOf = new int[n];
       for (int c = 0; c < sccs.size(); c++) {
         for (int r : sccs.get(c)) {
@@ -335,83 +332,6 @@ final class Verdicts {
       }
       return new Components(componentOf, verdicts, predecessors);
     }
-  }
-
-  /**
-   * The strongly connected components, each as its members. A relation that nothing left reaches,
-   * or that reaches nothing left, is a component of its own and is taken away, repeatedly; only
-   * what remains (the cycles and what lies between them) goes to JGraphT. Programs are mostly
-   * acyclic, so on a large one that leaves JGraphT little to box and hash.
-   */
-  static List<int[]> stronglyConnected(int n, int[][] predecessors) {
-    int[][] successors = new int[n][];
-    int[] in = new int[n];
-    int[] out = new int[n];
-    for (int r = 0; r < n; r++) {
-      for (int before : predecessors[r]) {
-        if (before != r) {
-          in[r]++;
-          out[before]++;
-        }
-      }
-    }
-    for (int r = 0; r < n; r++) {
-      successors[r] = new int[out[r]];
-    }
-    int[] filled = new int[n];
-    for (int r = 0; r < n; r++) {
-      for (int before : predecessors[r]) {
-        if (before != r) {
-          successors[before][filled[before]++] = r;
-        }
-      }
-    }
-    List<int[]> components = new ArrayList<>();
-    boolean[] taken = new boolean[n];
-    int[] queue = new int[2 * n];
-    int size = 0;
-    for (int r = 0; r < n; r++) {
-      if (in[r] == 0 || out[r] == 0) {
-        queue[size++] = r;
-      }
-    }
-    for (int next = 0; next < size; next++) {
-      int r = queue[next];
-      if (taken[r]) {
-        continue;
-      }
-      taken[r] = true;
-      components.add(new int[] {r});
-      for (int after : successors[r]) {
-        if (!taken[after] && --in[after] == 0) {
-          queue[size++] = after;
-        }
-      }
-      for (int before : predecessors[r]) {
-        if (before != r && !taken[before] && --out[before] == 0) {
-          queue[size++] = before;
-        }
-      }
-    }
-    Graph<Integer, DefaultEdge> rest = new LightGraph<>();
-    for (int r = 0; r < n; r++) {
-      if (!taken[r]) {
-        rest.addVertex(r);
-      }
-    }
-    for (int r = 0; r < n; r++) {
-      if (!taken[r]) {
-        for (int after : successors[r]) {
-          if (!taken[after]) {
-            rest.addEdge(r, after, new DefaultEdge());
-          }
-        }
-      }
-    }
-    for (Set<Integer> component : new GabowStrongConnectivityInspector<>(rest).stronglyConnectedSets()) {
-      components.add(component.stream().mapToInt(Integer::intValue).toArray());
-    }
-    return components;
   }
 
   private static int[][] pointsByHead(RelationIndex index, List<CoordinationPoint> points) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calm.analysis.FileReport;
-import calm.analysis.Schema;
+import calm.analysis.graph.Schema;
 import calm.syntax.Program;
 import java.util.ArrayList;
 import java.util.List;

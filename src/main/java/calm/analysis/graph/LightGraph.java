@@ -1,4 +1,4 @@
-package calm.analysis;
+package calm.analysis.graph;
 
 import org.jgrapht.graph.AbstractBaseGraph;
 import org.jgrapht.graph.DefaultGraphSpecificsStrategy;

@@ -1,4 +1,4 @@
-package calm.analysis;
+package calm.analysis.graph;
 
 import calm.syntax.Aggregate;
 import calm.syntax.AggregateFunction;
@@ -19,6 +19,7 @@ import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Term;
 import calm.syntax.Variable;
+import calm.syntax.Variables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,14 +121,14 @@ public final class LatticeReads {
       if (literal instanceof PositiveLiteral p) {
         for (int i = 0; i < p.atom().arity(); i++) {
           boolean self = p.atom() == read.atom && i == read.column;
-          if (!self && mentions(p.atom().arguments().get(i), variable)) {
+          if (!self && Variables.mentions(p.atom().arguments().get(i), variable)) {
             return snapshot(read, v + from + " is joined on with `" + name(p.atom())
                 + "`: an equality with a value that may still change", Fix.SEAL);
           }
         }
-      } else if (literal instanceof NegatedLiteral n && mentionsAny(n.atom(), variable)) {
+      } else if (literal instanceof NegatedLiteral n && Variables.mentions(n.atom(), variable)) {
         return snapshot(read, v + from + " is used in a negated atom", Fix.SEAL);
-      } else if (literal instanceof Comparison c && (mentions(c.left(), variable) || mentions(c.right(), variable))) {
+      } else if (literal instanceof Comparison c && (Variables.mentions(c.left(), variable) || Variables.mentions(c.right(), variable))) {
         if (!isThreshold(c, variable, read.lattice, values)) {
           return snapshot(read, v + from + " is compared in `" + c.left() + " " + c.operator().symbol()
               + " " + c.right() + "`, which is not a threshold in the lattice's direction ("
@@ -139,7 +140,7 @@ public final class LatticeReads {
     Optional<Declaration> target = schema.lookup(name(rule.head().atom())).filter(d -> d.arity() == head.size());
     for (int i = 0; i < head.size(); i++) {
       Term term = head.get(i);
-      if (!mentions(term, variable)) {
+      if (!Variables.mentions(term, variable)) {
         continue;
       }
       if (term instanceof Aggregate a) {
@@ -231,31 +232,11 @@ public final class LatticeReads {
   /** The expression, when it mentions no lattice value. */
   private static Optional<Expr> freeOfLattice(Expr e, Map<String, Read> values) {
     for (String name : values.keySet()) {
-      if (mentions(e, name)) {
+      if (Variables.mentions(e, name)) {
         return Optional.empty();
       }
     }
     return Optional.of(e);
-  }
-
-  private static boolean mentionsAny(Atom atom, String variable) {
-    return atom.arguments().stream().anyMatch(t -> mentions(t, variable));
-  }
-
-  static boolean mentions(Term term, String variable) {
-    if (term instanceof Variable v) {
-      return v.name().equals(variable);
-    }
-    if (term instanceof BinaryExpr b) {
-      return mentions(b.left(), variable) || mentions(b.right(), variable);
-    }
-    if (term instanceof Negation n) {
-      return mentions(n.operand(), variable);
-    }
-    if (term instanceof Aggregate a) {
-      return mentions(a.argument(), variable);
-    }
-    return false;
   }
 
   private static String name(Atom atom) {

@@ -1,4 +1,4 @@
-package calm.analysis;
+package calm.analysis.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

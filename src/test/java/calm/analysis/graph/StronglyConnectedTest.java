@@ -1,6 +1,7 @@
-package calm.analysis.calm;
+package calm.analysis.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The trimming in front of JGraphT must find the same components as plain mutual reachability. */
+/** Tarjan must find the components of plain mutual reachability, sinks first, without recursing. */
 class StronglyConnectedTest {
   @Test
   void agreesWithMutualReachabilityOnRandomGraphs() {
@@ -28,7 +29,7 @@ class StronglyConnectedTest {
         }
         predecessors[r] = before.stream().mapToInt(Integer::intValue).toArray();
       }
-      assertEquals(byReachability(n, predecessors), asSets(Verdicts.stronglyConnected(n, predecessors)),
+      assertEquals(byReachability(n, predecessors), asSets(StronglyConnected.of(n, predecessors)),
           "graph " + Arrays.deepToString(predecessors));
     }
   }
@@ -37,7 +38,49 @@ class StronglyConnectedTest {
   void aCycleBetweenTwoChainsIsOneComponent() {
     // 0 -> 1 -> 2 -> 3 -> 1, 3 -> 4
     int[][] predecessors = {{}, {0, 3}, {1}, {2}, {3}};
-    assertEquals(Set.of(Set.of(0), Set.of(1, 2, 3), Set.of(4)), asSets(Verdicts.stronglyConnected(5, predecessors)));
+    assertEquals(Set.of(Set.of(0), Set.of(1, 2, 3), Set.of(4)), asSets(StronglyConnected.of(5, predecessors)));
+  }
+
+  @Test
+  void eachComponentComesAfterEveryComponentItReaches() {
+    Random random = new Random(7);
+    for (int round = 0; round < 300; round++) {
+      int n = 1 + random.nextInt(12);
+      int[][] successors = new int[n][];
+      for (int r = 0; r < n; r++) {
+        List<Integer> after = new ArrayList<>();
+        for (int b = 0; b < n; b++) {
+          if (random.nextDouble() < 0.2) {
+            after.add(b);
+          }
+        }
+        successors[r] = after.stream().mapToInt(Integer::intValue).toArray();
+      }
+      List<int[]> components = StronglyConnected.of(n, successors);
+      int[] place = new int[n];
+      for (int c = 0; c < components.size(); c++) {
+        for (int r : components.get(c)) {
+          place[r] = c;
+        }
+      }
+      for (int r = 0; r < n; r++) {
+        for (int s : successors[r]) {
+          assertTrue(place[s] <= place[r], "edge " + r + " -> " + s + " in " + Arrays.deepToString(successors));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aChainOfAMillionVerticesNeedsNoDeepStack() {
+    int n = 1_000_000;
+    int[][] successors = new int[n][];
+    for (int r = 0; r < n; r++) {
+      successors[r] = r + 1 < n ? new int[] {r + 1} : new int[] {0};
+    }
+    List<int[]> components = StronglyConnected.of(n, successors);
+    assertEquals(1, components.size());
+    assertEquals(n, components.get(0).length);
   }
 
   private static Set<Set<Integer>> asSets(List<int[]> components) {

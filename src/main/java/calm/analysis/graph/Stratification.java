@@ -1,131 +1,134 @@
-package calm.analysis;
+package calm.analysis.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * Orders the relations so that every same-tick rule reads only completed lower strata through
- * negation and aggregation (§6). Only same-tick edges count: {@code @next}, {@code delete} and
+ * negation and aggregation (§6 Semantics). Only same-tick edges count: {@code @next}, {@code delete} and
  * {@code @async} take effect in a later tick, so cycles through them are fine.
+ *
+ * <p>Relations are numbered as the dependency graph numbers them (their place among the
+ * declarations), and the same-tick graph is a pair of int arrays: a large program has hundreds of
+ * thousands of edges, and a graph library's maps per edge made this the slowest part of checking.
  */
 public final class Stratification {
-  private final Graph<String, Read> reads;
-  private final List<Set<String>> sccs;
+  private final List<String> names;
+  /** Per relation, the same-tick edges into it: the relations read, and whether each is below. */
+  private final int[][] readFrom;
+  private final boolean[][] readBelow;
+  /** The components, each after everything it reads. */
+  private final List<int[]> ordered;
   private final Map<String, Integer> componentOf;
   private final List<Dependency> badCycle;
   private List<Set<String>> components;
   private Map<String, Integer> stratumOf;
 
   private Stratification(
-      Graph<String, Read> reads,
-      List<Set<String>> sccs,
+      List<String> names,
+      int[][] readFrom,
+      boolean[][] readBelow,
+      List<int[]> ordered,
       Map<String, Integer> componentOf,
       List<Dependency> badCycle) {
-    this.reads = reads;
-    this.sccs = sccs;
+    this.names = names;
+    this.readFrom = readFrom;
+    this.readBelow = readBelow;
+    this.ordered = ordered;
     this.componentOf = componentOf;
     this.badCycle = badCycle;
   }
 
-  /** A same-tick read of one relation by another's rule; {@code below} when negated or aggregated. */
-  static final class Read extends DefaultEdge {
-    private static final long serialVersionUID = 1L;
-    final boolean below;
-
-    Read(boolean below) {
-      this.below = below;
-    }
-  }
-
   /**
    * Finds the strongly connected components of the same-tick graph and any unstratifiable cycle; the
-   * strata themselves are computed on first use (a check needs only the cycle). The same-tick graph
-   * has light intrusive edges and no pair index: a large program has hundreds of thousands of edges,
-   * and JGraphT's defaults (a map lookup per non-intrusive edge, a map entry per vertex pair) made it
-   * the slowest part of checking.
+   * strata themselves are computed on first use (a check needs only the cycle).
    */
   public static Stratification of(DependencyGraph dependencies) {
-    Graph<String, Read> reads = new LightGraph<>();
-    dependencies.relations().forEach(reads::addVertex);
+    List<String> names = new ArrayList<>(dependencies.relations());
+    int n = names.size();
+    int[] outDegree = new int[n];
+    int[] inDegree = new int[n];
+    List<Dependency> edges = dependencies.dependencies();
     List<Dependency> needLower = new ArrayList<>();
-    for (Dependency d : dependencies.dependencies()) {
+    for (int e = 0; e < edges.size(); e++) {
+      Dependency d = edges.get(e);
       if (d.time() == Time.SAME_TICK) {
-        reads.addEdge(d.from(), d.to(), new Read(d.needsLowerStratum()));
+        outDegree[dependencies.fromId(e)]++;
+        inDegree[dependencies.toId(e)]++;
         if (d.needsLowerStratum()) {
           needLower.add(d);
         }
       }
     }
-    List<Set<String>> sccs = new KosarajuStrongConnectivityInspector<>(reads).stronglyConnectedSets();
+    int[][] successors = new int[n][];
+    int[][] readFrom = new int[n][];
+    boolean[][] readBelow = new boolean[n][];
+    for (int r = 0; r < n; r++) {
+      successors[r] = new int[outDegree[r]];
+      readFrom[r] = new int[inDegree[r]];
+      readBelow[r] = new boolean[inDegree[r]];
+      outDegree[r] = 0;
+      inDegree[r] = 0;
+    }
+    for (int e = 0; e < edges.size(); e++) {
+      Dependency d = edges.get(e);
+      if (d.time() == Time.SAME_TICK) {
+        int from = dependencies.fromId(e);
+        int to = dependencies.toId(e);
+        successors[from][outDegree[from]++] = to;
+        readBelow[to][inDegree[to]] = d.needsLowerStratum();
+        readFrom[to][inDegree[to]++] = from;
+      }
+    }
+    // Tarjan gives sinks first; the strata and the interpreter want sources first
+    List<int[]> ordered = new ArrayList<>(StronglyConnected.of(n, successors));
+    Collections.reverse(ordered);
     Map<String, Integer> componentOf = new HashMap<>();
-    for (int i = 0; i < sccs.size(); i++) {
-      for (String r : sccs.get(i)) {
-        componentOf.put(r, i);
+    for (int c = 0; c < ordered.size(); c++) {
+      for (int r : ordered.get(c)) {
+        componentOf.put(names.get(r), c);
       }
     }
     List<Dependency> badCycle = findNegativeCycle(dependencies, needLower, componentOf);
-    return new Stratification(reads, sccs, componentOf, badCycle);
+    return new Stratification(names, readFrom, readBelow, ordered, componentOf, badCycle);
   }
 
   private void computeStrata() {
-    List<Set<String>> ordered = topologicalOrder();
-    Map<String, Integer> strata = new HashMap<>();
-    for (Set<String> component : ordered) {
+    int[] strata = new int[names.size()];
+    int[] component = new int[names.size()];
+    for (int c = 0; c < ordered.size(); c++) {
+      for (int r : ordered.get(c)) {
+        component[r] = c;
+      }
+    }
+    List<Set<String>> sets = new ArrayList<>(ordered.size());
+    Map<String, Integer> byName = new HashMap<>();
+    for (int c = 0; c < ordered.size(); c++) {
       int stratum = 0;
-      for (String r : component) {
-        for (Read e : reads.incomingEdgesOf(r)) {
-          String source = reads.getEdgeSource(e);
-          if (!component.contains(source)) {
-            stratum = Math.max(stratum, strata.get(source) + (e.below ? 1 : 0));
+      for (int r : ordered.get(c)) {
+        for (int i = 0; i < readFrom[r].length; i++) {
+          int source = readFrom[r][i];
+          if (component[source] != c) {
+            stratum = Math.max(stratum, strata[source] + (readBelow[r][i] ? 1 : 0));
           }
         }
       }
-      for (String r : component) {
-        strata.put(r, stratum);
+      Set<String> members = new LinkedHashSet<>();
+      for (int r : ordered.get(c)) {
+        strata[r] = stratum;
+        members.add(names.get(r));
+        byName.put(names.get(r), stratum);
       }
+      sets.add(Collections.unmodifiableSet(members));
     }
-    components = ordered;
-    stratumOf = strata;
-  }
-
-  /**
-   * Kosaraju finds the components of a graph in topological order (sources first); that is checked
-   * here rather than assumed, and a condensation is sorted only if it does not hold.
-   */
-  private List<Set<String>> topologicalOrder() {
-    boolean ordered = true;
-    for (Read e : reads.edgeSet()) {
-      if (componentOf.get(reads.getEdgeSource(e)) > componentOf.get(reads.getEdgeTarget(e))) {
-        ordered = false;
-        break;
-      }
-    }
-    if (ordered) {
-      return sccs;
-    }
-    Graph<Integer, DefaultEdge> condensation = new DefaultDirectedGraph<>(DefaultEdge.class);
-    for (int i = 0; i < sccs.size(); i++) {
-      condensation.addVertex(i);
-    }
-    for (Read e : reads.edgeSet()) {
-      int from = componentOf.get(reads.getEdgeSource(e));
-      int to = componentOf.get(reads.getEdgeTarget(e));
-      if (from != to && !condensation.containsEdge(from, to)) {
-        condensation.addEdge(from, to);
-      }
-    }
-    List<Set<String>> result = new ArrayList<>();
-    new TopologicalOrderIterator<>(condensation).forEachRemaining(i -> result.add(sccs.get(i)));
-    return result;
+    components = Collections.unmodifiableList(sets);
+    stratumOf = byName;
   }
 
   /** Strongly connected components of the same-tick graph, each after everything it reads. */

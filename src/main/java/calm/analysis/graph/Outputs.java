@@ -1,4 +1,4 @@
-package calm.analysis;
+package calm.analysis.graph;
 
 import calm.syntax.Declaration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package calm.analysis;
+package calm.analysis.calm;
 
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;

@@ -1,0 +1,151 @@
+package calm.analysis.calm;
+
+import static calm.analysis.calm.PointContext.relationOf;
+
+import calm.analysis.graph.Dependency;
+import calm.diagnostics.Code;
+import calm.diagnostics.Diagnostic;
+import calm.diagnostics.Severity;
+import calm.syntax.Literal;
+import calm.syntax.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A coordination point as users see it (§8 The CALM analysis): the {@link CoordinationPoint} with
+ * its path from a source of asynchrony, and the C001 diagnostic with a note per reason, each kind's
+ * own notes and remedies (from its {@link PointFinder}), and the acknowledgement that fits every kind.
+ */
+final class PointWriter {
+  private final AsyncReach reach;
+  private final PointFinders finders;
+  private final Edges edges;
+
+  PointWriter(AsyncReach reach, PointFinders finders, Edges edges) {
+    this.reach = reach;
+    this.finders = finders;
+    this.edges = edges;
+  }
+
+  /**
+   * The point with its path: from the source of the asynchrony the point's reason reads, to its
+   * head.
+   */
+  CoordinationPoint point(PointDraft point) {
+    String via = relationOf(point.via);
+    List<String> path = new ArrayList<>();
+    path.add(reach.sourceOf(via));
+    for (Dependency d : reach.pathTo(via)) {
+      path.add(d.to());
+    }
+    path.add(point.rule.head().atom().relation().text());
+    AsyncEdge last = reach.lastAsyncEdge(via);
+    if (last == null) {
+      last = new AsyncEdge(path.get(0), path.get(1));
+    }
+    return new CoordinationPoint(
+        point.rule, point.rule.head().atom().span(), point.reasons.keySet(), point.status, path, last);
+  }
+
+  /** The points as C001 diagnostics, written when read, in the order of the list. */
+  PointDiagnostics diagnostics(List<PointDraft> points) {
+    return new PointDiagnostics() {
+      @Override
+      public int size() {
+        return points.size();
+      }
+
+      @Override
+      public Span span(int index) {
+        return points.get(index).point.at();
+      }
+
+      @Override
+      public Severity severity(int index) {
+        return points.get(index).point.status() == PointStatus.UNACKNOWLEDGED ? Severity.ERROR : Severity.NOTE;
+      }
+
+      @Override
+      public Diagnostic write(int index) {
+        return diagnostic(points.get(index));
+      }
+    };
+  }
+
+  Diagnostic diagnostic(PointDraft found) {
+    CoordinationPoint point = found.point;
+    String head = point.path().get(point.path().size() - 1);
+    // plain loops: a large program writes hundreds of thousands of these
+    StringBuilder message = new StringBuilder(256).append("coordination point (");
+    String separator = "";
+    for (PointKind kind : point.kinds()) {
+      message.append(separator).append(kind.label());
+      separator = ", ";
+    }
+    message.append("): `").append(head).append("` depends on the order of asynchronous events along ");
+    separator = "";
+    for (String relation : point.path()) {
+      message.append(separator).append(relation);
+      separator = " → ";
+    }
+    message.append(" (");
+    for (Dependency d : reach.pathTo(relationOf(found.via))) {
+      message.append(edges.label(d).name()).append(' ');
+    }
+    message
+        .append(EdgeLabel.D.name())
+        .append("); last asynchronous edge ")
+        .append(point.lastAsyncEdge().from())
+        .append(" → ")
+        .append(point.lastAsyncEdge().to());
+    Severity severity = Severity.ERROR;
+    if (point.status() == PointStatus.SEALED) {
+      severity = Severity.NOTE;
+      message
+          .append("; sealed by ")
+          .append(found.sealedBy.stream().map(SealAdvice::sealText).collect(Collectors.joining(" and ")))
+          .append(": a local, per-key decision");
+    } else if (point.status() == PointStatus.ACKNOWLEDGED) {
+      severity = Severity.NOTE;
+      message
+          .append("; acknowledged: @coordinated(\"")
+          .append(found.rule.annotation().get().reason())
+          .append("\")");
+    }
+    Diagnostic[] d = {
+      new Diagnostic(Code.COORDINATION_POINT, severity, message.toString(), point.at(), List.of(), List.of())
+    };
+    for (PointKind kind : found.reasons.keySet()) {
+      // name the atom the path goes through when it is one of this kind's, so the two agree
+      List<Literal> primary = finders.primary(found, kind);
+      Literal shown = primary.contains(found.via) ? found.via : primary.get(0);
+      d[0] = d[0].withRelated(shown.span(), finders.reason(found, kind, shown));
+    }
+    for (PointFinder finder : present(found)) {
+      finder.notes(found, (span, note) -> d[0] = d[0].withRelated(span, note));
+    }
+    if (point.status() == PointStatus.UNACKNOWLEDGED) {
+      List<String> help = new ArrayList<>();
+      for (PointFinder finder : present(found)) {
+        finder.help(found, help);
+      }
+      help.add(
+          "if the deployment already coordinates here, acknowledge it with @coordinated(\"why\") before"
+              + " the rule");
+      d[0] = d[0].withHelp(help.toArray(String[]::new));
+    }
+    return d[0];
+  }
+
+  /** The finders of the point's kinds, in registration order. */
+  private List<PointFinder> present(PointDraft point) {
+    List<PointFinder> present = new ArrayList<>(point.reasons.size());
+    for (PointFinder finder : finders.all()) {
+      if (point.has(finder.kind())) {
+        present.add(finder);
+      }
+    }
+    return present;
+  }
+}
