@@ -28,7 +28,10 @@ class MarkerFilesTest {
    * divergences"). They are not in the passing set; {@link #knownDivergencesStillDiverge} fails as soon
    * as one of them passes, so that it moves back.
    */
-  static final Set<String> KNOWN_DIVERGENCES = Set.of();
+  static final Set<String> KNOWN_DIVERGENCES =
+      Set.of(
+          // only the first unstratifiable cycle is reported (Stratification keeps one)
+          "s08-check-every-cycle-reported.calm");
 
   private static final int AT_LEAST = 30;
 
