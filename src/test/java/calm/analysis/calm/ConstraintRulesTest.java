@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** One test per rule of §12's static part: the syntax, the body checks and the four verdicts. */
+/**
+ * §12's static part where a marker cannot say it: a constraint's line and name, the lines and threats
+ * behind a verdict, and the help of C002. Each verdict rule has a marker file,
+ * {@code src/test/resources/markers/s12-*.calm}.
+ */
 class ConstraintRulesTest {
   private static final String LEDGER = """
       input deposit(id: string, account: string, amount: int).
@@ -65,21 +69,6 @@ class ConstraintRulesTest {
   }
 
   @Test
-  void theBodyGetsEveryCheckARuleBodyGets() {
-    FileReport report = check(LEDGER + """
-        :- ledgr(_, _, _).
-        :- ledger(I, A), I = A.
-        :- ledger(I, A, X), X = "x".
-        :- ledger(I, A, X), Y > X.
-        :- ledger(I, A, X), not owner(A, N).
-        """);
-    assertEquals(List.of(11), withCode(report, Code.UNKNOWN_RELATION).stream().map(d -> d.span().line()).toList());
-    assertEquals(List.of(12), withCode(report, Code.ARITY_MISMATCH).stream().map(d -> d.span().line()).toList());
-    assertEquals(List.of(13), withCode(report, Code.TYPE_MISMATCH).stream().map(d -> d.span().line()).toList());
-    assertEquals(List.of(14, 15), withCode(report, Code.UNSAFE_VARIABLE).stream().map(d -> d.span().line()).toList());
-  }
-
-  @Test
   void aConstraintReadingAStratumAboveNegationNeedsNoStratumOfItsOwn() {
     // it reads a negation's result and an aggregate's: both complete before it is checked
     FileReport report = check(LEDGER + """
@@ -88,20 +77,6 @@ class ConstraintRulesTest {
         :- orphan(A), balance(A, N), N > 0.
         """);
     assertFalse(report.hasErrors(), () -> report.diagnostics().toString());
-  }
-
-  @Test
-  void aMonotoneBodyOverConfluentRelationsIsScheduleIndependent() {
-    ConstraintVerdict v = only(check(LEDGER + ":- ledger(I, A, X), ledger(I, B, Y), A != B.\n"));
-    assertEquals(Kind.SCHEDULE_INDEPENDENT, v.verdict());
-    assertEquals(List.of(), v.pointLines());
-    assertTrue(withCode(check(LEDGER + ":- ledger(I, A, X), X < 0.\n"), Code.ORDER_DEPENDENT_CONSTRAINT).isEmpty());
-  }
-
-  @Test
-  void negatingARelationThatIsNotAsynchronousKeepsTheBodyMonotoneEnough() {
-    ConstraintVerdict v = only(check(LEDGER + ":- ledger(I, A, X), not owner(A, _).\n"));
-    assertEquals(Kind.SCHEDULE_INDEPENDENT, v.verdict());
   }
 
   @Test
@@ -140,48 +115,6 @@ class ConstraintRulesTest {
   }
 
   @Test
-  void everyPointUpstreamSealedMakesItSealed() {
-    String sealed = """
-        input deposit(id: string, account: string, amount: int).
-        input close(account: string).
-        table ledger(id: string, account: string, amount: int).
-        table closed(account: string).
-        scratch statement(account: string, amount: int).
-        output table shown(account: string, amount: int).
-        seal ledger(_, A, _) by closed(A).
-        ledger(I, A, X) :- deposit(I, A, X).
-        closed(A) :- close(A).
-        statement(A, sum(X)) :- ledger(I, A, X), closed(A).
-        shown(A, N) :- statement(A, N).
-        :- statement(A, N), N < 0.
-        """;
-    ConstraintVerdict v = only(check(sealed));
-    assertEquals(Kind.SEALED, v.verdict());
-    assertEquals(List.of(10), v.pointLines());
-  }
-
-  @Test
-  void aSealThatOnlyAConstraintUsesCoversSomething() {
-    String text = """
-        input vote(voter: string).
-        input close().
-        table votes(voter: string).
-        table closed().
-        table roll(voter: string).
-        output table seen(voter: string).
-        roll("ann").
-        seal votes(_) by closed().
-        votes(V) :- vote(V).
-        closed() :- close().
-        seen(V) :- votes(V).
-        :- roll(V), closed(), not votes(V).
-        """;
-    FileReport report = check(text);
-    assertEquals(Kind.SEALED, only(report).verdict());
-    assertTrue(withCode(report, Code.SEAL_COVERS_NOTHING).isEmpty(), report.diagnostics().toString());
-  }
-
-  @Test
   void negatingAnAsynchronousRelationIsANonMonotoneBodyLiteral() {
     FileReport report = check(LEDGER + ":- owner(A, _), not ledger(_, A, _).\n");
     ConstraintVerdict v = only(report);
@@ -190,15 +123,6 @@ class ConstraintRulesTest {
     Diagnostic w = withCode(report, Code.ORDER_DEPENDENT_CONSTRAINT).get(0);
     assertEquals(17, w.related().get(0).span().column());
     assertTrue(w.help().get(0).contains("seal"), w.help().toString());
-  }
-
-  @Test
-  void joiningAnEventTheWayARaceDoesMakesItOrderDependent() {
-    ConstraintVerdict v = only(check(LEDGER + ":- ask(A), ledger(_, A, _).\n"));
-    assertEquals(Kind.ORDER_DEPENDENT, v.verdict());
-    assertEquals("race", v.threats().get(0).kind());
-    // one event alone is no race: every run sees it arrive
-    assertEquals(Kind.SCHEDULE_INDEPENDENT, only(check(LEDGER + ":- ask(A), A = \"x\".\n")).verdict());
   }
 
   @Test
