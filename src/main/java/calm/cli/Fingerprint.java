@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * A finding's identity that survives edits elsewhere in the file: its code, the text of the lines it
@@ -19,6 +20,9 @@ final class Fingerprint {
 
   private static final int MOST_LINES = 20;
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
   private Fingerprint() {}
 
   /** A point reported without its C001 diagnostic: the rule's line and the relations on its path. */
@@ -30,9 +34,9 @@ final class Fingerprint {
     StringBuilder text = new StringBuilder(d.code().id()).append('\n');
     int last = Math.min(d.span().endLine(), d.span().line() + MOST_LINES);
     for (int line = d.span().line(); line <= last; line++) {
-      text.append(source.line(line).strip().replaceAll("\\s+", " ")).append('\n');
+      text.append(SPACES.matcher(source.line(line).strip()).replaceAll(" ")).append('\n');
     }
-    text.append(d.message().replaceAll("[0-9]+", "#"));
+    text.append(DIGITS.matcher(d.message()).replaceAll("#"));
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 16);

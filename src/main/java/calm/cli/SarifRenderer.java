@@ -11,13 +11,13 @@ import calm.diagnostics.Severity;
 import calm.syntax.Declaration;
 import calm.syntax.Span;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
  * a result per diagnostic, and a C001 result per coordination point whose code flow walks the
  * declarations of the relations on its path. Paths are relative to {@code %SRCROOT%} (the working
  * directory) so that GitHub can match them to the repository.
+ *
+ * <p>Written with Jackson's streaming generator, without indentation, and with what points share
+ * written once (the files in {@code run.artifacts}, the path steps in {@code run.threadFlowLocations}):
+ * a program of 100,000 rules has about 50,000 points whose paths run through the same declarations.
  */
 final class SarifRenderer implements ReportRenderer {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -53,98 +57,166 @@ final class SarifRenderer implements ReportRenderer {
 
   @Override
   public void write(List<FileReport> reports, Writer out) throws IOException {
-    ObjectNode root = JsonRenderer.MAPPER.createObjectNode();
-    root.put("$schema", SCHEMA);
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "calm");
-    driver.put("version", version);
-    driver.put("informationUri", Homepage.URI);
-    ArrayNode rules = driver.putArray("rules");
-    for (Code code : Code.values()) {
-      rule(code, rules.addObject());
-    }
-    String base = workingDirectory.toUri().toString();
-    run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", base.endsWith("/") ? base : base + "/");
-    run.put("columnKind", "utf16CodeUnits");
-    ArrayNode results = run.putArray("results");
-    for (FileReport report : reports) {
-      ObjectNode artifact = artifact(report.source().displayPath());
-      Optional<Schema> schema = report.program().map(Schema::of);
-      // The analysis reports each point as a C001 diagnostic too; one result carries both, so that
-      // code scanning shows the help lines and the path together, once.
-      Map<Long, CoordinationPoint> unmatched = new LinkedHashMap<>();
-      for (CoordinationPoint point : report.calm().points()) {
-        unmatched.put(CalmSectionRenderer.position(point.at().line(), point.at().column()), point);
-      }
-      for (Diagnostic d : report.diagnostics()) {
-        if (!quiet || d.severity() == Severity.ERROR) {
-          ObjectNode result = results.addObject();
-          diagnostic(d, report, artifact, result);
-          CoordinationPoint point = takePoint(d, unmatched);
-          if (point != null) {
-            pathFlow(point, schema, artifact, result);
-            acknowledged(point, result);
-          }
-          if (triage.baselineInUse()) {
-            result.put("baselineState", "new");
-          }
-        }
-      }
-      // Suppressed and baselined findings stay visible, marked as such (code scanning hides them).
-      for (Triage.SetAside aside : triage.setAside(report)) {
-        Diagnostic d = aside.diagnostic();
-        ObjectNode result = results.addObject();
-        diagnostic(d, report, artifact, result);
-        CoordinationPoint point = takePoint(d, unmatched);
-        if (point != null) {
-          pathFlow(point, schema, artifact, result);
-        }
-        ObjectNode suppression = result.putArray("suppressions").addObject();
-        suppression.put("kind", aside.kind().sarif);
-        suppression.put("justification", aside.justification());
-        if (triage.baselineInUse()) {
-          result.put("baselineState", aside.kind() == Triage.Kind.BASELINE ? "unchanged" : "new");
-        }
-      }
-      for (CoordinationPoint point : unmatched.values()) {
-        if (!quiet || point.status() == PointStatus.UNACKNOWLEDGED) {
-          ObjectNode result = results.addObject();
-          point(point, report.source(), schema, artifact, result);
-          acknowledged(point, result);
-        }
-      }
-    }
     try (JsonGenerator json = JsonRenderer.MAPPER.getFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.useDefaultPrettyPrinter();
-      JsonRenderer.MAPPER.writeTree(json, root);
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA);
+      json.writeStringField("version", "2.1.0");
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      driver(json);
+      String base = workingDirectory.toUri().toString();
+      json.writeObjectFieldStart("originalUriBaseIds");
+      json.writeObjectFieldStart(ROOT);
+      json.writeStringField("uri", base.endsWith("/") ? base : base + "/");
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeStringField("columnKind", "utf16CodeUnits");
+      // one artifact per file, even when a file is named twice on the command line
+      Map<String, Artifact> byUri = new LinkedHashMap<>();
+      List<Artifact> artifacts = new ArrayList<>();
+      for (FileReport report : reports) {
+        Artifact named = artifact(report.source().displayPath(), byUri.size());
+        artifacts.add(byUri.computeIfAbsent(named.uri(), uri -> named));
+      }
+      json.writeArrayFieldStart("artifacts");
+      for (Artifact artifact : byUri.values()) {
+        json.writeStartObject();
+        json.writeFieldName("location");
+        artifact.write(json, false);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      SharedSteps shared = new SharedSteps();
+      json.writeArrayFieldStart("results");
+      for (int i = 0; i < reports.size(); i++) {
+        results(reports.get(i), artifacts.get(i), shared, json);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("threadFlowLocations");
+      for (Step step : shared.steps) {
+        json.writeStartObject();
+        json.writeFieldName("location");
+        json.writeStartObject();
+        physical(step.artifact(), step.span(), false, json);
+        message(step.relation(), json);
+        json.writeEndObject();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
     }
     out.write('\n');
   }
 
-  /** A point that {@code @coordinated} acknowledges is a suppression in the source, with its reason. */
-  private static void acknowledged(CoordinationPoint point, ObjectNode result) {
-    if (point.status() == PointStatus.ACKNOWLEDGED && point.rule().annotation().isPresent()) {
-      ObjectNode suppression = result.putArray("suppressions").addObject();
-      suppression.put("kind", "inSource");
-      suppression.put("justification", "@coordinated: " + point.rule().annotation().get().reason());
+  private void driver(JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", "calm");
+    json.writeStringField("version", version);
+    json.writeStringField("informationUri", Homepage.URI);
+    json.writeArrayFieldStart("rules");
+    for (Code code : Code.values()) {
+      rule(code, json);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void results(FileReport report, Artifact artifact, SharedSteps shared, JsonGenerator json)
+      throws IOException {
+    Optional<Schema> schema = report.program().map(Schema::of);
+    // The analysis reports each point as a C001 diagnostic too; one result carries both, so that
+    // code scanning shows the help lines and the path together, once.
+    Map<Long, CoordinationPoint> unmatched = new LinkedHashMap<>();
+    for (CoordinationPoint point : report.calm().points()) {
+      unmatched.put(CalmSectionRenderer.position(point.at().line(), point.at().column()), point);
+    }
+    for (Diagnostic d : report.diagnostics()) {
+      if (!quiet || d.severity() == Severity.ERROR) {
+        json.writeStartObject();
+        diagnostic(d, report, artifact, json);
+        CoordinationPoint point = takePoint(d, unmatched);
+        if (point != null) {
+          pathFlow(point, schema, artifact, shared, json);
+          acknowledged(point, json);
+        }
+        if (triage.baselineInUse()) {
+          json.writeStringField("baselineState", "new");
+        }
+        json.writeEndObject();
+      }
+    }
+    // Suppressed and baselined findings stay visible, marked as such (code scanning hides them).
+    for (Triage.SetAside aside : triage.setAside(report)) {
+      Diagnostic d = aside.diagnostic();
+      json.writeStartObject();
+      diagnostic(d, report, artifact, json);
+      CoordinationPoint point = takePoint(d, unmatched);
+      if (point != null) {
+        pathFlow(point, schema, artifact, shared, json);
+      }
+      json.writeArrayFieldStart("suppressions");
+      json.writeStartObject();
+      json.writeStringField("kind", aside.kind().sarif);
+      json.writeStringField("justification", aside.justification());
+      json.writeEndObject();
+      json.writeEndArray();
+      if (triage.baselineInUse()) {
+        json.writeStringField("baselineState", aside.kind() == Triage.Kind.BASELINE ? "unchanged" : "new");
+      }
+      json.writeEndObject();
+    }
+    for (CoordinationPoint point : unmatched.values()) {
+      if (!quiet || point.status() == PointStatus.UNACKNOWLEDGED) {
+        json.writeStartObject();
+        point(point, report.source(), schema, artifact, shared, json);
+        acknowledged(point, json);
+        json.writeEndObject();
+      }
     }
   }
 
-  private static void rule(Code code, ObjectNode rule) {
-    rule.put("id", code.id());
-    rule.put("name", code.slug());
-    rule.put("helpUri", Homepage.help(code));
-    rule.putObject("shortDescription").put("text", code.summary());
+  /** A point that {@code @coordinated} acknowledges is a suppression in the source, with its reason. */
+  private static void acknowledged(CoordinationPoint point, JsonGenerator json) throws IOException {
+    if (point.status() == PointStatus.ACKNOWLEDGED && point.rule().annotation().isPresent()) {
+      json.writeArrayFieldStart("suppressions");
+      json.writeStartObject();
+      json.writeStringField("kind", "inSource");
+      json.writeStringField("justification", "@coordinated: " + point.rule().annotation().get().reason());
+      json.writeEndObject();
+      json.writeEndArray();
+    }
+  }
+
+  private static void rule(Code code, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", code.id());
+    json.writeStringField("name", code.slug());
+    json.writeStringField("helpUri", Homepage.help(code));
+    json.writeObjectFieldStart("shortDescription");
+    json.writeStringField("text", code.summary());
+    json.writeEndObject();
     String explanation = code.explanation();
-    rule.putObject("fullDescription").put("text", firstParagraph(explanation, code));
-    ObjectNode help = rule.putObject("help");
-    help.put("text", explanation);
-    help.put("markdown", explanation);
-    rule.putObject("defaultConfiguration").put("level", level(code.severity()));
-    rule.putObject("properties").putArray("tags").add(code.id().startsWith("C") ? "calm" : "correctness");
+    json.writeObjectFieldStart("fullDescription");
+    json.writeStringField("text", firstParagraph(explanation, code));
+    json.writeEndObject();
+    json.writeObjectFieldStart("help");
+    json.writeStringField("text", explanation);
+    json.writeStringField("markdown", explanation);
+    json.writeEndObject();
+    json.writeObjectFieldStart("defaultConfiguration");
+    json.writeStringField("level", level(code.severity()));
+    json.writeEndObject();
+    json.writeObjectFieldStart("properties");
+    json.writeArrayFieldStart("tags");
+    json.writeString(code.id().startsWith("C") ? "calm" : "correctness");
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   /** The explanation's first paragraph after its title: its summary sentence. */
@@ -158,36 +230,53 @@ final class SarifRenderer implements ReportRenderer {
     return code.summary();
   }
 
-  private void diagnostic(Diagnostic d, FileReport report, ObjectNode artifact, ObjectNode result) {
-    result.put("ruleId", d.code().id());
-    result.putObject("partialFingerprints").put(Fingerprint.SARIF_KEY, Fingerprint.of(report.source(), d));
-    result.put("ruleIndex", d.code().ordinal());
-    result.put("level", level(d.severity()));
+  private void diagnostic(Diagnostic d, FileReport report, Artifact artifact, JsonGenerator json)
+      throws IOException {
+    json.writeStringField("ruleId", d.code().id());
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(Fingerprint.SARIF_KEY, Fingerprint.of(report.source(), d));
+    json.writeEndObject();
+    json.writeNumberField("ruleIndex", d.code().ordinal());
+    json.writeStringField("level", level(d.severity()));
     StringBuilder text = new StringBuilder(d.message());
     for (String help : d.help()) {
       text.append("\nhelp: ").append(help);
     }
-    result.putObject("message").put("text", text.toString());
-    location(artifact, d.span(), result.putArray("locations").addObject());
+    message(text.toString(), json);
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    physical(artifact, d.span(), json);
+    json.writeEndObject();
+    json.writeEndArray();
     if (!d.related().isEmpty()) {
-      ArrayNode related = result.putArray("relatedLocations");
+      json.writeArrayFieldStart("relatedLocations");
       int id = 1;
       for (Diagnostic.Related r : d.related()) {
-        ObjectNode location = related.addObject();
-        location.put("id", id++);
-        location(artifact, r.span(), location);
-        location.putObject("message").put("text", r.message());
+        json.writeStartObject();
+        json.writeNumberField("id", id++);
+        physical(artifact, r.span(), false, json);
+        message(r.message(), json);
+        json.writeEndObject();
       }
+      json.writeEndArray();
     }
   }
 
   private void point(
-      CoordinationPoint point, calm.syntax.SourceFile source, Optional<Schema> schema, ObjectNode artifact, ObjectNode result) {
+      CoordinationPoint point,
+      calm.syntax.SourceFile source,
+      Optional<Schema> schema,
+      Artifact artifact,
+      SharedSteps shared,
+      JsonGenerator json)
+      throws IOException {
     boolean open = point.status() == PointStatus.UNACKNOWLEDGED;
-    result.put("ruleId", Code.COORDINATION_POINT.id());
-    result.put("ruleIndex", Code.COORDINATION_POINT.ordinal());
-    result.put("level", open ? "error" : "note");
-    result.putObject("partialFingerprints").put(Fingerprint.SARIF_KEY, Fingerprint.ofPoint(source, point));
+    json.writeStringField("ruleId", Code.COORDINATION_POINT.id());
+    json.writeNumberField("ruleIndex", Code.COORDINATION_POINT.ordinal());
+    json.writeStringField("level", open ? "error" : "note");
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(Fingerprint.SARIF_KEY, Fingerprint.ofPoint(source, point));
+    json.writeEndObject();
     String kinds = point.kinds().stream().sorted().map(PointKind::label).collect(Collectors.joining(", "));
     String message =
         "coordination point (" + kinds + "), " + point.status().label()
@@ -195,9 +284,13 @@ final class SarifRenderer implements ReportRenderer {
             + (point.lastAsyncEdge() == null
                 ? ""
                 : "; last asynchronous edge " + point.lastAsyncEdge().from() + " -> " + point.lastAsyncEdge().to());
-    result.putObject("message").put("text", message);
-    location(artifact, point.at(), result.putArray("locations").addObject());
-    pathFlow(point, schema, artifact, result);
+    message(message, json);
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    physical(artifact, point.at(), json);
+    json.writeEndObject();
+    json.writeEndArray();
+    pathFlow(point, schema, artifact, shared, json);
   }
 
   /** The coordination point a C001 diagnostic reports, taken from those not yet matched to a result. */
@@ -207,62 +300,137 @@ final class SarifRenderer implements ReportRenderer {
         : null;
   }
 
-  /** The path from the source of asynchrony as a code flow and as related locations. */
+  /**
+   * The path from the source of asynchrony as a code flow. Its steps are the declarations of the
+   * relations on the path, which thousands of points share: each is written once, in the run's
+   * {@code threadFlowLocations}, and a flow refers to it by index; only the last step, the point
+   * itself, is the flow's own.
+   */
   private void pathFlow(
-      CoordinationPoint point, Optional<Schema> schema, ObjectNode artifact, ObjectNode result) {
-    ArrayNode related =
-        result.has("relatedLocations")
-            ? (ArrayNode) result.get("relatedLocations")
-            : JsonRenderer.MAPPER.createArrayNode();
-    ArrayNode steps = JsonRenderer.MAPPER.createArrayNode();
-    int id = related.size() + 1;
+      CoordinationPoint point, Optional<Schema> schema, Artifact artifact, SharedSteps shared, JsonGenerator json)
+      throws IOException {
+    int[] indices = new int[point.path().size()];
+    int steps = 0;
     for (String relation : point.path()) {
       Optional<Declaration> declaration = schema.flatMap(s -> s.lookup(relation));
-      if (declaration.isEmpty()) {
-        continue;
+      if (declaration.isPresent()) {
+        indices[steps++] = shared.index(artifact, relation, declaration.get().name().span());
       }
-      Span span = declaration.get().name().span();
-      ObjectNode location = related.addObject();
-      location.put("id", id++);
-      location(artifact, span, location);
-      location.putObject("message").put("text", "'" + relation + "' on the path");
-      ObjectNode step = steps.addObject().putObject("location");
-      location(artifact, span, step);
-      step.putObject("message").put("text", relation);
     }
-    if (!steps.isEmpty()) {
-      ObjectNode last = steps.addObject().putObject("location");
-      location(artifact, point.at(), last);
-      last.putObject("message").put("text", "the coordination point");
-      result.putArray("codeFlows").addObject().putArray("threadFlows").addObject().set("locations", steps);
-      result.set("relatedLocations", related);
+    if (steps > 0) {
+      json.writeArrayFieldStart("codeFlows");
+      json.writeStartObject();
+      json.writeArrayFieldStart("threadFlows");
+      json.writeStartObject();
+      json.writeArrayFieldStart("locations");
+      for (int i = 0; i < steps; i++) {
+        json.writeStartObject();
+        json.writeNumberField("index", indices[i]);
+        json.writeEndObject();
+      }
+      json.writeStartObject();
+      json.writeFieldName("location");
+      json.writeStartObject();
+      physical(artifact, point.at(), false, json);
+      message("the coordination point", json);
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
     }
-    result.putObject("properties").put("status", point.status().label());
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("status", point.status().label());
+    json.writeEndObject();
   }
 
-  private static void location(ObjectNode artifact, Span span, ObjectNode location) {
-    ObjectNode physical = location.putObject("physicalLocation");
-    physical.set("artifactLocation", artifact.deepCopy());
-    ObjectNode region = physical.putObject("region");
-    region.put("startLine", span.line());
-    region.put("startColumn", span.column());
-    region.put("endLine", span.endLine());
-    region.put("endColumn", Math.max(span.endColumn(), span.line() == span.endLine() ? span.column() + 1 : 1));
+  private static void message(String text, JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", text);
+    json.writeEndObject();
+  }
+
+  /** A result's own location: with the file's URI, which is what code scanning reads. */
+  private static void physical(Artifact artifact, Span span, JsonGenerator json) throws IOException {
+    physical(artifact, span, true, json);
+  }
+
+  /**
+   * A location; a secondary one (related, or a step of a path) names its file by index only. The end
+   * line is left out when it is the start line, its default.
+   */
+  private static void physical(Artifact artifact, Span span, boolean withUri, JsonGenerator json)
+      throws IOException {
+    json.writeObjectFieldStart("physicalLocation");
+    json.writeFieldName("artifactLocation");
+    if (withUri) {
+      artifact.write(json, true);
+    } else {
+      json.writeStartObject();
+      json.writeNumberField("index", artifact.index());
+      json.writeEndObject();
+    }
+    json.writeObjectFieldStart("region");
+    json.writeNumberField("startLine", span.line());
+    json.writeNumberField("startColumn", span.column());
+    if (span.endLine() != span.line()) {
+      json.writeNumberField("endLine", span.endLine());
+    }
+    json.writeNumberField(
+        "endColumn", Math.max(span.endColumn(), span.line() == span.endLine() ? span.column() + 1 : 1));
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  /**
+   * A file of the run: its URI (relative to {@code %SRCROOT%} when it has a base) and its index in
+   * {@code run.artifacts}. Locations carry the URI as well as the index, since code scanning reads
+   * the URI of a result's location.
+   */
+  private record Artifact(String uri, String baseId, int index) {
+    void write(JsonGenerator json, boolean withIndex) throws IOException {
+      json.writeStartObject();
+      json.writeStringField("uri", uri);
+      if (baseId != null) {
+        json.writeStringField("uriBaseId", baseId);
+      }
+      if (withIndex) {
+        json.writeNumberField("index", index);
+      }
+      json.writeEndObject();
+    }
+  }
+
+  /** A declaration on some path, written once as a thread flow location of the run. */
+  private record Step(Artifact artifact, String relation, Span span) {}
+
+  /**
+   * The run's thread flow locations, numbered as they are first used. SARIF wants them distinct, so a
+   * file named twice shares its steps too.
+   */
+  private static final class SharedSteps {
+    final List<Step> steps = new ArrayList<>();
+    private final Map<Step, Integer> index = new HashMap<>();
+
+    int index(Artifact artifact, String relation, Span span) {
+      return index.computeIfAbsent(new Step(artifact, relation, span), step -> {
+        steps.add(step);
+        return steps.size() - 1;
+      });
+    }
   }
 
   /** A path under the working directory is relative to %SRCROOT%; any other is an absolute file URI. */
-  private ObjectNode artifact(String displayPath) {
-    ObjectNode artifact = JsonRenderer.MAPPER.createObjectNode();
+  private Artifact artifact(String displayPath, int index) {
     Path path = Path.of(displayPath);
     Path absolute = path.toAbsolutePath().normalize();
     if (absolute.startsWith(workingDirectory)) {
       String relative = workingDirectory.relativize(absolute).toString().replace('\\', '/');
-      artifact.put("uri", encode(relative));
-      artifact.put("uriBaseId", ROOT);
-    } else {
-      artifact.put("uri", absolute.toUri().toString());
+      return new Artifact(encode(relative), ROOT, index);
     }
-    return artifact;
+    return new Artifact(absolute.toUri().toString(), null, index);
   }
 
   private static String encode(String relativePath) {

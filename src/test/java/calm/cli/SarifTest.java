@@ -107,10 +107,41 @@ class SarifTest {
         sawPoint = true;
         JsonNode flow = result.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
         assertEquals(4, flow.size(), "three relations on the path, then the point");
-        assertEquals(1, flow.get(0).get("location").get("physicalLocation").get("region").get("startLine").asInt());
+        JsonNode first = run.get("threadFlowLocations").get(flow.get(0).get("index").asInt());
+        assertEquals(1, first.get("location").get("physicalLocation").get("region").get("startLine").asInt());
+        assertEquals(5, flow.get(3).get("location").get("physicalLocation").get("region").get("startLine").asInt());
       }
     }
     assertTrue(sawPoint);
+  }
+
+  @Test
+  void pathStepsAreSharedAndEveryIndexPointsAtWhatItNames() throws IOException {
+    JsonNode run = JsonRenderer.MAPPER.readTree(sarif()).get("runs").get(0);
+    JsonNode artifacts = run.get("artifacts");
+    JsonNode steps = run.get("threadFlowLocations");
+    Set<String> distinct = new java.util.HashSet<>();
+    for (JsonNode step : steps) {
+      JsonNode artifact = step.get("location").get("physicalLocation").get("artifactLocation");
+      assertTrue(artifacts.has(artifact.get("index").asInt()), artifact.toString());
+      assertTrue(distinct.add(step.toString()), "each relation's declaration is written once: " + step);
+    }
+    int references = 0;
+    for (JsonNode result : run.get("results")) {
+      JsonNode artifact = result.get("locations").get(0).get("physicalLocation").get("artifactLocation");
+      assertEquals(artifact.get("uri"), artifacts.get(artifact.get("index").asInt()).get("location").get("uri"));
+      if (result.has("codeFlows")) {
+        for (JsonNode step : result.get("codeFlows").get(0).get("threadFlows").get(0).get("locations")) {
+          if (step.has("index")) {
+            references++;
+            JsonNode shared = steps.get(step.get("index").asInt());
+            assertEquals(artifact.get("index"),
+                shared.get("location").get("physicalLocation").get("artifactLocation").get("index"), "a path stays in its file");
+          }
+        }
+      }
+    }
+    assertTrue(references > steps.size(), references + " references to " + steps.size() + " shared steps");
   }
 
   @Test
