@@ -44,9 +44,11 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) throws InterruptedException {
     int[] exit = {ExitCodes.FAILURE};
-    // A helper thread (a parse half, a check) that dies hands its failure to the thread that waits
-    // for it; what reaches the user is that thread's one line, never a JVM stack trace.
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {});
+    // A helper thread whose failure nobody waits for would otherwise die with a JVM stack trace and
+    // leave the command to exit as if nothing happened.
+    Thread.setDefaultUncaughtExceptionHandler(InternalFailure.handler(
+        new PrintWriter(SafeText.writer(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true),
+        InternalFailure.debug(), System::exit));
     Thread worker = new Thread(null, () -> exit[0] = executeWithinLimits(args), "calm", STACK_BYTES);
     worker.start();
     worker.join();
@@ -68,7 +70,7 @@ public final class Main implements Callable<Integer> {
     } catch (StackOverflowError e) {
       System.err.println("calm: the input nests too deeply for the stack");
     } catch (Throwable e) {
-      System.err.println("calm: internal error: " + e);
+      System.err.print(InternalFailure.message("", e, InternalFailure.debug()));
     }
     return ExitCodes.FAILURE;
   }
@@ -104,8 +106,7 @@ public final class Main implements Callable<Integer> {
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("calm: internal error: " + e);
-          cmd.getErr().println("calm: please report this with the input that caused it");
+          cmd.getErr().print(InternalFailure.message("", e, InternalFailure.debug()));
           return ExitCodes.FAILURE;
         });
     commandLine.setParameterExceptionHandler(
