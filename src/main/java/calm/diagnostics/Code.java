@@ -119,8 +119,20 @@ public enum Code {
         .findFirst();
   }
 
+  /** Read once: SARIF carries every code's explanation in every report. */
+  private volatile String explanation;
+
   /** The long explanation in Markdown, with a wrong and a right example. */
   public String explanation() {
+    String text = explanation;
+    if (text == null) {
+      text = readExplanation();
+      explanation = text;
+    }
+    return text;
+  }
+
+  private String readExplanation() {
     String resource = "/calm/diagnostics/explanations/" + id + ".md";
     try (InputStream in = Code.class.getResourceAsStream(resource)) {
       if (in == null) {
