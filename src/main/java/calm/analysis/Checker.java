@@ -13,8 +13,6 @@ import calm.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** The whole of {@code calm check} for one file: parse, run every check, then the CALM analysis. */
 public final class Checker {
@@ -57,7 +55,7 @@ public final class Checker {
       // The analysis is for programs the checks pass, but it starts beside them, and is dropped when
       // they find an error: on a large file each takes about as long as the other, and the machine
       // has a core for each.
-      CompletableFuture<CalmAnalysis> analysis =
+      Speculation<CalmAnalysis> analysis =
           calmAnalysis && parsed.diagnostics().isEmpty() ? Checks.startCalmAnalysis(context) : null;
       // The checks are independent; on a large file running them side by side saves a good part of
       // the time. Each collects its own findings, merged in registry order, so output is stable.
@@ -72,10 +70,13 @@ public final class Checker {
               .toList();
       found.forEach(diagnostics::addAll);
       boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
+      if (analysis != null && !valid) {
+        analysis.cancel(); // not wanted; what it may throw on an invalid program is of no interest
+      }
       if (valid) {
         CalmAnalysis done = null;
         if (analysis != null) {
-          done = outcome(analysis);
+          done = analysis.join(); // what it threw, as an internal error that names it
           diagnostics.addAll(done.diagnostics());
           points = done.pointDiagnostics();
           calm = done.report();
@@ -85,21 +86,5 @@ public final class Checker {
     }
     FileReport report = new FileReport(source, program, ReportDiagnostics.of(diagnostics, points), calm);
     return new Outcome(report, checked);
-  }
-
-  /** The analysis' result, or what it threw, as if it had run on this thread. */
-  private static CalmAnalysis outcome(CompletableFuture<CalmAnalysis> analysis) {
-    try {
-      return analysis.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 }

@@ -2,7 +2,6 @@ package calm.analysis;
 
 import calm.analysis.calm.CalmAnalysis;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** The registry of checks, in the order they run. */
 public final class Checks {
@@ -34,18 +33,10 @@ public final class Checks {
   }
 
   /**
-   * The CALM analysis (§8), for programs without errors, on a thread of its own, started now: it
-   * reuses the checks' dependency graph.
+   * The CALM analysis (§8 Coordination points), for programs without errors, on a thread of its own,
+   * started now: it reuses the checks' dependency graph.
    */
-  static CompletableFuture<CalmAnalysis> startCalmAnalysis(CheckContext context) {
-    return CompletableFuture.supplyAsync(
-        () -> CalmAnalysis.of(context.program(), context.dependencies()), Checks::startThread);
-  }
-
-  /** The analysis walks ASTs recursively; as deep a stack as the command's own thread. */
-  private static void startThread(Runnable task) {
-    Thread thread = new Thread(null, task, "calm-analysis", 512L * 1024 * 1024);
-    thread.setDaemon(true);
-    thread.start();
+  static Speculation<CalmAnalysis> startCalmAnalysis(CheckContext context) {
+    return Speculation.start("CALM analysis", () -> CalmAnalysis.of(context.program(), context.dependencies()));
   }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The text form of one file's CALM findings (§8): each coordination point not already reported as a
+ * The text form of one file's CALM findings (§8 The CALM analysis): each coordination point not already reported as a
  * diagnostic (its kinds, status, path and last asynchronous edge), then each output's verdict. Kept apart from {@link TextRenderer}
  * so that the CALM analysis can shape its wording on its own.
  */

@@ -159,7 +159,7 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** §10: 2 when a path failed, 1 for errors, open points or (by flag) warnings, else 0. */
+  /** §10 What the commands promise to scripts: 2 when a path failed, 1 for errors, open points or (by flag) warnings, else 0. */
   static int exitStatus(Tally tally, boolean failed, boolean werror, int maxWarnings) {
     if (failed) {
       return ExitCodes.FAILURE;
@@ -214,8 +214,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private Palette palette() {
-    boolean terminal = output == null && System.console() != null;
-    return color.colours(System.getenv("NO_COLOR"), terminal) ? Palette.ANSI : Palette.NONE;
+    return color.palette(output == null);
   }
 
   static String version() {

@@ -1,6 +1,6 @@
 package calm.cli;
 
-/** The exit statuses of §10. */
+/** The exit statuses of §10 What the commands promise to scripts. */
 public final class ExitCodes {
   /** No errors and no open coordination point; a run reached quiescence. */
   public static final int OK = 0;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code calm explore}: runs a program under many schedules and compares its outputs (§9). */
+/** {@code calm explore}: runs a program under many schedules and compares its outputs (§9 The explorer). */
 @Command(
     name = "explore",
     mixinStandardHelpOptions = true,
@@ -95,9 +95,10 @@ final class ExploreCommand implements Callable<Integer> {
   boolean stats;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      converter = CheckCommand.ColorConverter.class,
       completionCandidates = CheckCommand.ColorConverter.Candidates.class,
-      description = "highlight witness differences in colour: auto (a terminal), always, never")
-  String color;
+      description = "highlight witness differences in colour: auto (a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}); JSON is never coloured")
+  ColorChoice color;
 
   @Spec CommandSpec spec;
 
@@ -119,10 +120,6 @@ final class ExploreCommand implements Callable<Integer> {
   private int explore() {
     if (runs < 1 || maxTicks < 1 || maxFacts < 1 || maxDelay < 1 || (jobs != null && jobs < 1)) {
       err.println("calm explore: --runs, --max-ticks, --max-facts, --max-delay and --jobs must be at least 1");
-      return ExitCodes.FAILURE;
-    }
-    if (!List.of("auto", "always", "never").contains(color)) {
-      err.println("calm explore: --color takes auto, always or never, not '" + color + "'");
       return ExitCodes.FAILURE;
     }
     ProgramLoader loader = new ProgramLoader("calm explore", "nothing was run", err::println);
@@ -162,9 +159,7 @@ final class ExploreCommand implements Callable<Integer> {
         + (scenarioPath != null ? " --scenario " + Invocation.quoted(scenarioPath.toString()) : "")
         + (maxDelay != ExploreSettings.DEFAULT_MAX_DELAY ? " --max-delay " + maxDelay : "")
         + (breakSeals ? " --break-seals" : "");
-    boolean colour = color.equals("always")
-        || (color.equals("auto") && System.console() != null && System.getenv("NO_COLOR") == null
-            && !"dumb".equals(System.getenv("TERM")) && format == Format.text);
+    Palette colour = format == Format.text ? color.palette(true) : Palette.NONE;
 
     if (replay != null) {
       Replay r;

@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON document of {@code calm explore --format json} (§10), and of a replay. */
+/** The JSON document of {@code calm explore --format json} (§10 What the commands promise to scripts), and of a replay. */
 final class ExploreJson {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -24,13 +24,11 @@ import java.util.Map;
  * lines that make the difference marked with {@code *} (and in colour on a terminal).
  */
 final class ExploreText {
-  private static final String MARK_ON = SafeText.ESC + "[1;31m";
-  private static final String MARK_OFF = SafeText.ESC + "[0m";
 
-  private final boolean colour;
+  private final Palette colour;
   private final String command;
 
-  ExploreText(boolean colour, String command) {
+  ExploreText(Palette colour, String command) {
     this.colour = colour;
     this.command = command;
   }
@@ -145,7 +143,7 @@ final class ExploreText {
     return command.contains(" --break-seals") ? " --break-seals" : "";
   }
 
-  /** A line per constraint (§12): its verdict and in how many runs it was violated. */
+  /** A line per constraint (§12 Integrity constraints): its verdict and in how many runs it was violated. */
   private static void constraints(StringBuilder b, Exploration e) {
     if (e.constraints().isEmpty()) {
       return;
@@ -300,7 +298,7 @@ final class ExploreText {
   }
 
   private String mark(String text, boolean marked) {
-    return marked && colour ? MARK_ON + text + MARK_OFF : text;
+    return marked ? colour.difference(text) : text;
   }
 
   String replay(Replay r) {

@@ -17,7 +17,7 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The machine format of §10: {@code {"files": [{"path", "diagnostics", "coordinationPoints",
+ * The machine format of §10 What the commands promise to scripts: {@code {"files": [{"path", "diagnostics", "coordinationPoints",
  * "outputs"}]}}. Beyond the promised fields a diagnostic carries its {@code name} and, when it has
  * them, {@code help} (an array of lines) and {@code related} locations. With {@code quiet}, warnings
  * and notes are left out.

@@ -44,9 +44,11 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) throws InterruptedException {
     int[] exit = {ExitCodes.FAILURE};
-    // A helper thread (a parse half, a check) that dies hands its failure to the thread that waits
-    // for it; what reaches the user is that thread's one line, never a JVM stack trace.
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {});
+    // A helper thread whose failure nobody waits for would otherwise die with a JVM stack trace and
+    // leave the command to exit as if nothing happened.
+    Thread.setDefaultUncaughtExceptionHandler(InternalFailure.handler(
+        new PrintWriter(SafeText.writer(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true),
+        InternalFailure.debug(), System::exit));
     Thread worker = new Thread(null, () -> exit[0] = executeWithinLimits(args), "calm", STACK_BYTES);
     worker.start();
     worker.join();
@@ -68,7 +70,7 @@ public final class Main implements Callable<Integer> {
     } catch (StackOverflowError e) {
       System.err.println("calm: the input nests too deeply for the stack");
     } catch (Throwable e) {
-      System.err.println("calm: internal error: " + e);
+      System.err.print(InternalFailure.message("", e, InternalFailure.debug()));
     }
     return ExitCodes.FAILURE;
   }
@@ -96,16 +98,44 @@ public final class Main implements Callable<Integer> {
     return run(new PrintWriter(SafeText.writer(out), true), new PrintWriter(SafeText.writer(err), true), args);
   }
 
+  /**
+   * Runs command line after command line on one thread, building the commands' model once: for
+   * callers that run thousands (the fuzzer), where building it is most of the cost of a small input.
+   * picocli resets every option to its default before each parse; the commands keep no other state
+   * from one call to the next.
+   */
+  public static final class Reusable {
+    private final CommandLine commandLine = configured();
+
+    /** As {@link Main#execute(PrintWriter, PrintWriter, String...)}; only ever from one thread. */
+    public int execute(PrintWriter out, PrintWriter err, String... args) {
+      return Main.run(commandLine, new PrintWriter(SafeText.writer(out), true),
+          new PrintWriter(SafeText.writer(err), true), args);
+    }
+  }
+
   /** Runs a command line with streams that already escape what a terminal must not see. */
   private static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Main());
-    commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
+    return run(configured(), out, err, args);
+  }
+
+  private static int run(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
     commandLine.setOut(out);
     commandLine.setErr(err);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static CommandLine configured() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("calm: internal error: " + e);
-          cmd.getErr().println("calm: please report this with the input that caused it");
+          cmd.getErr().print(InternalFailure.message("", e, InternalFailure.debug()));
           return ExitCodes.FAILURE;
         });
     commandLine.setParameterExceptionHandler(
@@ -120,11 +150,6 @@ public final class Main implements Callable<Integer> {
         });
     commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
-    try {
-      return commandLine.execute(args);
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return commandLine;
   }
 }

@@ -31,6 +31,11 @@ final class Palette {
     return paint("1;32", text);
   }
 
+  /** What differs between two runs of the explorer's witness. */
+  String difference(String text) {
+    return paint("1;31", text);
+  }
+
   /**
    * Appends {@code parts} in bold, without making a string of them first: the text renderer writes
    * hundreds of thousands of headers on a large program.

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code calm run}: runs a program to quiescence and prints its outputs (§6, §7, §10). */
+/** {@code calm run}: runs a program to quiescence and prints its outputs (§6 Semantics, §7 Runs and nodes, §10 What the commands promise to scripts). */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,

@@ -57,7 +57,7 @@ public enum Code {
   VACUOUS_SEAL("E404", Severity.ERROR, "a seal's guard is a relation that nothing can write"),
   EMPTY_INVARIANT_NAME("E405", Severity.ERROR, "@invariant needs one non-blank name"),
 
-  // Keys, lattices and extern tables (§11)
+  // §11 Keyed tables, lattices and extern tables
   KEY_ON_NON_TABLE("E601", Severity.ERROR, "a key ('=>') on a relation that is not a table"),
   MIXED_VALUE_COLUMNS("E602", Severity.ERROR, "a keyed table mixes lattice and plain value columns"),
   MISPLACED_LATTICE("E603", Severity.ERROR, "a lattice type where none may stand: a key column, a table without a key, a scratch, or a channel's '@' column"),
@@ -75,7 +75,7 @@ public enum Code {
   UNUSED_SUPPRESSION("W203", Severity.WARNING, "a calm-ignore comment that suppresses nothing"),
   AGGREGATE_INTO_TABLE("W301", Severity.WARNING, "an aggregate written into a table keeps every value it ever had"),
 
-  // The CALM analysis (§8)
+  // §8 The CALM analysis
   COORDINATION_POINT("C001", Severity.ERROR, "a rule whose result depends on the order of asynchronous events"),
   ORDER_DEPENDENT_CONSTRAINT(
       "C002", Severity.WARNING, "a constraint whose violation may depend on the order of asynchronous events");
@@ -119,8 +119,20 @@ public enum Code {
         .findFirst();
   }
 
+  /** Read once: SARIF carries every code's explanation in every report. */
+  private volatile String explanation;
+
   /** The long explanation in Markdown, with a wrong and a right example. */
   public String explanation() {
+    String text = explanation;
+    if (text == null) {
+      text = readExplanation();
+      explanation = text;
+    }
+    return text;
+  }
+
+  private String readExplanation() {
     String resource = "/calm/diagnostics/explanations/" + id + ".md";
     try (InputStream in = Code.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -33,10 +33,6 @@ public record Diagnostic(
     return new Diagnostic(code, severity, message(), span, help, all);
   }
 
-  public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(code, newSeverity, message, span, help, related);
-  }
-
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -106,10 +106,6 @@ public final class Run {
     return Collections.unmodifiableList(constraintViolations);
   }
 
-  public boolean isQuiescent() {
-    return quiescent;
-  }
-
   /** The last tick run (0 before the first). */
   public int tick() {
     return tick;

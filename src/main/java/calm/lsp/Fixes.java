@@ -173,14 +173,14 @@ final class Fixes {
 
   /**
    * Seals of an asynchronous atom of the rule by another positive atom of the rule, keyed by a variable
-   * both carry: the shapes §5 accepts. Which of them removes the point is left to the check.
+   * both carry: the shapes accepted by §5 Annotations and seals. Which of them removes the point is left to the check.
    */
   private static List<Candidate> sealCandidates(Snapshot snapshot, CalmAnalysis analysis, CoordinationPoint point) {
     List<Candidate> out = new ArrayList<>();
     Rule rule = point.rule();
     for (Literal literal : rule.body()) {
       Atom sealed = literal instanceof PositiveLiteral p ? p.atom() : literal instanceof NegatedLiteral n ? n.atom() : null;
-      // an event is the guard of a race, not what is sealed (§5's example seals the log by the checkout)
+      // an event is the guard of a race, not what is sealed (the example of §5 Annotations and seals seals the log by the checkout)
       if (sealed == null || !analysis.isAsynchronous(sealed.relation().text()) 
           || analysis.isEvent(sealed.relation().text()) && !(literal instanceof NegatedLiteral)) {
         continue;

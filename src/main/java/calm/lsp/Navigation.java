@@ -15,7 +15,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /** Definition, references and rename of relations, within one file (a program is one file). */
 final class Navigation {
-  /** A relation name, as the lexer reads one (§1). */
+  /** A relation name, as the lexer reads one (§1 Lexical). */
   private static final Pattern RELATION_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
   private Navigation() {}

@@ -2,7 +2,7 @@ package calm.syntax;
 
 import java.util.Optional;
 
-/** The aggregates a head may hold (§4). */
+/** The aggregates a head may hold (§4 Rules). */
 public enum AggregateFunction {
   COUNT,
   SUM,

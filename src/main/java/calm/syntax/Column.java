@@ -2,7 +2,7 @@ package calm.syntax;
 
 /**
  * A declared column; {@code location} marks a channel's '@' destination column, {@code lattice} a
- * lattice type ({@code max<int>}: §11), whose values are of {@code type}.
+ * lattice type ({@code max<int>}: §11 Keyed tables, lattices and extern tables), whose values are of {@code type}.
  */
 public record Column(Span span, Name name, Type type, boolean location, Lattice lattice) implements Node {
 

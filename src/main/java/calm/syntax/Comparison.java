@@ -1,5 +1,5 @@
 package calm.syntax;
 
-/** {@code left op right}; {@code X = E} also binds X (§4). */
+/** {@code left op right}; {@code X = E} also binds X (§4 Rules). */
 public record Comparison(Span span, Expr left, ComparisonOperator operator, Expr right)
     implements Literal {}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code @invariant("name")? :- body.} (§12): a rule without a head, which no state may satisfy.
+ * {@code @invariant("name")? :- body.} (§12 Integrity constraints): a rule without a head, which no state may satisfy.
  *
  * @param span the whole item, annotation included
  * @param invariant the {@code @invariant} annotation, whose {@link Annotation#reason()} is the name

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 /**
  * {@code output? extern? kind name(col: type, ... => col: type, ...).} {@code keyColumns} is the
- * number of columns before {@code =>}, or -1 when the declaration has no key (§11).
+ * number of columns before {@code =>}, or -1 when the declaration has no key (§11 Keyed tables, lattices and extern tables).
  */
 public record Declaration(
     Span span, boolean output, RelationKind kind, Name name, List<Column> columns, boolean extern,

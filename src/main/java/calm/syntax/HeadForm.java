@@ -1,6 +1,6 @@
 package calm.syntax;
 
-/** When and how a head's facts take effect (§4). */
+/** When and how a head's facts take effect (§4 Rules). */
 public enum HeadForm {
   /** {@code r(...)}: in the same tick, within the fixpoint (Bloom {@code <=}). */
   SAME_TICK,
@@ -10,6 +10,6 @@ public enum HeadForm {
   DELETE,
   /** {@code ch(...)@async}: sent over the network ({@code <~}). */
   ASYNC,
-  /** {@code kv(...)@update}: the key's row is replaced at the start of the next tick ({@code <+-}, §11). */
+  /** {@code kv(...)@update}: the key's row is replaced at the start of the next tick ({@code <+-}, §11 Keyed tables, lattices and extern tables). */
   UPDATE
 }

@@ -1,7 +1,7 @@
 package calm.syntax;
 
 /**
- * The order of a lattice column (§11): {@code max<T>} keeps the greatest value inserted for a key,
+ * The order of a lattice column (§11 Keyed tables, lattices and extern tables): {@code max<T>} keeps the greatest value inserted for a key,
  * {@code min<T>} the least. {@code NONE} marks a plain column.
  */
 public enum Lattice {

@@ -70,7 +70,7 @@ public final class Program {
     return seals;
   }
 
-  /** The integrity constraints (§12), in source order. */
+  /** The integrity constraints (§12 Integrity constraints), in source order. */
   public List<Constraint> constraints() {
     return constraints;
   }

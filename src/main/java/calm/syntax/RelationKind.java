@@ -1,6 +1,6 @@
 package calm.syntax;
 
-/** The four kinds of relation (§2). */
+/** The four kinds of relation (§2 Declarations). */
 public enum RelationKind {
   /** Persistent: facts stay until deleted. */
   TABLE,
@@ -15,7 +15,7 @@ public enum RelationKind {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Inputs and channels are the sources of asynchrony (§8). */
+  /** Inputs and channels are the sources of asynchrony (§8 The CALM analysis). */
   public boolean isSourceOfAsynchrony() {
     return this == INPUT || this == CHANNEL;
   }

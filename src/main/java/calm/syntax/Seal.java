@@ -1,4 +1,4 @@
 package calm.syntax;
 
-/** {@code seal sealed(K, _, ...) by guard(..., K, ...).} (§5) */
+/** {@code seal sealed(K, _, ...) by guard(..., K, ...).} (§5 Annotations and seals) */
 public record Seal(Span span, Atom sealed, Atom guard) implements Item {}

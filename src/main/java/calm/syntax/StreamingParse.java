@@ -108,11 +108,11 @@ final class StreamingParse {
       }
       return Optional.of(items);
     } catch (ParseCancellationException | Trouble careful) {
+      // A syntax error (SLL bails out), a malformed token or too deep a nesting: all of them the
+      // careful path reports with a location. Anything else is a bug, and must not be hidden by a
+      // second reading that might happen to succeed.
       builderDiagnostics.clear();
       return Optional.empty();
-    } catch (RuntimeException | StackOverflowError unexpected) {
-      builderDiagnostics.clear();
-      return Optional.empty(); // the careful path will say what is wrong
     }
   }
 

@@ -213,12 +213,13 @@ class CheckCommandTest {
 
   @Test
   void autoColourRespectsNoColorAndTheTerminal() {
-    assertTrue(ColorChoice.AUTO.colours(null, true));
-    assertTrue(ColorChoice.AUTO.colours("", true));
-    assertFalse(ColorChoice.AUTO.colours("1", true));
-    assertFalse(ColorChoice.AUTO.colours(null, false));
-    assertTrue(ColorChoice.ALWAYS.colours("1", false));
-    assertFalse(ColorChoice.NEVER.colours(null, true));
+    assertTrue(ColorChoice.AUTO.colours(null, "xterm", true));
+    assertTrue(ColorChoice.AUTO.colours("", null, true));
+    assertFalse(ColorChoice.AUTO.colours("1", "xterm", true));
+    assertFalse(ColorChoice.AUTO.colours(null, "xterm", false));
+    assertFalse(ColorChoice.AUTO.colours(null, "dumb", true));
+    assertTrue(ColorChoice.ALWAYS.colours("1", "dumb", false));
+    assertFalse(ColorChoice.NEVER.colours(null, "xterm", true));
   }
 
   @Test

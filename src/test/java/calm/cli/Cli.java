@@ -5,6 +5,13 @@ import java.io.StringWriter;
 
 /** Runs the command line in-process and keeps what it printed (also used by calm.examples). */
 public record Cli(int status, String out, String err) {
+  /**
+   * Options for the JVMs that tests launch to see what a process does (exit status, a full disk, a
+   * signal): they live a second, so compiling with C2 and starting GC threads costs more than it
+   * saves, on machines whose two cores the rest of the suite is using.
+   */
+  public static final String[] QUICK_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"};
+
   public static Cli run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -12,6 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +39,13 @@ final class FuzzHarness {
 
   private final Path work;
   private final long boundMillis;
+  /**
+   * One long-lived thread runs the commands, with the launcher's stack, and one command line whose
+   * model is built once (building it was a third of a small input's time, a new thread per
+   * command another part).
+   */
+  private ExecutorService commands = newCommandThread();
+  private Main.Reusable calm = new Main.Reusable();
 
   /** @param work an empty directory the harness owns: the input and every output go under it */
   FuzzHarness(Path work, long boundMillis) {
@@ -71,6 +84,19 @@ final class FuzzHarness {
     }
   }
 
+  private static ExecutorService newCommandThread() {
+    return Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(null, task, "fuzz-command", STACK_BYTES);
+      thread.setDaemon(true); // a hung command is reported and left behind
+      return thread;
+    });
+  }
+
+  /** The command thread ends; a hung command's thread is left behind (it is a daemon). */
+  void close() {
+    commands.shutdownNow();
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
@@ -81,26 +107,30 @@ final class FuzzHarness {
     String name = args.get(0);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    Main.Reusable calm = this.calm;
+    Future<Integer> running = commands.submit(() ->
+        calm.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new)));
+    long started = System.nanoTime();
     int[] status = {-1};
     Throwable[] thrown = {null};
-    Thread worker = new Thread(null, () -> {
-      try {
-        status[0] = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-      } catch (Throwable t) {
-        thrown[0] = t;
-      }
-    }, "fuzz-" + name, STACK_BYTES);
-    worker.setDaemon(true); // a hung command is reported and left behind
-    long started = System.nanoTime();
-    worker.start();
+    boolean hung = false;
     try {
-      worker.join(boundMillis);
+      status[0] = running.get(boundMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      hung = true;
+      // the hung command keeps its thread; later commands get a new thread and a new command line
+      commands.shutdownNow();
+      commands = newCommandThread();
+      this.calm = new Main.Reusable();
+    } catch (ExecutionException e) {
+      thrown[0] = e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      thrown[0] = e;
     }
     nanos.merge(name, System.nanoTime() - started, Long::sum);
     String command = String.join(" ", args);
-    if (worker.isAlive()) {
+    if (hung) {
       return Optional.of(new Finding(command, "hang", "still running after " + boundMillis + " ms"));
     }
     if (thrown[0] != null) {

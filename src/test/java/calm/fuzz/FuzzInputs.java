@@ -29,8 +29,25 @@ final class FuzzInputs {
   private final List<String> corpus;
 
   FuzzInputs(long seed, List<String> corpus) {
-    this.random = new Random(seed);
+    this(new Random(seed), corpus);
+  }
+
+  /** Inputs drawn from {@code random}, which the caller may go on using (for the options, say). */
+  FuzzInputs(Random random, List<String> corpus) {
+    this.random = random;
     this.corpus = corpus;
+  }
+
+  /**
+   * The random source of input {@code index} of campaign {@code seed}: each input depends only on
+   * the two, so a campaign finds the same inputs on any number of threads, and input 1234 of seed 20
+   * can be made again alone.
+   */
+  static Random forInput(long seed, int index) {
+    long mixed = seed * 0x9E3779B97F4A7C15L + index;
+    mixed = (mixed ^ (mixed >>> 30)) * 0xBF58476D1CE4E5B9L;
+    mixed = (mixed ^ (mixed >>> 27)) * 0x94D049BB133111EBL;
+    return new Random(mixed ^ (mixed >>> 31));
   }
 
   /** The example programs of the project, as the first corpus. */

@@ -55,4 +55,18 @@ class LargeFileParsingTest {
     assertEquals(Code.SYNTAX_ERROR, parsed.diagnostics().get(0).code());
     assertEquals(75_004, parsed.diagnostics().get(0).span().line());
   }
+
+  @Test
+  void tooDeepANestingInTheSecondHalfIsALocatedE005() {
+    // the fast path gives up on it (it stops only for what the careful path reports), and the
+    // careful path gives the located error, whichever half the nesting is in
+    String deep = "u(X) :- t(Y), X = " + "(".repeat(300) + "Y" + ")".repeat(300) + ".\n";
+    String text = program(150_000, "") + deep;
+    ParseResult parsed = Parsing.parse(new SourceFile("deep.calm", text));
+    assertEquals(1, parsed.diagnostics().size(), parsed.diagnostics().toString());
+    Diagnostic d = parsed.diagnostics().get(0);
+    assertEquals(Code.NESTING_TOO_DEEP, d.code());
+    assertEquals(150_003, d.span().line());
+    assertEquals(18 + 257, d.span().column());
+  }
 }

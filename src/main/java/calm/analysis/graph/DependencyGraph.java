@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.Graph;
 
 /**
  * A node per declared relation and an edge per (rule, body atom): the graph of §8. Rules that name
@@ -27,7 +26,6 @@ public final class DependencyGraph {
   private final Map<String, List<Dependency>> outgoing;
   private final int[] fromIds;
   private final int[] toIds;
-  private Graph<String, Dependency> graph;
 
   private DependencyGraph(
       Schema schema,
@@ -119,18 +117,5 @@ public final class DependencyGraph {
   /** Edges out of {@code relation}: the rules that read it. */
   public List<Dependency> outgoing(String relation) {
     return Collections.unmodifiableList(outgoing.getOrDefault(relation, List.of()));
-  }
-
-  /** The graph as JGraphT sees it, read-only by convention; built on first request. */
-  public synchronized Graph<String, Dependency> asGraph() {
-    if (graph == null) {
-      Graph<String, Dependency> built = new LightGraph<>();
-      incoming.keySet().forEach(built::addVertex);
-      for (Dependency d : edges) {
-        built.addEdge(d.from(), d.to(), d);
-      }
-      graph = built;
-    }
-    return graph;
   }
 }

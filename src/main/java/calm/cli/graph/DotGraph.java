@@ -39,7 +39,7 @@ public final class DotGraph {
   /** Each constraint as an octagon that its relations point at, coloured by its verdict. */
   private static void constraints(DataflowGraph graph, StringBuilder out) {
     for (DataflowGraph.ConstraintNode c : graph.constraints()) {
-      String colour = Palette.of(c.verdict());
+      String colour = PointColours.of(c.verdict());
       out.append("  ").append(quote(c.id())).append(" [shape=octagon, label=").append(quote(c.label()))
           .append(colour == null ? "" : ", color=\"" + colour + "\", fontcolor=\"" + colour + "\", penwidth=2")
           .append(", tooltip=").append(quote("constraint, " + c.verdict().words())).append("];\n");
@@ -65,12 +65,12 @@ public final class DotGraph {
       a.add("peripheries=2");
     }
     n.point().ifPresent(status -> {
-      a.add("color=\"" + Palette.of(status) + "\"");
-      a.add("fontcolor=\"" + Palette.of(status) + "\"");
+      a.add("color=\"" + PointColours.of(status) + "\"");
+      a.add("fontcolor=\"" + PointColours.of(status) + "\"");
       a.add("penwidth=2");
     });
     if (n.point().isPresent()) {
-      tooltip += ", written by a " + Palette.className(n.point().get()) + " coordination point";
+      tooltip += ", written by a " + PointColours.className(n.point().get()) + " coordination point";
     }
     a.add("tooltip=" + quote(tooltip));
     return String.join(", ", a);
@@ -86,8 +86,8 @@ public final class DotGraph {
       a.add("arrowhead=odot");
     }
     e.point().ifPresent(status -> {
-      a.add("color=\"" + Palette.of(status) + "\"");
-      a.add("fontcolor=\"" + Palette.of(status) + "\"");
+      a.add("color=\"" + PointColours.of(status) + "\"");
+      a.add("fontcolor=\"" + PointColours.of(status) + "\"");
       a.add("penwidth=2");
     });
     a.add("tooltip=\"line " + e.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "\"");
@@ -117,7 +117,7 @@ public final class DotGraph {
             legend_k1 -> legend_k2 [label="D acknowledged point", color="%s", fontcolor="%s", penwidth=2];
           }
         """.formatted(
-            Palette.OPEN, Palette.OPEN, Palette.SEALED, Palette.SEALED, Palette.ACKNOWLEDGED, Palette.ACKNOWLEDGED));
+            PointColours.OPEN, PointColours.OPEN, PointColours.SEALED, PointColours.SEALED, PointColours.ACKNOWLEDGED, PointColours.ACKNOWLEDGED));
   }
 
   static String quote(String s) {

@@ -40,7 +40,7 @@ public final class MermaidGraph {
         out.append("  ").append(id(relation)).append(" -.-o ").append(c.id()).append('\n');
         link++;
       }
-      String status = Palette.className(c.verdict());
+      String status = PointColours.className(c.verdict());
       if (status != null) {
         out.append("  class ").append(c.id()).append(' ').append(status).append('\n');
       }
@@ -65,12 +65,12 @@ public final class MermaidGraph {
         out.append("  class ").append(id(n.name())).append(" output\n");
       }
       n.point().ifPresent(status ->
-          out.append("  class ").append(id(n.name())).append(' ').append(Palette.className(status)).append('\n'));
+          out.append("  class ").append(id(n.name())).append(' ').append(PointColours.className(status)).append('\n'));
     }
     out.append("  classDef output stroke-width:4px\n");
     for (PointStatus status : PointStatus.values()) {
-      String colour = Palette.of(status);
-      out.append("  classDef ").append(Palette.className(status))
+      String colour = PointColours.of(status);
+      out.append("  classDef ").append(PointColours.className(status))
           .append(" stroke:").append(colour).append(",stroke-width:3px,color:").append(colour).append('\n');
       List<Integer> links = coloured.get(status);
       if (links != null) {

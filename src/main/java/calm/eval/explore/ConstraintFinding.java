@@ -5,7 +5,7 @@ import calm.syntax.Constraint;
 import java.util.Optional;
 
 /**
- * What exploration found for one constraint (§12), next to the analysis's verdict: in how many of the
+ * What exploration found for one constraint (§12 Integrity constraints), next to the analysis's verdict: in how many of the
  * runs that finished ({@code runs}, error runs left out) it was violated, the same counts among runs
  * that kept their seals, and where some runs violate it and others do not, a witness.
  */
@@ -24,7 +24,7 @@ public record ConstraintFinding(
   }
 
   /**
-   * CALM's prediction broken (§12): the analysis calls the constraint schedule-independent (or sealed,
+   * CALM's prediction broken (§12 Integrity constraints): the analysis calls the constraint schedule-independent (or sealed,
    * among runs that keep their seals), yet some runs violate it and others do not.
    */
   public boolean contradictsAnalysis() {

@@ -12,7 +12,7 @@ public record ExploreSettings(int maxTicks, long maxFacts, int maxDelay, int thr
   public static final int DEFAULT_MAX_TICKS = 1_000;
   public static final int DEFAULT_MAX_DELAY = 3;
 
-  /** Schedules that keep every seal's promise (§5): the default. */
+  /** Schedules that keep every seal's promise (§5 Annotations and seals): the default. */
   public ExploreSettings(int maxTicks, long maxFacts, int maxDelay, int threads) {
     this(maxTicks, maxFacts, maxDelay, threads, false);
   }

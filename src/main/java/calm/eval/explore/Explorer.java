@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a program under many seeded schedules, in parallel, and compares its outputs (§9). Run
+ * Runs a program under many seeded schedules, in parallel, and compares its outputs (§9 The explorer). Run
  * {@code i} uses {@link Seeds#runSeed}{@code (seed, i)}; results are merged in run order, so they do
  * not depend on the number of threads. Compiles the program once per thread, then runs it many
  * times.
@@ -68,7 +68,7 @@ public final class Explorer {
 
   /**
    * Explores as above; {@code constraintVerdicts} maps each constraint's {@code :-} span to the
-   * analysis's verdict on it (§12).
+   * analysis's verdict on it (§12 Integrity constraints).
    */
   public Exploration explore(
       int runs, long seed, Map<String, Verdict> verdicts, Map<Span, ConstraintVerdict.Kind> constraintVerdicts) {

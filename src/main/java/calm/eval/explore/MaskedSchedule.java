@@ -1,7 +1,6 @@
 package calm.eval.explore;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -29,10 +28,6 @@ public record MaskedSchedule(RandomSchedule base, Map<Long, Boolean> kept, Map<I
     }
     Decision d = base.decide(key, input);
     return withDuplicate ? d : new Decision(d.delay(), 0);
-  }
-
-  Set<Integer> keptNumbers() {
-    return numbers.keySet();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package calm.eval.explore;
 
-/** The two ways §9 compares outputs. */
+/** The two ways the explorer compares outputs (§9 The explorer). */
 public enum OutcomeKind {
   /** Every fact ever present in the output during the run: what observers may have acted on. */
   OBSERVED,

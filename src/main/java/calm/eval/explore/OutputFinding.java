@@ -18,7 +18,7 @@ public record OutputFinding(
     return observedOutcomes > 1 || finalOutcomes > 1;
   }
 
-  /** Observers can see facts that are later retracted, though every run ends the same (§9). */
+  /** Observers can see facts that are later retracted, though every run ends the same (§9 The explorer). */
   public boolean eventuallyConsistentNotConfluent() {
     return finalOutcomes <= 1 && observedOutcomes > 1;
   }

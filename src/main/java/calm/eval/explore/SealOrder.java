@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which envelopes a schedule holds back so that a seal's promise is kept (§5): a seal is an
+ * Which envelopes a schedule holds back so that a seal's promise is kept (§5 Annotations and seals): a seal is an
  * assumption about the environment — nothing for a sealed key arrives after its guard — and a
  * schedule that breaks it explores a world the program said does not exist. For each seal, the
  * <em>feeders</em> are the event relations (inputs, channels) from which a rule path leads to the

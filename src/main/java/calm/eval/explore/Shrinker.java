@@ -39,7 +39,7 @@ final class Shrinker {
   }
 
   /**
-   * A shrinker for a schedule that violates constraint number {@code constraint} (§12) and one that does
+   * A shrinker for a schedule that violates constraint number {@code constraint} (§12 Integrity constraints) and one that does
    * not; neither may stop with an error.
    */
   static Shrinker forConstraint(Explorer explorer, int constraint) {

@@ -89,7 +89,7 @@ final class Worker {
       }
       EncodedOutcome end = last.outcome();
       // a lattice output's observers see lower bounds ("at least v"), which the final value never
-      // contradicts, so what was observed is judged by the final values (§11)
+      // contradicts, so what was observed is judged by the final values (§11 Keyed tables, lattices and extern tables)
       observed.add(outputs.get(o).isLattice() ? end : watcher.observed.get(o).outcome());
       finals.add(end);
     }

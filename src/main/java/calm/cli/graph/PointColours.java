@@ -3,13 +3,16 @@ package calm.cli.graph;
 import calm.analysis.calm.ConstraintVerdict;
 import calm.analysis.calm.PointStatus;
 
-/** The colours of coordination points, shared by every drawing so that a legend reads the same. */
-final class Palette {
+/**
+ * The colours of coordination points in drawings (DOT, Mermaid), shared so that a legend reads the
+ * same everywhere. Colours on a terminal are {@code calm.cli.Palette}'s.
+ */
+final class PointColours {
   static final String OPEN = "#d62728";
   static final String SEALED = "#1f77b4";
   static final String ACKNOWLEDGED = "#9467bd";
 
-  private Palette() {}
+  private PointColours() {}
 
   static String of(PointStatus status) {
     return switch (status) {
