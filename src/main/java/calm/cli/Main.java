@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ExplainCommand.class,
       GraphCommand.class,
+      ExportCommand.class,
       RunCommand.class,
       ExploreCommand.class,
       calm.lsp.LspCommand.class,
