@@ -6,7 +6,7 @@ import calm.syntax.Column;
 import calm.syntax.Declaration;
 import calm.syntax.Fact;
 import calm.syntax.Name;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 

@@ -2,7 +2,7 @@ package calm.analysis;
 
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.function.Consumer;
 
 /** W103: a file with no declaration, fact, rule or seal is almost always a mistake (a wrong path, a truncated file). */

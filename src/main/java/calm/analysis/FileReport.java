@@ -6,7 +6,7 @@ import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.Program;
 import calm.syntax.SourceFile;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import calm.analysis.calm.PointDiagnostics;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -19,7 +19,7 @@ import calm.syntax.Negation;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Seal;
-import calm.syntax.Span;
+import calm.source.Span;
 import calm.syntax.Term;
 import calm.syntax.Type;
 import calm.syntax.Variable;

@@ -10,7 +10,7 @@ import calm.analysis.calm.PointLines;
 import calm.analysis.calm.PointStatus;
 import calm.diagnostics.Code;
 import calm.diagnostics.Severity;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

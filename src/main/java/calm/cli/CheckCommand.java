@@ -5,7 +5,7 @@ import calm.analysis.FileReport;
 import calm.analysis.calm.CalmReport;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

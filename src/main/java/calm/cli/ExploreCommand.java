@@ -181,7 +181,7 @@ final class ExploreCommand implements Callable<Integer> {
     for (OutputVerdict v : report.calm().outputs()) {
       verdicts.put(v.relation(), v.verdict());
     }
-    Map<calm.syntax.Span, ConstraintVerdict.Kind> constraintVerdicts = new HashMap<>();
+    Map<calm.source.Span, ConstraintVerdict.Kind> constraintVerdicts = new HashMap<>();
     for (ConstraintVerdict v : report.calm().constraints()) {
       constraintVerdicts.put(v.constraint().turnstile(), v.verdict());
     }

@@ -7,7 +7,7 @@ import calm.analysis.calm.OutputVerdict;
 import calm.analysis.calm.PointKind;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
-import calm.syntax.Span;
+import calm.source.Span;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -176,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     for (calm.eval.SealViolation v : run.sealViolations()) {
-      calm.syntax.Span at = v.declaration().span();
+      calm.source.Span at = v.declaration().span();
       err.println(source.displayPath() + ":" + at.line() + ":" + at.column()
           + ": warning: " + v);
     }
@@ -189,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     for (ConstraintViolation v : run.constraintViolations()) {
-      calm.syntax.Span at = v.constraint().turnstile();
+      calm.source.Span at = v.constraint().turnstile();
       err.println(source.displayPath() + ":" + at.line() + ":" + at.column() + ": error: " + v);
     }
     print(program, run);

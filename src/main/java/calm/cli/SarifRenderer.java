@@ -9,7 +9,7 @@ import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.Declaration;
-import calm.syntax.Span;
+import calm.source.Span;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;

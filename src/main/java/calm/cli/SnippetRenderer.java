@@ -1,7 +1,7 @@
 package calm.cli;
 
 import calm.syntax.SourceFile;
-import calm.syntax.Span;
+import calm.source.Span;
 
 /**
  * Quotes one source line under a message with a gutter and underlines a span, clang/rustc style:

@@ -3,7 +3,7 @@ package calm.cli;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.SourceFile;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

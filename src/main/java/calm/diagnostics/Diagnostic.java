@@ -1,6 +1,6 @@
 package calm.diagnostics;
 
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.List;
 
 /**

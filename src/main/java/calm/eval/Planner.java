@@ -210,7 +210,7 @@ final class Planner {
    * The safety check (E301) passed every rule and constraint of a checked program, so a literal the
    * planner cannot place is a fault of the engine, not of the program.
    */
-  private static void requireBound(Set<String> unbound, calm.syntax.Span at) {
+  private static void requireBound(Set<String> unbound, calm.source.Span at) {
     if (!unbound.isEmpty()) {
       throw new IllegalStateException("the planner found no binding for " + unbound + " at line " + at.line()
           + ", which the safety check passed");

@@ -1,6 +1,6 @@
 package calm.eval;
 
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package calm.export;
 
+import calm.analysis.CheckedProgram;
 import calm.syntax.Aggregate;
 import calm.syntax.Atom;
 import calm.syntax.BinaryExpr;
@@ -18,7 +19,7 @@ import calm.syntax.PositiveLiteral;
 import calm.syntax.Program;
 import calm.syntax.RelationKind;
 import calm.syntax.Rule;
-import calm.syntax.Span;
+import calm.source.Span;
 import calm.syntax.StringConstant;
 import calm.syntax.Term;
 import calm.syntax.Type;
@@ -76,11 +77,11 @@ public final class SouffleExport {
   }
 
   /** Translates a program that passed {@code calm check} without errors. */
-  public static Result of(Program program) {
-    return new SouffleExport(program).translate();
+  public static Result of(CheckedProgram checked) {
+    return new SouffleExport(checked.program()).translate(checked.outputs());
   }
 
-  private Result translate() {
+  private Result translate(List<String> programOutputs) {
     // a relation that no rule writes and no fact holds gets its facts from FACTS_DIR/NAME.facts
     Set<String> written = new HashSet<>();
     program.rules().forEach(r -> written.add(r.head().atom().relation().text()));
@@ -95,13 +96,12 @@ public final class SouffleExport {
       if (d.extern() || !written.contains(d.name().text())) {
         inputs.add(d.name().text());
       }
-      if (d.output()) {
-        outputs.add(d.name().text());
-      }
     }
     if (!inputs.isEmpty()) {
       out.append(".input ").append(String.join(", ", inputs)).append('\n');
     }
+    // the one rule for a program's outputs (declared ones, else what no rule reads), as run uses
+    outputs.addAll(programOutputs);
     if (!outputs.isEmpty()) {
       out.append(".output ").append(String.join(", ", outputs)).append('\n');
     }

@@ -3,7 +3,7 @@ package calm.lsp;
 import calm.analysis.Checker;
 import calm.diagnostics.Code;
 import calm.syntax.SourceFile;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.List;
 import java.util.Optional;
 

@@ -16,7 +16,7 @@ import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.SourceFile;
-import calm.syntax.Span;
+import calm.source.Span;
 import calm.syntax.Term;
 import calm.syntax.Variable;
 import java.util.ArrayList;

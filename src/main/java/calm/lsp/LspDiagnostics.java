@@ -4,7 +4,7 @@ import calm.analysis.graph.Dependency;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CoordinationPoint;
 import calm.diagnostics.Code;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

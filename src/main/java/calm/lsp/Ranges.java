@@ -1,6 +1,6 @@
 package calm.lsp;
 
-import calm.syntax.Span;
+import calm.source.Span;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 

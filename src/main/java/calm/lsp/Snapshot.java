@@ -69,7 +69,7 @@ final class Snapshot {
   }
 
   /** The text a span covers. */
-  String text(calm.syntax.Span span) {
+  String text(calm.source.Span span) {
     int start = offset(span.line(), span.column());
     int end = offset(span.endLine(), span.endColumn());
     return source.text().substring(Math.min(start, end), end);

@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 /**
  * {@code count(V)}, {@code sum(V)}, {@code min(V)} or {@code max(V)} in a head. The argument is
  * kept as written (the checks insist on a body variable) so that a misuse can be reported exactly.

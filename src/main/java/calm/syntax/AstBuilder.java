@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.antlr.CalmLexer;

@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 import java.util.List;
 
 /** {@code relation(arg, ...)}. In a body, arguments are variables, wildcards or constants. */

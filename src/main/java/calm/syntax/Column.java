@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 /**
  * A declared column; {@code location} marks a channel's '@' destination column, {@code lattice} a
  * lattice type ({@code max<int>}: §11 Keyed tables, lattices and extern tables), whose values are of {@code type}.

@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 import java.util.List;
 
 /** A ground atom ending in '.': an initial fact. Its arguments are constants. */

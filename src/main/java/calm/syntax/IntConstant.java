@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 /** A 64-bit integer literal; a leading unary minus on a literal is folded in. */
 public record IntConstant(Span span, long value) implements Constant {
   public IntConstant withSpan(Span newSpan) {

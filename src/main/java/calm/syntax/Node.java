@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 /** Every AST node knows where it came from. */
 public interface Node {
   Span span();

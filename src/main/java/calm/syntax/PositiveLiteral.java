@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 /** A positive atom in a body. */
 public record PositiveLiteral(Atom atom) implements Literal {
   @Override

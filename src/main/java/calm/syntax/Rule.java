@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 /** A string literal, escapes already decoded. */
 public record StringConstant(Span span, String value) implements Constant {
   @Override

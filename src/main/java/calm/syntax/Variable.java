@@ -1,5 +1,6 @@
 package calm.syntax;
 
+import calm.source.Span;
 /** A named variable: {@code X}, {@code Session}. */
 public record Variable(Span span, String name) implements Expr {
   @Override

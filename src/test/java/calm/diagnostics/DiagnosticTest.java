@@ -3,7 +3,7 @@ package calm.diagnostics;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import calm.syntax.Span;
+import calm.source.Span;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticTest {

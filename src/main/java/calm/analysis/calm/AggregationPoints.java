@@ -7,7 +7,7 @@ import calm.syntax.Aggregate;
 import calm.syntax.Literal;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
-import calm.syntax.Span;
+import calm.source.Span;
 import calm.syntax.Term;
 import calm.syntax.Variable;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.Optional;
 
 /**

@@ -13,7 +13,7 @@ import calm.syntax.Literal;
 import calm.syntax.Name;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package calm.analysis.calm;
 
 import calm.syntax.Rule;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package calm.analysis.calm;
 
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
-import calm.syntax.Span;
+import calm.source.Span;
 
 /**
  * Diagnostics whose position and severity are known at once but whose text is written only when it

@@ -1,7 +1,7 @@
 package calm.analysis.calm;
 
 import calm.syntax.Literal;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.List;
 import java.util.function.BiConsumer;
 

@@ -7,7 +7,7 @@ import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.Literal;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -6,7 +6,7 @@ import calm.syntax.Atom;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

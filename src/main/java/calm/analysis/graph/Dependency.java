@@ -5,7 +5,7 @@ import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
-import calm.syntax.Span;
+import calm.source.Span;
 import java.util.function.Consumer;
 
 /**

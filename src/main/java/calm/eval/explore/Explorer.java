@@ -3,7 +3,7 @@ package calm.eval.explore;
 import calm.analysis.calm.ConstraintVerdict;
 import calm.analysis.calm.Verdict;
 import calm.syntax.Constraint;
-import calm.syntax.Span;
+import calm.source.Span;
 import calm.eval.Scenario;
 import calm.analysis.CheckedProgram;
 import java.util.ArrayList;

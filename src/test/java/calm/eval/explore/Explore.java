@@ -18,7 +18,7 @@ import java.util.Map;
 final class Explore {
   final CheckedProgram program;
   final Map<String, Verdict> verdicts = new HashMap<>();
-  final Map<calm.syntax.Span, calm.analysis.calm.ConstraintVerdict.Kind> constraintVerdicts = new HashMap<>();
+  final Map<calm.source.Span, calm.analysis.calm.ConstraintVerdict.Kind> constraintVerdicts = new HashMap<>();
   final Scenario scenario;
 
   private Explore(String text, String scenarioText) {

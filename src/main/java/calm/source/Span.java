@@ -1,4 +1,4 @@
-package calm.syntax;
+package calm.source;
 
 /**
  * A region of source text. Lines and columns are 1-based; {@code endColumn} is exclusive. Columns
