@@ -95,10 +95,10 @@ public final class CalmAnalysis {
     this.events = EventRelations.of(index);
     this.sameSource = new SameSourceRace(schema, events, rules);
     this.outputs = outputsOf(schema, index);
-    this.snapshots = new SnapshotPoints(schema, reach);
     this.growOnly = GrowOnly.of(index, rules, events);
     this.fixed = FixedRelations.of(index, reach, rules);
     MonotoneAggregates monotone = new MonotoneAggregates(index, growOnly, events, fixed);
+    this.snapshots = new SnapshotPoints(schema, reach, monotone);
     Map<String, List<Seal>> sealsByRelation = new HashMap<>();
     for (Seal seal : program.seals()) {
       sealsByRelation.computeIfAbsent(seal.sealed().relation().text(), k -> new ArrayList<>()).add(seal);

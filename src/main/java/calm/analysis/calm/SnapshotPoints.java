@@ -14,18 +14,36 @@ import java.util.List;
 final class SnapshotPoints {
   private final Schema schema;
   private final AsyncReach reach;
+  private final MonotoneAggregates bounds;
 
-  SnapshotPoints(Schema schema, AsyncReach reach) {
+  SnapshotPoints(Schema schema, AsyncReach reach, MonotoneAggregates bounds) {
     this.schema = schema;
     this.reach = reach;
+    this.bounds = bounds;
   }
 
-  /** The rule's snapshot reads of asynchronous lattice tables. */
+  /**
+   * The rule's snapshot reads of asynchronous lattice tables: the reads {@link LatticeReads} finds,
+   * and a threshold test whose bound {@code K} may lose facts or is an event's (§11: K is a constant or
+   * comes from a relation whose facts only ever appear, as for monotone aggregates) — whether
+   * {@code V >= K} holds then depends on whether V rose before K went away.
+   */
   List<LatticeReads.Snapshot> of(Rule rule) {
     if (!schema.hasLatticeTables()) {
       return List.of();
     }
-    return LatticeReads.of(schema, rule).stream().filter(s -> reach.isAsynchronous(s.relation())).toList();
+    List<LatticeReads.Snapshot> found = new java.util.ArrayList<>(
+        LatticeReads.of(schema, rule).stream().filter(s -> reach.isAsynchronous(s.relation())).toList());
+    for (LatticeReads.Threshold t : LatticeReads.thresholds(schema, rule)) {
+      if (!reach.isAsynchronous(t.relation()) || found.stream().anyMatch(s -> s.literal() == t.literal())) {
+        continue;
+      }
+      bounds.blameBound(rule, t.bound()).ifPresent(why -> found.add(new LatticeReads.Snapshot(
+          t.literal(), t.relation(), "the threshold `" + t.test().left() + " " + t.test().operator().symbol()
+              + " " + t.test().right() + "` is monotone only against a bound that stays: " + why,
+          LatticeReads.Fix.BOUND, false)));
+    }
+    return found;
   }
 
   static String reason(LatticeReads.Snapshot snapshot) {
@@ -50,6 +68,14 @@ final class SnapshotPoints {
               + " a lower bound that only " + (max ? "rises" : "falls"),
           seal);
       case SEAL -> List.of(seal.substring(3));
+      case BOUND -> List.of(
+          "compare against a constant or a value kept in a table that no rule deletes from (its facts"
+              + " only ever appear), so that a test once true stays true",
+          seal);
+      case KEY -> List.of(
+          "name the key in the atom (`" + snapshot.relation() + "(K, V)`, not `" + snapshot.relation()
+              + "(_, V)`), so each key adds its own value, which only rises",
+          seal);
     };
   }
 
