@@ -784,6 +784,10 @@ public final class CalmAnalysis {
     }
     if (kinds.contains(PointKind.SNAPSHOT) && !kinds.contains(PointKind.AGGREGATION)) {
       help.addAll(snapshots.help(found.snapshots.values().iterator().next()));
+    } else if (kinds.contains(PointKind.SNAPSHOT)) {
+      // a sum or count that dropped the key: naming it is the fix that keeps the aggregate monotone
+      found.snapshots.values().stream().filter(s -> s.fix() == calm.analysis.LatticeReads.Fix.KEY).findFirst()
+          .ifPresent(s -> help.add(0, snapshots.help(s).get(0)));
     }
     if (kinds.contains(PointKind.DELETION)) {
       help.add(
