@@ -71,6 +71,18 @@ final class ExploreJson {
       constraints.add(m);
     }
     doc.put("constraints", constraints);
+    if (!e.snapshots().isEmpty()) { // only for programs with snapshot points (§11)
+      List<Object> snapshots = new ArrayList<>();
+      for (calm.eval.explore.SnapshotFinding s : e.snapshots()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("relation", s.relation());
+        m.put("line", s.line());
+        m.put("outcomes", s.outcomes());
+        m.put("witness", s.witness().map(ExploreJson::witness).orElse(null));
+        snapshots.add(m);
+      }
+      doc.put("snapshots", snapshots);
+    }
     doc.put("error", e.failure().map(f -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("run", f.run());

@@ -76,6 +76,7 @@ final class ExploreText {
       b.append('\n');
     }
     constraints(b, e);
+    snapshots(b, e);
     List<String> ecnc = e.outputs().stream().filter(OutputFinding::eventuallyConsistentNotConfluent)
         .map(OutputFinding::relation).toList();
     if (!ecnc.isEmpty()) {
@@ -102,7 +103,24 @@ final class ExploreText {
     for (ConstraintFinding c : e.constraints()) {
       c.witness().ifPresent(w -> constraintWitness(b, c, w));
     }
+    for (calm.eval.explore.SnapshotFinding s : e.snapshots()) {
+      s.witness().ifPresent(w -> witness(b, w, "snapshot read by the rule at line " + s.line() + " into " + s.relation()
+          + " — the value read differs between two schedules"));
+    }
     return b.toString();
+  }
+
+  /** The snapshot reads (§11) and how many different sets of facts each made over a run. */
+  private static void snapshots(StringBuilder b, Exploration e) {
+    if (e.snapshots().isEmpty()) {
+      return;
+    }
+    b.append("\nsnapshot reads (a rule reads an asynchronous lattice value other than monotonically):\n");
+    for (calm.eval.explore.SnapshotFinding s : e.snapshots()) {
+      b.append("  line ").append(s.line()).append(", into ").append(s.relation()).append(": ")
+          .append(outcomes(s.outcomes())).append(s.differs() ? " (the value read depends on the schedule)" : "")
+          .append('\n');
+    }
   }
 
   /**
@@ -196,8 +214,11 @@ final class ExploreText {
   }
 
   private void witness(StringBuilder b, Witness w) {
-    b.append("\nwitness: ").append(w.relation()).append(" — ").append(w.kind().label())
-        .append(" outcomes differ between two schedules\n");
+    witness(b, w, w.relation() + " — " + w.kind().label() + " outcomes differ between two schedules");
+  }
+
+  private void witness(StringBuilder b, Witness w, String heading) {
+    b.append("\nwitness: ").append(heading).append('\n');
     schedules(b, w.differences(), w.a(), w.b());
     only(b, "A", w.a().only(), w.kind().label());
     only(b, "B", w.b().only(), w.kind().label());

@@ -45,9 +45,27 @@ final class Aggregator extends Step {
   }
 
   void start() {
-    groups = new TupleStore(keyBuffer.length, List.of(), false); // rowOf needs row numbers
-    assignments = named == null ? null : new TupleStore(named.length, List.of());
+    // a rule runs every tick (the explorer runs millions of ticks): small sets are emptied and
+    // kept, large ones are dropped so that one big tick does not make every later clear costly
+    groups = spareGroups;
+    if (groups != null && groups.rows.length <= REUSED_ROWS * Math.max(1, keyBuffer.length)) {
+      groups.clear();
+    } else {
+      groups = new TupleStore(keyBuffer.length, List.of(), false); // rowOf needs row numbers
+    }
+    assignments = spareAssignments;
+    if (named == null) {
+      assignments = null;
+    } else if (assignments != null && assignments.rows.length <= REUSED_ROWS * Math.max(1, named.length)) {
+      assignments.clear();
+    } else {
+      assignments = new TupleStore(named.length, List.of());
+    }
   }
+
+  private static final int REUSED_ROWS = 256;
+  private TupleStore spareGroups;
+  private TupleStore spareAssignments;
 
   @Override
   void run(Frame frame) {
@@ -83,6 +101,8 @@ final class Aggregator extends Step {
       }
       frame.node.emit(form, relation, tuple);
     }
+    spareGroups = groups;
+    spareAssignments = assignments;
     groups = null;
     assignments = null;
   }

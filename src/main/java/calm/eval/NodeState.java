@@ -108,12 +108,19 @@ final class NodeState {
   private final int[] buffered;
   private final long[] scratchTuple = new long[64];
 
+  /** The lowest and highest relation with buffered rows (empty when low > high): flush looks no further. */
+  private int bufferedLow = Integer.MAX_VALUE;
+  private int bufferedHigh = -1;
+
   void flush() {
-    for (int relation = 0; relation < buffered.length; relation++) {
+    int high = bufferedHigh;
+    for (int relation = bufferedLow; relation <= high; relation++) {
       if (buffered[relation] > 0) {
         flush(relation);
       }
     }
+    bufferedLow = Integer.MAX_VALUE;
+    bufferedHigh = -1;
   }
 
   private void flush(int relation) {
@@ -139,6 +146,10 @@ final class NodeState {
       buffers[relation] = buf;
     }
     int n = buffered[relation];
+    if (n == 0) {
+      bufferedLow = Math.min(bufferedLow, relation);
+      bufferedHigh = Math.max(bufferedHigh, relation);
+    }
     System.arraycopy(tuple, 0, buf, n * arity, arity);
     buffered[relation] = ++n;
     if (n == BATCH) {

@@ -35,6 +35,18 @@ public final class Run {
   private final List<ConstraintViolation> constraintViolations = new ArrayList<>();
   /** Per node and constraint, the first solution found after the last fixpoint, or null. */
   private final long[][][] lastSolution;
+  /**
+   * Per node (in {@link #nodes} order), whether its last tick received nothing, changed no table,
+   * sent nothing and left nothing for the next tick that would change anything: its next tick, if
+   * nothing arrives, would compute exactly the same state, so it is not run (most node-ticks of an
+   * explored schedule are such waits).
+   */
+  private final boolean[] idle;
+  private final Map<String, Integer> nodeIndex = new HashMap<>();
+  private final Activity[] activities;
+  private final int[] tableIds;
+  private final int[] ephemeralIds;
+  private final int[] nonTableIds;
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
     this.program = program;
@@ -59,6 +71,15 @@ public final class Run {
       }
     }
     lastSolution = new long[nodes.size()][program.constraints().size()][];
+    idle = new boolean[nodes.size()];
+    activities = new Activity[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      nodeIndex.put(nodes.get(i).name, i);
+      activities[i] = new Activity(program.relations().size());
+    }
+    tableIds = program.relations().stream().filter(r -> r.kind() == RelationKind.TABLE).mapToInt(Relation::id).toArray();
+    ephemeralIds = program.relations().stream().filter(Relation::isEphemeral).mapToInt(Relation::id).toArray();
+    nonTableIds = program.relations().stream().filter(r -> r.kind() != RelationKind.TABLE).mapToInt(Relation::id).toArray();
     pending.addAll(world.inputs());
     sequence = pending.size();
   }
@@ -175,23 +196,29 @@ public final class Run {
     }
     tick++;
     boolean first = tick == 1;
-    Map<NodeState, List<Envelope>> arrivals = deliveries();
+    List<Envelope>[] arrivals = deliveries();
     boolean settled = true;
-    Map<NodeState, Activity> activity = new IdentityHashMap<>();
-    for (NodeState node : nodes) {
+    // a tick's trace shows what the node derived anew, so an observer of ticks sees every tick run
+    boolean mayRest = !observer.wantsTicks();
+    for (int n = 0; n < nodes.size(); n++) {
+      NodeState node = nodes.get(n);
+      Activity a = activities[n];
+      List<Envelope> arrived = arrivals[n] == null ? List.of() : arrivals[n];
+      a.arrived = arrived;
+      a.rested = mayRest && idle[n] && arrived.isEmpty();
       node.tick = tick;
+      if (a.rested) {
+        continue;
+      }
       if (!first) {
         startTick(node);
       }
-      Activity a = new Activity();
-      a.startSizes = sizes(node);
-      a.startVersions = versions(node);
-      List<Envelope> arrived = arrivals.getOrDefault(node, List.of());
+      sizes(node, a.startSizes);
+      versions(node, a.startVersions);
       a.startedEmpty = ephemeralEmpty(node) && arrived.isEmpty();
       for (Envelope e : arrived) {
         node.insert(e.relation().id(), e.tuple());
       }
-      a.arrived = arrived;
       for (ComponentPlan component : program.components()) {
         evaluate(component, node);
         node.compact();
@@ -199,7 +226,6 @@ public final class Run {
       for (RulePlan plan : program.deferred()) {
         plan.execute(node, 0, 0);
       }
-      activity.put(node, a);
     }
     for (int i = 0; i < program.seals().size(); i++) {
       for (NodeState node : nodes) {
@@ -209,29 +235,33 @@ public final class Run {
     checkConstraints();
     observer.afterFixpoint(this, tick);
     changedLastTick.clear();
-    for (NodeState node : nodes) {
-      Activity a = activity.get(node);
+    for (int n = 0; n < nodes.size(); n++) {
+      NodeState node = nodes.get(n);
+      Activity a = activities[n];
+      if (a.rested) {
+        continue; // the same quiet tick as the last one: settled, nothing to send
+      }
       if (observer.wantsTicks()) {
         observer.nodeTick(describe(node, a));
       }
       boolean grew = false;
-      for (Relation r : program.relations()) {
-        if (r.kind() == RelationKind.TABLE && node.stores[r.id()].version != a.startVersions[r.id()]) {
+      for (int id : tableIds) {
+        if (node.stores[id].version != a.startVersions[id]) {
           grew = true;
-          changedLastTick.add(r.name());
+          changedLastTick.add(program.relations().get(id).name());
         }
       }
       boolean endChanges = endOfTickChangesTables(node);
       boolean scratchNext = false;
-      for (Relation r : program.relations()) {
-        if (r.kind() != RelationKind.TABLE && node.nextInserts[r.id()] != null
-            && node.nextInserts[r.id()].size > 0) {
+      for (int id : nonTableIds) {
+        if (node.nextInserts[id] != null && node.nextInserts[id].size > 0) {
           scratchNext = true;
-          changedLastTick.add(r.name());
+          changedLastTick.add(program.relations().get(id).name());
         }
       }
       boolean sent = send(node);
       boolean nodeSettled = !sent && !scratchNext && !endChanges && (!grew || a.startedEmpty);
+      idle[n] = !first && a.arrived.isEmpty() && !grew && !sent && !scratchNext && !endChanges;
       settled &= nodeSettled;
     }
     quiescent = settled && pending.isEmpty();
@@ -262,20 +292,41 @@ public final class Run {
     }
   }
 
+  /** What one node's tick began with; one per node, reused every tick. */
   private static final class Activity {
-    int[] startSizes;
-    long[] startVersions;
+    final int[] startSizes;
+    final long[] startVersions;
     boolean startedEmpty;
+    boolean rested;
     List<Envelope> arrived;
+
+    Activity(int relations) {
+      startSizes = new int[relations];
+      startVersions = new long[relations];
+    }
   }
 
-  private Map<NodeState, List<Envelope>> deliveries() {
+  /** This tick's arrivals per node (in {@link #nodes} order; null where none). */
+  @SuppressWarnings("unchecked")
+  private List<Envelope>[] deliveries() {
+    List<Envelope>[] arrivals = new List[nodes.size()];
+    if (pending.isEmpty()) {
+      return arrivals;
+    }
     List<Delivery> chosen = policy.deliver(tick, Collections.unmodifiableList(pending));
-    Map<NodeState, List<Envelope>> arrivals = new IdentityHashMap<>();
+    if (chosen.isEmpty()) {
+      return arrivals;
+    }
     Set<Envelope> gone = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Delivery d : chosen) {
       Envelope e = d.envelope();
-      arrivals.computeIfAbsent(byName.get(e.node()), n -> new ArrayList<>()).add(e);
+      Integer n = nodeIndex.get(e.node());
+      if (n != null) {
+        if (arrivals[n] == null) {
+          arrivals[n] = new ArrayList<>();
+        }
+        arrivals[n].add(e);
+      }
       if (!d.keepInFlight()) {
         gone.add(e);
       }
@@ -459,25 +510,21 @@ public final class Run {
     return sent;
   }
 
-  private static int[] sizes(NodeState node) {
-    int[] s = new int[node.stores.length];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = node.stores[i].size;
+  private static void sizes(NodeState node, int[] into) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] = node.stores[i].size;
     }
-    return s;
   }
 
-  private static long[] versions(NodeState node) {
-    long[] v = new long[node.stores.length];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = node.stores[i].version;
+  private static void versions(NodeState node, long[] into) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] = node.stores[i].version;
     }
-    return v;
   }
 
   private boolean ephemeralEmpty(NodeState node) {
-    for (Relation r : program.relations()) {
-      if (r.isEphemeral() && node.stores[r.id()].size > 0) {
+    for (int id : ephemeralIds) {
+      if (node.stores[id].size > 0) {
         return false;
       }
     }

@@ -248,6 +248,11 @@ final class MonotoneAggregates {
    * in relations whose facts only ever appear; with {@code aggregateFixed}, also an aggregate fixed before
    * the first tick (the size of a panel counted from facts).
    */
+  /** Why {@code bound} may not be a lattice threshold's K (§11: as for monotone aggregates), if it may not. */
+  Optional<String> blameBound(Rule reader, Expr bound) {
+    return blameStored(reader, bound, true);
+  }
+
   private Optional<String> blameStored(Rule reader, Expr threshold, boolean aggregateFixed) {
     for (String name : Variables.names(threshold)) {
       boolean bound = false;

@@ -64,6 +64,12 @@ final class SnapshotPoints implements PointFinder {
   public void help(PointDraft draft, List<String> help) {
     if (!draft.has(PointKind.AGGREGATION)) {
       help.addAll(help(reads(draft).values().iterator().next()));
+    } else {
+      // a sum or count that dropped the key: naming it is the fix that keeps the aggregate monotone
+      reads(draft).values().stream()
+          .filter(s -> s.fix() == LatticeReads.Fix.KEY)
+          .findFirst()
+          .ifPresent(s -> help.add(0, help(s).get(0)));
     }
   }
 
@@ -76,12 +82,28 @@ final class SnapshotPoints implements PointFinder {
     return reads;
   }
 
-  /** The rule's snapshot reads of asynchronous lattice tables. */
+  /**
+   * The rule's snapshot reads of asynchronous lattice tables: the reads {@link LatticeReads} finds,
+   * and a threshold test whose bound {@code K} may lose facts or is an event's (§11: K is a constant or
+   * comes from a relation whose facts only ever appear, as for monotone aggregates) — whether
+   * {@code V >= K} holds then depends on whether V rose before K went away.
+   */
   private List<LatticeReads.Snapshot> of(Rule rule) {
     if (!schema.hasLatticeTables()) {
       return List.of();
     }
-    return LatticeReads.of(schema, rule).stream().filter(s -> reach.isAsynchronous(s.relation())).toList();
+    List<LatticeReads.Snapshot> found = new java.util.ArrayList<>(
+        LatticeReads.of(schema, rule).stream().filter(s -> reach.isAsynchronous(s.relation())).toList());
+    for (LatticeReads.Threshold t : LatticeReads.thresholds(schema, rule)) {
+      if (!reach.isAsynchronous(t.relation()) || found.stream().anyMatch(s -> s.literal() == t.literal())) {
+        continue;
+      }
+      context.monotone().blameBound(rule, t.bound()).ifPresent(why -> found.add(new LatticeReads.Snapshot(
+          t.literal(), t.relation(), "the threshold `" + t.test().left() + " " + t.test().operator().symbol()
+              + " " + t.test().right() + "` is monotone only against a bound that stays: " + why,
+          LatticeReads.Fix.BOUND, false)));
+    }
+    return found;
   }
 
   private static String reason(LatticeReads.Snapshot snapshot) {
@@ -106,6 +128,14 @@ final class SnapshotPoints implements PointFinder {
               + " a lower bound that only " + (max ? "rises" : "falls"),
           seal);
       case SEAL -> List.of(seal.substring(3));
+      case BOUND -> List.of(
+          "compare against a constant or a value kept in a table that no rule deletes from (its facts"
+              + " only ever appear), so that a test once true stays true",
+          seal);
+      case KEY -> List.of(
+          "name the key in the atom (`" + snapshot.relation() + "(K, V)`, not `" + snapshot.relation()
+              + "(_, V)`), so each key adds its own value, which only rises",
+          seal);
     };
   }
 

@@ -20,6 +20,7 @@ import calm.syntax.Rule;
 import calm.syntax.Term;
 import calm.syntax.Variable;
 import calm.syntax.Variables;
+import calm.syntax.Wildcard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,53 @@ public final class LatticeReads {
     /** The value flows into a plain column or one of the other direction: type it as the same lattice. */
     SAME_LATTICE,
     /** Anything else (equality, a join on the value, negation): seal the table by its key. */
-    SEAL
+    SEAL,
+    /** A threshold whose bound can lose facts or is an event: take it from a grow-only relation. */
+    BOUND,
+    /** A sum or count over the value with the key projected away: name the key in the atom. */
+    KEY
+  }
+
+  /** A threshold test {@code test} of the value read by {@code literal}, against {@code bound} (§11's K). */
+  public record Threshold(Literal literal, String relation, Comparison test, Expr bound) {}
+
+  /**
+   * The threshold tests in the lattice's direction of the rule's monotone reads: each is monotone only
+   * when its bound is a constant or comes from a relation whose facts only ever appear, which the CALM
+   * analysis checks (it knows which relations lose facts).
+   */
+  public static List<Threshold> thresholds(Schema schema, Rule rule) {
+    if (!schema.hasLatticeTables()) {
+      return List.of();
+    }
+    List<Literal> snapshots = of(schema, rule).stream().map(Snapshot::literal).toList();
+    Map<String, Read> values = new LinkedHashMap<>();
+    for (Literal literal : rule.body()) {
+      if (!(literal instanceof PositiveLiteral p) || snapshots.contains(literal)) {
+        continue;
+      }
+      Optional<Declaration> table = latticeTable(schema, p.atom());
+      if (table.isEmpty()) {
+        continue;
+      }
+      Declaration d = table.get();
+      for (int i = d.keyColumns(); i < d.arity(); i++) {
+        if (p.atom().arguments().get(i) instanceof Variable v) {
+          values.putIfAbsent(v.name(), new Read(literal, p.atom(), i, d.columns().get(i).lattice(), d.name().text()));
+        }
+      }
+    }
+    List<Threshold> found = new ArrayList<>();
+    for (Map.Entry<String, Read> entry : values.entrySet()) {
+      Read read = entry.getValue();
+      for (Literal literal : rule.body()) {
+        if (literal instanceof Comparison c && isThreshold(c, entry.getKey(), read.lattice, values)) {
+          Expr bound = c.left() instanceof Variable l && l.name().equals(entry.getKey()) ? c.right() : c.left();
+          found.add(new Threshold(read.literal, read.relation, c, bound));
+        }
+      }
+    }
+    return found;
   }
 
   /** A non-monotone read of lattice table {@code relation} in {@code literal}, and why. */
@@ -149,6 +196,14 @@ public final class LatticeReads {
           return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is aggregated by "
               + a.function().keyword() + ", against the lattice's direction", Fix.SEAL, true));
         }
+        if (a.function() != AggregateFunction.MAX && a.function() != AggregateFunction.MIN
+            && keyProjectedAway(schema, read)) {
+          // an aggregate ranges over distinct assignments (§4): without the key, two keys whose values
+          // meet count once, so a rise can lower a sum or a count
+          return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is aggregated by "
+              + a.function().keyword() + " with the key of `" + read.relation + "` projected away (`_`):"
+              + " two keys that reach the same value count once, so the result may fall", Fix.KEY, true));
+        }
         continue;
       }
       int at = i;
@@ -166,6 +221,16 @@ public final class LatticeReads {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean keyProjectedAway(Schema schema, Read read) {
+    Optional<Declaration> d = latticeTable(schema, read.atom);
+    for (int i = 0; d.isPresent() && i < d.get().keyColumns(); i++) {
+      if (read.atom.arguments().get(i) instanceof Wildcard) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Snapshot> snapshot(Read read, String why, Fix fix) {

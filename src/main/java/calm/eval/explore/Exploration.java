@@ -17,8 +17,10 @@ public record Exploration(
     List<OutputFinding> outputs,
     Optional<RunFailure> failure,
     int errorRuns,
-    List<ConstraintFinding> constraints) {
+    List<ConstraintFinding> constraints,
+    List<SnapshotFinding> snapshots) {
   public Exploration {
+    snapshots = List.copyOf(snapshots);
     sealBreaks = List.copyOf(sealBreaks);
     outputs = List.copyOf(outputs);
     constraints = List.copyOf(constraints);

@@ -32,6 +32,7 @@ public final class Explorer {
   private final ExploreSettings settings;
   private final int inputWindow;
   private final ThreadLocal<Worker> workers;
+  private final List<SnapshotReads> snapshots;
 
   /**
    * @throws IllegalArgumentException when the scenario does not fit the program
@@ -41,7 +42,9 @@ public final class Explorer {
     this.scenario = scenario;
     this.settings = settings;
     this.inputWindow = Math.max(1, Worker.inputsToPlace(source.program(), scenario));
-    this.workers = ThreadLocal.withInitial(() -> new Worker(source, scenario, settings.limits(), !settings.breakSeals()));
+    this.snapshots = SnapshotReads.of(source);
+    this.workers = ThreadLocal.withInitial(
+        () -> new Worker(source, scenario, settings.limits(), !settings.breakSeals(), snapshots));
     workers.get(); // fails here, in the caller's thread, if the program or scenario is wrong
   }
 
@@ -85,7 +88,7 @@ public final class Explorer {
     int errorRuns = 0;
     List<String> outputs = worker().outputs().stream().map(calm.eval.Relation::name).toList();
     List<Tally> tallies = new ArrayList<>();
-    outputs.forEach(o -> tallies.add(new Tally()));
+    worker().watched().forEach(o -> tallies.add(new Tally()));
     List<SealBreak> breaks = new ArrayList<>();
     int violations = 0;
     int completed = 0;
@@ -121,7 +124,7 @@ public final class Explorer {
             }
             continue;
           }
-          for (int o = 0; o < outputs.size(); o++) {
+          for (int o = 0; o < tallies.size(); o++) {
             tallies.get(o).add(i, r, o);
           }
         }
@@ -144,6 +147,19 @@ public final class Explorer {
       findings.add(new OutputFinding(outputs.get(o), Optional.ofNullable(verdicts.get(outputs.get(o))),
           t.observed.size(), t.finals.size(), witness));
     }
+    List<SnapshotFinding> snapshotFindings = new ArrayList<>();
+    for (int s = 0; s < snapshots.size(); s++) {
+      int o = outputs.size() + s;
+      Tally t = tallies.get(o);
+      Optional<Witness> witness = Optional.empty();
+      if (witnesses && t.observed.size() > 1) {
+        int[] pair = t.firstTwo(OutcomeKind.OBSERVED);
+        witness = Optional.of(new Shrinker(this, o, OutcomeKind.OBSERVED)
+            .witness(pair[0], Seeds.runSeed(seed, pair[0]), pair[1], Seeds.runSeed(seed, pair[1])));
+      }
+      snapshotFindings.add(new SnapshotFinding(snapshots.get(s).relation(), snapshots.get(s).line(),
+          t.observed.size(), witness));
+    }
     List<ConstraintFinding> constraintFindings = new ArrayList<>();
     for (int c = 0; c < constraintTallies.length; c++) {
       ConstraintTally t = constraintTallies[c];
@@ -158,7 +174,7 @@ public final class Explorer {
           t.violatedKeepingSeals, t.runsKeepingSeals, witness));
     }
     return new Exploration(runs, seed, completed, violations, breaks, findings, Optional.ofNullable(failure),
-        errorRuns, constraintFindings);
+        errorRuns, constraintFindings, snapshotFindings);
   }
 
   /** How often one constraint was violated, and the first run that violated it and the first that did not. */

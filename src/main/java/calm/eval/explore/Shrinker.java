@@ -197,15 +197,15 @@ final class Shrinker {
   private Witness build(int runA, Side a, int runB, Side b) {
     MaskedSchedule sa = a.schedule();
     MaskedSchedule sb = b.schedule();
-    RunRecord ra = worker.run(sa, true);
-    RunRecord rb = worker.run(sb, true);
+    RunRecord ra = worker.run(sa, true, output);
+    RunRecord rb = worker.run(sb, true, output);
     Outcome oa = worker.decode(output, kind.of(ra, output));
     Outcome ob = worker.decode(output, kind.of(rb, output));
     List<OutputFact> onlyA = oa.minus(ob);
     List<OutputFact> onlyB = ob.minus(oa);
     Set<Long> differing = new HashSet<>();
     List<DeliveryDifference> differences = differences(ra, rb, differing);
-    String relation = worker.outputs().get(output).name();
+    String relation = worker.watched().get(output).name();
     Set<OutputFact> marked = new HashSet<>(onlyA);
     marked.addAll(onlyB);
     return new Witness(relation, kind,

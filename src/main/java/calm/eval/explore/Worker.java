@@ -30,20 +30,32 @@ final class Worker {
   private final World world;
   private final RunLimits limits;
   private final List<Relation> outputs;
+  /** The outputs, then the heads of snapshot reads (§11): what a run's record holds, in this order. */
+  private final List<Relation> watched;
   private final SealOrder sealOrder;
   private final int constraints;
 
-  Worker(CheckedProgram source, Scenario scenario, RunLimits limits, boolean keepSeals) {
+  Worker(CheckedProgram source, Scenario scenario, RunLimits limits, boolean keepSeals, List<SnapshotReads> snapshots) {
     this.program = CompiledProgram.compile(source);
     this.world = World.of(program, scenario, Map.of());
     this.limits = limits;
     this.outputs = program.outputs();
+    List<Relation> all = new ArrayList<>(outputs);
+    for (SnapshotReads s : snapshots) {
+      all.add(program.lookup(s.relation()).orElseThrow());
+    }
+    this.watched = List.copyOf(all);
     this.sealOrder = keepSeals ? SealOrder.of(program) : SealOrder.NONE;
     this.constraints = program.constraintSources().size();
   }
 
   List<Relation> outputs() {
     return outputs;
+  }
+
+  /** The outputs, then the heads of snapshot reads: the indexes of a run record's outcomes. */
+  List<Relation> watched() {
+    return watched;
   }
 
   CompiledProgram program() {
@@ -68,8 +80,14 @@ final class Worker {
   }
 
   RunRecord run(Schedule schedule, boolean record) {
+    return run(schedule, record, -1);
+  }
+
+  /** As {@link #run(Schedule, boolean)}; a recorded timeline also shows watched relation {@code also}. */
+  RunRecord run(Schedule schedule, boolean record, int also) {
     ScheduledDelivery delivery = new ScheduledDelivery(schedule, record, sealOrder);
-    Watcher watcher = new Watcher(record);
+    boolean shown = also < 0 || outputs.contains(watched.get(also)); // an output's changes are shown anyway
+    Watcher watcher = new Watcher(record, shown ? -1 : also);
     Run run = new Run(program, world, limits, delivery, watcher);
     String error = null;
     try {
@@ -78,11 +96,11 @@ final class Worker {
       error = "stopped at tick " + run.tick() + ": " + e.getMessage()
           + e.span().map(s -> " (rule at line " + s.line() + ":" + s.column() + ")").orElse("");
     }
-    List<EncodedOutcome> observed = new ArrayList<>(outputs.size());
-    List<EncodedOutcome> finals = new ArrayList<>(outputs.size());
-    for (int o = 0; o < outputs.size(); o++) {
-      FactSet last = new FactSet(outputs.get(o).arity());
-      int id = outputs.get(o).id();
+    List<EncodedOutcome> observed = new ArrayList<>(watched.size());
+    List<EncodedOutcome> finals = new ArrayList<>(watched.size());
+    for (int o = 0; o < watched.size(); o++) {
+      FactSet last = new FactSet(watched.get(o).arity());
+      int id = watched.get(o).id();
       for (int n = 0; n < run.nodes().size(); n++) {
         int node = n;
         run.forEachFact(node, id, f -> last.add(node, f));
@@ -90,7 +108,7 @@ final class Worker {
       EncodedOutcome end = last.outcome();
       // a lattice output's observers see lower bounds ("at least v"), which the final value never
       // contradicts, so what was observed is judged by the final values (§11 Keyed tables, lattices and extern tables)
-      observed.add(outputs.get(o).isLattice() ? end : watcher.observed.get(o).outcome());
+      observed.add(watched.get(o).isLattice() ? end : watcher.observed.get(o).outcome());
       finals.add(end);
     }
     List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
@@ -117,7 +135,7 @@ final class Worker {
 
   private Set<Row> current(Run run, int output) {
     Set<Row> rows = new HashSet<>();
-    int id = outputs.get(output).id();
+    int id = watched.get(output).id();
     for (int n = 0; n < run.nodes().size(); n++) {
       int node = n;
       run.forEachFact(node, id, f -> rows.add(new Row(node, f)));
@@ -129,7 +147,7 @@ final class Worker {
   Outcome decode(int output, EncodedOutcome encoded) {
     List<OutputFact> facts = new ArrayList<>(encoded.size());
     for (int row = 0; row < encoded.size(); row++) {
-      facts.add(new OutputFact(world.nodes().get(encoded.node(row)), describe(outputs.get(output), encoded.values(row))));
+      facts.add(new OutputFact(world.nodes().get(encoded.node(row)), describe(watched.get(output), encoded.values(row))));
     }
     return new Outcome(facts);
   }
@@ -144,21 +162,23 @@ final class Worker {
     final List<Set<Row>> previous = new ArrayList<>();
     final Map<Integer, List<TimelineEvent>> changes = new LinkedHashMap<>();
     final boolean record;
+    final int also;
 
-    Watcher(boolean record) {
+    Watcher(boolean record, int also) {
       this.record = record;
-      for (int o = 0; o < outputs.size(); o++) {
-        observed.add(new FactSet(outputs.get(o).arity()));
+      this.also = also;
+      for (int o = 0; o < watched.size(); o++) {
+        observed.add(new FactSet(watched.get(o).arity()));
         previous.add(new HashSet<>());
       }
     }
 
     @Override
     public void afterFixpoint(Run run, int tick) {
-      for (int o = 0; o < outputs.size(); o++) {
+      for (int o = 0; o < watched.size(); o++) {
         FactSet seen = observed.get(o);
-        int id = outputs.get(o).id();
-        if (!record) {
+        int id = watched.get(o).id();
+        if (!record || (o >= outputs.size() && o != also)) { // timelines show the outputs
           for (int n = 0; n < run.nodes().size(); n++) {
             int node = n;
             run.forEachFact(node, id, f -> seen.add(node, f));
@@ -184,7 +204,7 @@ final class Worker {
 
     private void change(int tick, TimelineEvent.Kind kind, Run run, int output, Row r) {
       changes.computeIfAbsent(tick, t -> new ArrayList<>()).add(new TimelineEvent(
-          kind, run.nodes().get(r.node), describe(outputs.get(output), r.values), null, 0, false));
+          kind, run.nodes().get(r.node), describe(watched.get(output), r.values), null, 0, false));
     }
 
     List<TimelineTick> timeline(Run run, List<ScheduledDelivery.Arrival> arrivals) {
