@@ -49,6 +49,7 @@ final class NodeState {
       seals[i] = program.seals().get(i).newMemory();
     }
     buffered = new int[n];
+    listed = new boolean[n];
     for (Relation r : relations) {
       stores[r.id()] = new TupleStore(r.arity(), program.indexColumns(r.id()));
       if (r.keyed()) {
@@ -108,8 +109,15 @@ final class NodeState {
   private final int[] buffered;
   private final long[] scratchTuple = new long[64];
 
+  /** The relations with buffered rows, so that a flush after every rule does not visit them all. */
+  private int[] dirty = new int[8];
+  private int dirtyCount;
+  private final boolean[] listed;
+
   void flush() {
-    for (int relation = 0; relation < buffered.length; relation++) {
+    while (dirtyCount > 0) {
+      int relation = dirty[--dirtyCount];
+      listed[relation] = false;
       if (buffered[relation] > 0) {
         flush(relation);
       }
@@ -139,6 +147,13 @@ final class NodeState {
       buffers[relation] = buf;
     }
     int n = buffered[relation];
+    if (!listed[relation]) {
+      listed[relation] = true;
+      if (dirtyCount == dirty.length) {
+        dirty = java.util.Arrays.copyOf(dirty, dirtyCount * 2);
+      }
+      dirty[dirtyCount++] = relation;
+    }
     System.arraycopy(tuple, 0, buf, n * arity, arity);
     buffered[relation] = ++n;
     if (n == BATCH) {
