@@ -14,6 +14,8 @@ import calm.syntax.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,15 +146,30 @@ public final class CompiledProgram {
     }
     List<Rule> rules = program.rules();
     Planner planner = new Planner(this);
-    for (Set<String> component : checked.stratification().components()) {
+    // each component plans only the rules that write it: one pass over the rules, not one per component
+    List<Set<String>> componentList = checked.stratification().components();
+    Map<String, Integer> componentOf = new HashMap<>();
+    for (int c = 0; c < componentList.size(); c++) {
+      for (String name : componentList.get(c)) {
+        componentOf.put(name, c);
+      }
+    }
+    List<List<Rule>> rulesOf = new ArrayList<>(Collections.nCopies(componentList.size(), null));
+    for (Rule rule : rules) {
+      Integer c = componentOf.get(rule.head().atom().relation().text());
+      if (rule.head().form() == HeadForm.SAME_TICK && c != null) {
+        if (rulesOf.get(c) == null) {
+          rulesOf.set(c, new ArrayList<>());
+        }
+        rulesOf.get(c).add(rule);
+      }
+    }
+    for (int c = 0; c < componentList.size(); c++) {
+      Set<String> component = componentList.get(c);
       List<RulePlan> once = new ArrayList<>();
       List<RulePlan> full = new ArrayList<>();
       List<RulePlan> deltas = new ArrayList<>();
-      for (Rule rule : rules) {
-        if (rule.head().form() != HeadForm.SAME_TICK
-            || !component.contains(rule.head().atom().relation().text())) {
-          continue;
-        }
+      for (Rule rule : rulesOf.get(c) == null ? List.<Rule>of() : rulesOf.get(c)) {
         List<Integer> recursiveAtoms = new ArrayList<>();
         for (int i = 0; i < rule.body().size(); i++) {
           if (rule.body().get(i) instanceof PositiveLiteral p

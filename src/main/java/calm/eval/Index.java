@@ -13,9 +13,17 @@ final class Index {
   private int mask = 15;
   private int keys;
   private int[] next = new int[16];
+  /**
+   * With a one-column key, the key beside its slot: a probe then compares without reading the row,
+   * which is a cache miss of its own in a large relation.
+   */
+  private long[] inline;
 
   Index(int[] columns) {
     this.columns = columns;
+    if (columns.length == 1) {
+      inline = new long[slots.length];
+    }
   }
 
   /** The head row of the chain for {@code key} (values in {@link #columns} order), or -1. */
@@ -23,6 +31,20 @@ final class Index {
     long[] rows = store.rows;
     int arity = store.arity;
     int slot = hash(key) & mask;
+    long[] inline = this.inline;
+    if (inline != null) {
+      long k = key[0];
+      while (true) {
+        int entry = slots[slot];
+        if (entry == 0) {
+          return -1;
+        }
+        if (inline[slot] == k) {
+          return entry - 1;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
@@ -50,16 +72,21 @@ final class Index {
     long[] rows = store.rows;
     int base = row * store.arity;
     int slot = rowHash(rows, base) & mask;
+    long[] inline = this.inline;
+    long k = inline == null ? 0 : rows[base + columns[0]];
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
         slots[slot] = row + 1;
+        if (inline != null) {
+          inline[slot] = k;
+        }
         next[row] = -1;
         keys++;
         return;
       }
       int other = entry - 1;
-      if (rowKeyEquals(rows, other * store.arity, base)) {
+      if (inline != null ? inline[slot] == k : rowKeyEquals(rows, other * store.arity, base)) {
         next[row] = other;
         slots[slot] = row + 1;
         return;
@@ -75,16 +102,28 @@ final class Index {
 
   private void grow(TupleStore store) {
     int[] old = slots;
+    long[] oldInline = inline;
     slots = new int[old.length * 2];
     mask = slots.length - 1;
+    if (oldInline != null) {
+      inline = new long[slots.length];
+    }
     long[] rows = store.rows;
-    for (int entry : old) {
+    for (int i = 0; i < old.length; i++) {
+      int entry = old[i];
       if (entry != 0) {
-        int slot = rowHash(rows, (entry - 1) * store.arity) & mask;
+        int slot =
+            (oldInline != null
+                    ? TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, oldInline[i]))
+                    : rowHash(rows, (entry - 1) * store.arity))
+                & mask;
         while (slots[slot] != 0) {
           slot = (slot + 1) & mask;
         }
         slots[slot] = entry;
+        if (oldInline != null) {
+          inline[slot] = oldInline[i];
+        }
       }
     }
   }

@@ -49,6 +49,7 @@ final class NodeState {
       seals[i] = program.seals().get(i).newMemory();
     }
     buffered = new int[n];
+    listed = new boolean[n];
     for (Relation r : relations) {
       stores[r.id()] = new TupleStore(r.arity(), program.indexColumns(r.id()));
       if (r.keyed()) {
@@ -108,19 +109,19 @@ final class NodeState {
   private final int[] buffered;
   private final long[] scratchTuple = new long[64];
 
-  /** The lowest and highest relation with buffered rows (empty when low > high): flush looks no further. */
-  private int bufferedLow = Integer.MAX_VALUE;
-  private int bufferedHigh = -1;
+  /** The relations with buffered rows, so that a flush after every rule does not visit them all. */
+  private int[] dirty = new int[8];
+  private int dirtyCount;
+  private final boolean[] listed;
 
   void flush() {
-    int high = bufferedHigh;
-    for (int relation = bufferedLow; relation <= high; relation++) {
+    while (dirtyCount > 0) {
+      int relation = dirty[--dirtyCount];
+      listed[relation] = false;
       if (buffered[relation] > 0) {
         flush(relation);
       }
     }
-    bufferedLow = Integer.MAX_VALUE;
-    bufferedHigh = -1;
   }
 
   private void flush(int relation) {
@@ -146,9 +147,12 @@ final class NodeState {
       buffers[relation] = buf;
     }
     int n = buffered[relation];
-    if (n == 0) {
-      bufferedLow = Math.min(bufferedLow, relation);
-      bufferedHigh = Math.max(bufferedHigh, relation);
+    if (!listed[relation]) {
+      listed[relation] = true;
+      if (dirtyCount == dirty.length) {
+        dirty = java.util.Arrays.copyOf(dirty, dirtyCount * 2);
+      }
+      dirty[dirtyCount++] = relation;
     }
     System.arraycopy(tuple, 0, buf, n * arity, arity);
     buffered[relation] = ++n;
