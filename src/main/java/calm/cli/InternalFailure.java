@@ -12,6 +12,10 @@ import java.util.function.IntConsumer;
 final class InternalFailure {
   private InternalFailure() {}
 
+  /** Running out of heap is the input's size or the machine's, said the same way on every thread. */
+  static final String OUT_OF_MEMORY = "calm: out of memory; give Java more heap with CALM_JAVA_OPTS=-Xmx16g"
+      + " (the default is a quarter of the machine's memory)";
+
   /** The lines for {@code failure}, ending with a line break; the stack trace only when {@code debug}. */
   static String message(String where, Throwable failure, boolean debug) {
     StringBuilder text = new StringBuilder("calm: internal error")
@@ -37,7 +41,9 @@ final class InternalFailure {
    */
   static Thread.UncaughtExceptionHandler handler(PrintWriter err, boolean debug, IntConsumer exit) {
     return (thread, failure) -> {
-      err.print(message("thread " + thread.getName(), failure, debug));
+      // a helper thread (a parse half) that runs out of memory is the input's size, not a bug
+      err.print(failure instanceof OutOfMemoryError ? OUT_OF_MEMORY + "\n"
+          : message("thread " + thread.getName(), failure, debug));
       err.flush();
       exit.accept(ExitCodes.FAILURE);
     };

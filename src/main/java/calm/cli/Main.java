@@ -65,9 +65,7 @@ public final class Main implements Callable<Integer> {
     try {
       return execute(args);
     } catch (OutOfMemoryError e) {
-      System.err.println(
-          "calm: out of memory; give Java more heap with CALM_JAVA_OPTS=-Xmx16g"
-              + " (the default is a quarter of the machine's memory)");
+      System.err.println(InternalFailure.OUT_OF_MEMORY);
     } catch (StackOverflowError e) {
       System.err.println("calm: the input nests too deeply for the stack");
     } catch (Throwable e) {

@@ -33,4 +33,19 @@ class InternalFailureTest {
     assertTrue(debug.startsWith("calm: internal error: java.lang.IllegalStateException: x\n"), debug);
     assertTrue(debug.contains("\tat calm.cli.InternalFailureTest"), debug);
   }
+
+  @Test
+  void aHelperThreadOutOfMemoryIsTheOutOfMemoryLine() throws Exception {
+    StringWriter err = new StringWriter();
+    List<Integer> exits = new ArrayList<>();
+    Thread helper = new Thread(() -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, "calm-parse");
+    helper.setUncaughtExceptionHandler(InternalFailure.handler(new PrintWriter(err), false, exits::add));
+    helper.start();
+    helper.join();
+    assertEquals(List.of(ExitCodes.FAILURE), exits);
+    assertTrue(err.toString().startsWith("calm: out of memory; give Java more heap"), err.toString());
+    assertFalse(err.toString().contains("internal error"), err.toString());
+  }
 }

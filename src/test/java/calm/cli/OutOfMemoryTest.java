@@ -28,7 +28,7 @@ class OutOfMemoryTest {
     Process process =
         new ProcessBuilder(
                 List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2],
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx24m",
                     // a child JVM that only has to run out of memory: the quick compiler and the
                     // simplest collector start it sooner and reach the limit sooner
