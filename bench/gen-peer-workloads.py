@@ -3,6 +3,9 @@
 
     bench/gen-peer-workloads.py OUT_DIR [SHAPE...]      SHAPE: andersen cspa triangle strata (default all)
     SCALE=0.5 bench/gen-peer-workloads.py OUT_DIR       smaller (or larger) inputs, same shapes
+    SCALE_triangle=3 ... OUT_DIR triangle              one shape's scale (overrides SCALE for it)
+
+The sizes of docs/benchmarks.md's table: SCALE_cspa=2 SCALE_triangle=3 (andersen and strata at 1).
 
 Each shape gets a folder OUT_DIR/<shape>_<size> laid out like ../shared/bench/*: program.calm, the same
 program for Soufflé (program.dl, reading the same tab-separated REL.facts with .input and writing its
@@ -21,8 +24,9 @@ from collections import defaultdict
 SCALE = float(os.environ.get("SCALE", "1"))
 
 
-def scaled(n):
-    return max(10, int(n * SCALE))
+def scaled(n, shape=None):
+    scale = float(os.environ.get("SCALE_" + shape, SCALE)) if shape else SCALE
+    return max(10, int(n * scale))
 
 
 def write_facts(folder, name, rows):
@@ -89,7 +93,7 @@ chk_ptrs(N) :- N = count : { pointer(_) }, N > 0.
 
 
 def andersen(out, rng):
-    variables = scaled(3600)
+    variables = scaled(3600, "andersen")
     objects = variables // 4
     address_of = distinct_pairs(rng, variables // 2, variables, objects)
     # objects are pointers too (they can hold addresses), as in field-insensitive C analyses
@@ -199,7 +203,7 @@ chk_va(N) :- N = count : { value_alias(_, _) }, N > 0.
 
 
 def cspa(out, rng):
-    nodes = scaled(3000)
+    nodes = scaled(3000, "cspa")
     assign = distinct_pairs(rng, nodes // 2, nodes, nodes, lambda a, b: a != b)
     dereference = distinct_pairs(rng, nodes // 5, nodes, nodes)
     folder = os.path.join(out, f"cspa_n{nodes}")
@@ -276,7 +280,7 @@ chk_apex(N) :- N = count : { apex(_) }, N > 0.
 
 
 def triangle(out, rng):
-    nodes = scaled(10000)
+    nodes = scaled(10000, "triangle")
     edges = nodes * 20
     # a power-law-ish degree skew (a few hubs), as in real graphs, so triangles are plentiful
     weights = [1.0 / (i + 10) for i in range(nodes)]
@@ -380,7 +384,7 @@ def strata_dl():
 
 
 def strata(out, rng):
-    nodes = scaled(6000)
+    nodes = scaled(6000, "strata")
     edges = nodes * 3 // 2
     edge = distinct_pairs(rng, edges, nodes, nodes, lambda a, b: a != b)
     roots = sorted(rng.sample(range(nodes), max(1, nodes // 400)))
