@@ -4,6 +4,7 @@ import calm.syntax.ArithmeticOperator;
 import calm.syntax.BinaryExpr;
 import calm.syntax.Comparison;
 import calm.syntax.Expr;
+import calm.syntax.IntConstant;
 import calm.syntax.Lattice;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
@@ -19,7 +20,7 @@ import java.util.List;
  * A recursive component that may expand its delta in priority order instead of round by round:
  * one keyed table whose only value column is a {@code min<int>} (or {@code max<int>}), each recursive
  * rule reading it once and deriving its head's value from the body's by adding terms that do not
- * mention it (monotone arithmetic), the value variable used nowhere else. The least fixpoint of such a
+ * mention it or multiplying by a constant >= 0 (monotone arithmetic), the value variable used nowhere else. The least fixpoint of such a
  * component does not depend on the order in which raised keys are expanded, so expanding the best
  * value first (Dijkstra's order; label-correcting when some added term is negative) gives today's
  * result while expanding each key about once when the added terms are non-negative.
@@ -85,7 +86,7 @@ record PriorityOrder(int relation, int valueColumn, boolean lowestFirst) {
     return head.get(value) instanceof Expr e && monotone(e, d);
   }
 
-  /** {@code d}, or {@code d} plus (or minus) terms free of {@code d}. */
+  /** {@code d}, or {@code d} plus (or minus) terms free of {@code d}, or times a constant >= 0. */
   private static boolean monotone(Expr e, String d) {
     if (e instanceof Variable v) {
       return v.name().equals(d);
@@ -98,8 +99,15 @@ record PriorityOrder(int relation, int valueColumn, boolean lowestFirst) {
       if (b.operator() == ArithmeticOperator.SUBTRACT) {
         return monotone(b.left(), d) && !mentions(b.right(), d);
       }
+      if (b.operator() == ArithmeticOperator.MULTIPLY) {
+        return monotone(b.left(), d) && nonNegative(b.right()) || monotone(b.right(), d) && nonNegative(b.left());
+      }
     }
     return false;
+  }
+
+  private static boolean nonNegative(Expr e) {
+    return e instanceof IntConstant c && c.value() >= 0;
   }
 
   private static boolean mentions(Object node, String d) {
