@@ -169,6 +169,7 @@ public final class CompiledProgram {
       List<RulePlan> once = new ArrayList<>();
       List<RulePlan> full = new ArrayList<>();
       List<RulePlan> deltas = new ArrayList<>();
+      List<Rule> recursiveRules = new ArrayList<>();
       for (Rule rule : rulesOf.get(c) == null ? List.<Rule>of() : rulesOf.get(c)) {
         List<Integer> recursiveAtoms = new ArrayList<>();
         for (int i = 0; i < rule.body().size(); i++) {
@@ -182,6 +183,7 @@ public final class CompiledProgram {
           once.add(plan);
         } else {
           full.add(plan);
+          recursiveRules.add(rule);
           for (int atom : recursiveAtoms) {
             deltas.add(planner.plan(rule, atom));
           }
@@ -189,7 +191,12 @@ public final class CompiledProgram {
       }
       int[] ids = component.stream().mapToInt(n -> byName.get(n).id()).sorted().toArray();
       if (!once.isEmpty() || !full.isEmpty()) {
-        components.add(new ComponentPlan(ids, once, full, deltas));
+        PriorityOrder priority =
+            PriorityOrder.of(component.stream().map(byName::get).toList(), recursiveRules);
+        if (priority != null && !deltas.stream().allMatch(d -> d.first instanceof ScanStep s && s.readsDelta())) {
+          priority = null; // one raised row at a time pays only when the plan starts from it
+        }
+        components.add(new ComponentPlan(ids, once, full, deltas, priority));
       }
     }
     for (Rule rule : rules) {

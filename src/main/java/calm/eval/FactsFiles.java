@@ -75,6 +75,11 @@ public final class FactsFiles {
             throw new FactsFormatException(
                 file + ":" + number + ": '" + r.name() + "' has " + arity + " columns, the line has " + found);
           }
+          if (types[c] == Type.INT && plainDigits(line, start, end)) {
+            t[c] = digits(line, start, end);
+            start = end + 1;
+            continue;
+          }
           String field = line.substring(start, end);
           if (types[c] == Type.INT) {
             try {
@@ -95,6 +100,33 @@ public final class FactsFiles {
       throw new FactsFormatException(file + ":" + e.line + ": not UTF-8 text: " + e.getMessage());
     }
     return tuples;
+  }
+
+  /**
+   * Whether {@code line[from, to)} is an optional '-' and 1 to 18 ASCII digits: a number that
+   * {@link #digits} reads without a substring, where Long.parseLong and its messages are not needed.
+   */
+  private static boolean plainDigits(String line, int from, int to) {
+    int i = from < to && line.charAt(from) == '-' ? from + 1 : from;
+    if (i == to || to - i > 18) {
+      return false;
+    }
+    for (; i < to; i++) {
+      char ch = line.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long digits(String line, int from, int to) {
+    boolean negative = line.charAt(from) == '-';
+    long value = 0;
+    for (int i = negative ? from + 1 : from; i < to; i++) {
+      value = value * 10 + (line.charAt(i) - '0');
+    }
+    return negative ? -value : value;
   }
 
   /** Writes facts in the same format, already sorted. */

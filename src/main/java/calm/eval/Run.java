@@ -352,6 +352,10 @@ public final class Run {
     for (RulePlan plan : component.full()) {
       plan.execute(node, 0, 0);
     }
+    if (component.priority() != null) {
+      expandBestFirst(component, node, marks[0]);
+      return;
+    }
     while (true) {
       int[] now = new int[relations.length];
       boolean any = false;
@@ -369,6 +373,36 @@ public final class Run {
         }
       }
       marks = now;
+    }
+  }
+
+  /**
+   * Semi-naive evaluation with a priority worklist (see {@link PriorityOrder}): the delta rows from
+   * {@code from} on are expanded one at a time, best value first; a row raised again before its turn
+   * is dead and skipped, its successor row waiting in the heap.
+   */
+  private static void expandBestFirst(ComponentPlan component, NodeState node, int from) {
+    PriorityOrder order = component.priority();
+    TupleStore store = node.stores[order.relation()];
+    RowHeap heap = new RowHeap();
+    int pushed = from;
+    while (true) {
+      for (; pushed < store.size; pushed++) {
+        if (!store.keying.isDead(pushed)) {
+          long value = store.rows[pushed * store.arity + order.valueColumn()];
+          heap.push(order.lowestFirst() ? value : ~value, pushed); // ~ reverses the order, never overflows
+        }
+      }
+      if (heap.isEmpty()) {
+        return;
+      }
+      int row = heap.pop();
+      if (store.keying.isDead(row)) {
+        continue;
+      }
+      for (RulePlan plan : component.deltas()) {
+        plan.execute(node, row, row + 1);
+      }
     }
   }
 

@@ -14,6 +14,10 @@ final class ScanStep extends Step {
     this.args = args;
   }
 
+  boolean readsDelta() {
+    return delta;
+  }
+
   @Override
   void run(Frame frame) {
     TupleStore store = frame.node.stores[relation];

@@ -42,6 +42,10 @@ final class Utf8Lines implements Closeable {
 
   /** The next line without its '\n', or null at the end. */
   String next() throws IOException {
+    String ascii = asciiLineInBuffer();
+    if (ascii != null) {
+      return ascii;
+    }
     line.reset();
     boolean ended = false;
     while (!ended) {
@@ -78,6 +82,28 @@ final class Utf8Lines implements Closeable {
     }
     decoder.flush(to);
     return to.flip().toString();
+  }
+
+  /**
+   * The common case without a copy or a decoder: the next line lies whole in the buffer and is ASCII
+   * (a facts file of numbers). Null, with nothing consumed, otherwise.
+   */
+  private String asciiLineInBuffer() {
+    int end = position;
+    while (end < limit) {
+      byte b = buffer[end];
+      if (b == '\n') {
+        number++;
+        String text = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+        position = end + 1;
+        return text;
+      }
+      if (b < 0) {
+        return null;
+      }
+      end++;
+    }
+    return null;
   }
 
   @Override

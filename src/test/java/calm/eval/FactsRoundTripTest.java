@@ -54,6 +54,25 @@ class FactsRoundTripTest {
   }
 
   @Test
+  void numbersReadTheSameInEverySpelling(@TempDir Path tmp) throws IOException {
+    // the plain-digits fast path, and Long.parseLong for '+', spaces, leading zeros and 19 digits;
+    // the last line has no '\n' and the fourth is not ASCII
+    Path program = Files.writeString(tmp.resolve("copy.calm"), COPY);
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("item.facts"),
+        "+7\ta\n 8 \tb\r\n-0009\tc\n1000000000000000000\té\n-123456789012345678\td\n-0\te", StandardCharsets.UTF_8);
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("run", program.toString(), "--facts", in.toString(), "--output-dir", out.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("-123456789012345678\td\n-9\tc\n0\te\n7\ta\n8\tb\n1000000000000000000\té\n",
+        Files.readString(out.resolve("out_item.csv"), StandardCharsets.UTF_8));
+    Files.writeString(in.resolve("item.facts"), "1\tone\n-\ttwo\n");
+    r = Cli.run("run", program.toString(), "--facts", in.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("item.facts:2:") && r.err().contains("int"), r.err());
+  }
+
+  @Test
   void aMalformedLineIsReportedWithFileAndLine(@TempDir Path tmp) throws IOException {
     Path program = Files.writeString(tmp.resolve("copy.calm"), COPY);
     Path in = Files.createDirectories(tmp.resolve("in"));
