@@ -142,11 +142,13 @@ final class NodeState {
   private void buffer(int relation, long[] tuple) {
     int arity = tuple.length;
     long[] buf = buffers[relation];
-    if (buf == null) {
-      buf = new long[Math.max(arity, 1) * BATCH];
+    int n = buffered[relation];
+    if (buf == null || (n + 1) * arity > buf.length) {
+      // grows to a batch: a run of the explorer buffers a few rows per relation, and a state is made
+      // per run, so a full batch up front would be mostly zeroing memory never written
+      buf = buf == null ? new long[Math.max(arity, 1) * 8] : java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Math.max(arity, 1) * BATCH));
       buffers[relation] = buf;
     }
-    int n = buffered[relation];
     if (!listed[relation]) {
       listed[relation] = true;
       if (dirtyCount == dirty.length) {

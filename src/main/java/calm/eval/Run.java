@@ -136,6 +136,11 @@ public final class Run {
     return nodes.stream().map(n -> n.name).toList();
   }
 
+  /** How many nodes there are: {@code nodes().size()} without building the list (an observer asks every tick). */
+  public int nodeCount() {
+    return nodes.size();
+  }
+
   public CompiledProgram program() {
     return program;
   }

@@ -36,7 +36,12 @@ final class Worker {
   private final int constraints;
 
   Worker(CheckedProgram source, Scenario scenario, RunLimits limits, boolean keepSeals, List<SnapshotReads> snapshots) {
-    this.program = CompiledProgram.compile(source);
+    this(CompiledProgram.compile(source), scenario, limits, keepSeals, snapshots);
+  }
+
+  /** A worker on {@code program}, compiled from the checked program and used by this worker's thread alone. */
+  Worker(CompiledProgram program, Scenario scenario, RunLimits limits, boolean keepSeals, List<SnapshotReads> snapshots) {
+    this.program = program;
     this.world = World.of(program, scenario, Map.of());
     this.limits = limits;
     this.outputs = program.outputs();
@@ -101,7 +106,7 @@ final class Worker {
     for (int o = 0; o < watched.size(); o++) {
       FactSet last = new FactSet(watched.get(o).arity());
       int id = watched.get(o).id();
-      for (int n = 0; n < run.nodes().size(); n++) {
+      for (int n = 0; n < run.nodeCount(); n++) {
         int node = n;
         run.forEachFact(node, id, f -> last.add(node, f));
       }
@@ -136,7 +141,7 @@ final class Worker {
   private Set<Row> current(Run run, int output) {
     Set<Row> rows = new HashSet<>();
     int id = watched.get(output).id();
-    for (int n = 0; n < run.nodes().size(); n++) {
+    for (int n = 0; n < run.nodeCount(); n++) {
       int node = n;
       run.forEachFact(node, id, f -> rows.add(new Row(node, f)));
     }
@@ -179,7 +184,7 @@ final class Worker {
         FactSet seen = observed.get(o);
         int id = watched.get(o).id();
         if (!record || (o >= outputs.size() && o != also)) { // timelines show the outputs
-          for (int n = 0; n < run.nodes().size(); n++) {
+          for (int n = 0; n < run.nodeCount(); n++) {
             int node = n;
             run.forEachFact(node, id, f -> seen.add(node, f));
           }
