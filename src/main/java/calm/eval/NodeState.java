@@ -27,7 +27,7 @@ final class NodeState {
   final int[] tickBase;
   /** Per seal, what it has sealed and seen at this node. */
   final SealWatch.Memory[] seals;
-  private final FactBudget budget;
+  private FactBudget budget;
   private final List<Relation> relations;
 
   NodeState(String name, CompiledProgram program, FactBudget budget) {
@@ -57,6 +57,37 @@ final class NodeState {
       }
     }
     keyedIds = relations.stream().filter(Relation::keyed).mapToInt(Relation::id).toArray();
+  }
+
+  /**
+   * Empties this state for a new run of the same program at the same node, keeping the arrays it has
+   * grown (an explorer runs thousands of short runs, and allocating every store for each one costs
+   * about as much as some of the runs). Only after a run that ended normally: one stopped by an error
+   * may have left a store half-updated.
+   */
+  void reset(FactBudget budget) {
+    this.budget = budget;
+    for (TupleStore[] all : new TupleStore[][] {stores, nextInserts, deletions, outbox, updates}) {
+      for (TupleStore store : all) {
+        if (store != null) {
+          store.clear();
+        }
+      }
+    }
+    for (List<calm.syntax.Rule> rules : nextRules) {
+      if (rules != null) {
+        rules.clear();
+      }
+    }
+    java.util.Arrays.fill(listed, false);
+    java.util.Arrays.fill(buffered, 0);
+    dirtyCount = 0;
+    java.util.Arrays.fill(tickBase, 0);
+    for (int i = 0; i < seals.length; i++) {
+      seals[i] = program.seals().get(i).newMemory();
+    }
+    currentRule = null;
+    tick = 0;
   }
 
   private Keying keyingOf(Relation r, List<calm.syntax.Lattice> lattices) {
