@@ -150,7 +150,7 @@ final class ExploreCommand implements Callable<Integer> {
         jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), breakSeals);
     Explorer explorer;
     try {
-      explorer = new Explorer(checked.program(), scenario, settings);
+      explorer = new Explorer(checked.program(), program, scenario, settings);
     } catch (IllegalArgumentException e) {
       err.println("calm explore: " + (scenarioPath != null ? scenarioPath + ": " : "") + e.getMessage());
       return ExitCodes.FAILURE;

@@ -27,7 +27,7 @@ final class NodeState {
   final int[] tickBase;
   /** Per seal, what it has sealed and seen at this node. */
   final SealWatch.Memory[] seals;
-  private final FactBudget budget;
+  private FactBudget budget;
   private final List<Relation> relations;
 
   NodeState(String name, CompiledProgram program, FactBudget budget) {
@@ -57,6 +57,37 @@ final class NodeState {
       }
     }
     keyedIds = relations.stream().filter(Relation::keyed).mapToInt(Relation::id).toArray();
+  }
+
+  /**
+   * Empties this state for a new run of the same program at the same node, keeping the arrays it has
+   * grown (an explorer runs thousands of short runs, and allocating every store for each one costs
+   * about as much as some of the runs). Only after a run that ended normally: one stopped by an error
+   * may have left a store half-updated.
+   */
+  void reset(FactBudget budget) {
+    this.budget = budget;
+    for (TupleStore[] all : new TupleStore[][] {stores, nextInserts, deletions, outbox, updates}) {
+      for (TupleStore store : all) {
+        if (store != null) {
+          store.clear();
+        }
+      }
+    }
+    for (List<calm.syntax.Rule> rules : nextRules) {
+      if (rules != null) {
+        rules.clear();
+      }
+    }
+    java.util.Arrays.fill(listed, false);
+    java.util.Arrays.fill(buffered, 0);
+    dirtyCount = 0;
+    java.util.Arrays.fill(tickBase, 0);
+    for (int i = 0; i < seals.length; i++) {
+      seals[i] = program.seals().get(i).newMemory();
+    }
+    currentRule = null;
+    tick = 0;
   }
 
   private Keying keyingOf(Relation r, List<calm.syntax.Lattice> lattices) {
@@ -142,11 +173,13 @@ final class NodeState {
   private void buffer(int relation, long[] tuple) {
     int arity = tuple.length;
     long[] buf = buffers[relation];
-    if (buf == null) {
-      buf = new long[Math.max(arity, 1) * BATCH];
+    int n = buffered[relation];
+    if (buf == null || (n + 1) * arity > buf.length) {
+      // grows to a batch: a run of the explorer buffers a few rows per relation, and a state is made
+      // per run, so a full batch up front would be mostly zeroing memory never written
+      buf = buf == null ? new long[Math.max(arity, 1) * 8] : java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Math.max(arity, 1) * BATCH));
       buffers[relation] = buf;
     }
-    int n = buffered[relation];
     if (!listed[relation]) {
       listed[relation] = true;
       if (dirtyCount == dirty.length) {

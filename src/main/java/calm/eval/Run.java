@@ -49,13 +49,23 @@ public final class Run {
   private final int[] nonTableIds;
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
+    this(program, world, limits, policy, observer, null);
+  }
+
+  /**
+   * As above, on the node states that {@code reuse} keeps from the last run of the same program and
+   * world on this thread (emptied first), or on new ones that it keeps for the next run.
+   */
+  public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer,
+      NodeStates reuse) {
     this.program = program;
     this.policy = policy;
     this.observer = observer;
     this.limits = limits;
     this.budget = new FactBudget(limits.maxFacts());
     for (int i = 0; i < world.nodes().size(); i++) {
-      NodeState node = new NodeState(world.nodes().get(i), program, budget);
+      NodeState node = reuse != null ? reuse.take(i, world.nodes().get(i), program, budget)
+          : new NodeState(world.nodes().get(i), program, budget);
       nodes.add(node);
       byName.put(node.name, node);
       for (World.Initial f : world.initialFacts(i)) {
@@ -134,6 +144,11 @@ public final class Run {
 
   public List<String> nodes() {
     return nodes.stream().map(n -> n.name).toList();
+  }
+
+  /** How many nodes there are: {@code nodes().size()} without building the list (an observer asks every tick). */
+  public int nodeCount() {
+    return nodes.size();
   }
 
   public CompiledProgram program() {

@@ -6,6 +6,7 @@ import calm.syntax.Constraint;
 import calm.source.Span;
 import calm.eval.Scenario;
 import calm.analysis.CheckedProgram;
+import calm.eval.CompiledProgram;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a program under many seeded schedules, in parallel, and compares its outputs (§9 The explorer). Run
  * {@code i} uses {@link Seeds#runSeed}{@code (seed, i)}; results are merged in run order, so they do
- * not depend on the number of threads. Compiles the program once per thread, then runs it many
- * times.
+ * not depend on the number of threads. Compiles the program once per thread (the caller's thread
+ * works too, on the caller's compilation when it hands one over), then runs it many times.
  */
 public final class Explorer {
   private static final int BATCH_PER_THREAD = 128;
@@ -38,6 +39,17 @@ public final class Explorer {
    * @throws IllegalArgumentException when the scenario does not fit the program
    */
   public Explorer(CheckedProgram source, Scenario scenario, ExploreSettings settings) {
+    this(source, null, scenario, settings);
+  }
+
+  /**
+   * As above, with the caller's own compilation of {@code source}: the caller's thread explores on it
+   * rather than compiling the program again (compiling a large program takes longer than a thousand
+   * schedules). The plans keep scratch buffers, so the caller must not use it from another thread.
+   *
+   * @throws IllegalArgumentException when the scenario does not fit the program
+   */
+  public Explorer(CheckedProgram source, CompiledProgram compiled, Scenario scenario, ExploreSettings settings) {
     this.source = source;
     this.scenario = scenario;
     this.settings = settings;
@@ -45,6 +57,9 @@ public final class Explorer {
     this.snapshots = SnapshotReads.of(source);
     this.workers = ThreadLocal.withInitial(
         () -> new Worker(source, scenario, settings.limits(), !settings.breakSeals(), snapshots));
+    if (compiled != null) {
+      workers.set(new Worker(compiled, scenario, settings.limits(), !settings.breakSeals(), snapshots));
+    }
     workers.get(); // fails here, in the caller's thread, if the program or scenario is wrong
   }
 
@@ -94,7 +109,7 @@ public final class Explorer {
     int completed = 0;
     RunFailure failure = null;
     int threads = Math.max(1, settings.threads());
-    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
       Thread t = new Thread(null, r, "calm-explore", 64L * 1024 * 1024);
       t.setDaemon(true);
       return t;
@@ -220,8 +235,14 @@ public final class Explorer {
       return results;
     }
     List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
+    for (int t = 1; t < threads; t++) {
       futures.add(pool.submit(task));
+    }
+    RuntimeException inCaller = null;
+    try {
+      task.run(); // the caller's thread is one of the threads, with the worker it already has
+    } catch (RuntimeException e) {
+      inCaller = e;
     }
     for (Future<?> f : futures) {
       try {
@@ -236,6 +257,9 @@ public final class Explorer {
         }
         throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
       }
+    }
+    if (inCaller != null) {
+      throw inCaller;
     }
     return results;
   }

@@ -6,7 +6,6 @@ import calm.eval.Envelope;
 import calm.eval.Scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,8 @@ final class ScheduledDelivery implements DeliveryPolicy {
   private final Schedule schedule;
   private final SealOrder sealOrder;
   private final List<Arrival> arrivals; // null unless recording
-  private final Map<Envelope, Slot> slots = new IdentityHashMap<>();
+  /** Per envelope, by its sequence number (a run numbers its envelopes 0, 1, 2, ... as they enter). */
+  private Slot[] slots = new Slot[64];
   private final Map<Long, Integer> sendings = new HashMap<>();
   private final Map<String, Long> nodeHashes = new HashMap<>();
   final List<Met> met = new ArrayList<>();
@@ -60,13 +60,17 @@ final class ScheduledDelivery implements DeliveryPolicy {
   public List<Delivery> deliver(int tick, List<Envelope> pending) {
     List<Delivery> now = new ArrayList<>();
     for (Envelope e : pending) {
-      if (!slots.containsKey(e)) {
-        slots.put(e, place(e));
+      int sequence = Math.toIntExact(e.sequence());
+      if (sequence >= slots.length) {
+        slots = java.util.Arrays.copyOf(slots, Math.max(slots.length * 2, sequence + 1));
+      }
+      if (slots[sequence] == null) {
+        slots[sequence] = place(e);
       }
     }
     boolean[] waiting = sealsWaiting(pending);
     for (Envelope e : pending) {
-      Slot slot = slots.get(e);
+      Slot slot = slots[(int) e.sequence()];
       if (!slot.arrived) {
         if (slot.due <= tick && !heldForSeal(e, waiting)) {
           slot.arrived = true;
@@ -93,7 +97,7 @@ final class ScheduledDelivery implements DeliveryPolicy {
       return waiting;
     }
     for (Envelope e : pending) {
-      if (!slots.get(e).arrived) {
+      if (!slots[(int) e.sequence()].arrived) {
         for (int s = 0; s < waiting.length; s++) {
           waiting[s] |= sealOrder.feeds(s, e);
         }

@@ -4,6 +4,7 @@ import calm.analysis.CheckedProgram;
 import calm.eval.CompiledProgram;
 import calm.eval.ConstraintViolation;
 import calm.eval.GroundFact;
+import calm.eval.NodeStates;
 import calm.eval.Relation;
 import calm.eval.Run;
 import calm.eval.RunError;
@@ -34,9 +35,16 @@ final class Worker {
   private final List<Relation> watched;
   private final SealOrder sealOrder;
   private final int constraints;
+  /** What this worker's runs reuse: the last run's node states, emptied. */
+  private final NodeStates states = new NodeStates();
 
   Worker(CheckedProgram source, Scenario scenario, RunLimits limits, boolean keepSeals, List<SnapshotReads> snapshots) {
-    this.program = CompiledProgram.compile(source);
+    this(CompiledProgram.compile(source), scenario, limits, keepSeals, snapshots);
+  }
+
+  /** A worker on {@code program}, compiled from the checked program and used by this worker's thread alone. */
+  Worker(CompiledProgram program, Scenario scenario, RunLimits limits, boolean keepSeals, List<SnapshotReads> snapshots) {
+    this.program = program;
     this.world = World.of(program, scenario, Map.of());
     this.limits = limits;
     this.outputs = program.outputs();
@@ -88,10 +96,12 @@ final class Worker {
     ScheduledDelivery delivery = new ScheduledDelivery(schedule, record, sealOrder);
     boolean shown = also < 0 || outputs.contains(watched.get(also)); // an output's changes are shown anyway
     Watcher watcher = new Watcher(record, shown ? -1 : also);
-    Run run = new Run(program, world, limits, delivery, watcher);
+    Run run = new Run(program, world, limits, delivery, watcher, states);
     String error = null;
+    boolean ended = false;
     try {
       run.rest(); // to quiescence, then a tick with no arrivals: final outcomes are the state at rest
+      ended = true;
     } catch (RunError e) {
       error = "stopped at tick " + run.tick() + ": " + e.getMessage()
           + e.span().map(s -> " (rule at line " + s.line() + ":" + s.column() + ")").orElse("");
@@ -101,7 +111,7 @@ final class Worker {
     for (int o = 0; o < watched.size(); o++) {
       FactSet last = new FactSet(watched.get(o).arity());
       int id = watched.get(o).id();
-      for (int n = 0; n < run.nodes().size(); n++) {
+      for (int n = 0; n < run.nodeCount(); n++) {
         int node = n;
         run.forEachFact(node, id, f -> last.add(node, f));
       }
@@ -120,6 +130,8 @@ final class Worker {
         firstViolations[c] = v;
       }
     }
+    // the record is built from the run's states: only now may the next run empty them
+    states.runEnded(ended);
     return new RunRecord(observed, finals, violation, error, delivery.met, timeline, firstViolations);
   }
 
@@ -136,7 +148,7 @@ final class Worker {
   private Set<Row> current(Run run, int output) {
     Set<Row> rows = new HashSet<>();
     int id = watched.get(output).id();
-    for (int n = 0; n < run.nodes().size(); n++) {
+    for (int n = 0; n < run.nodeCount(); n++) {
       int node = n;
       run.forEachFact(node, id, f -> rows.add(new Row(node, f)));
     }
@@ -179,7 +191,7 @@ final class Worker {
         FactSet seen = observed.get(o);
         int id = watched.get(o).id();
         if (!record || (o >= outputs.size() && o != also)) { // timelines show the outputs
-          for (int n = 0; n < run.nodes().size(); n++) {
+          for (int n = 0; n < run.nodeCount(); n++) {
             int node = n;
             run.forEachFact(node, id, f -> seen.add(node, f));
           }
