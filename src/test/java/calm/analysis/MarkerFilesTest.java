@@ -31,8 +31,6 @@ class MarkerFilesTest {
    */
   static final Set<String> KNOWN_DIVERGENCES =
       Set.of(
-          // only the first unstratifiable cycle is reported (Stratification keeps one)
-          "s08-check-every-cycle-reported.calm",
           // a sum over a max column without `V >= 0` is an aggregation point but not also a snapshot
           "s11-lattice-sum-needs-non-negative.calm");
 
