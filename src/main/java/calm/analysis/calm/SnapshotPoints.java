@@ -132,6 +132,10 @@ final class SnapshotPoints implements PointFinder {
           "compare against a constant or a value kept in a table that no rule deletes from (its facts"
               + " only ever appear), so that a test once true stays true",
           seal);
+      case NON_NEGATIVE -> List.of(
+          "test the summed value non-negative in the body (`V >= 0`), so that every key adds a value"
+              + " that only rises",
+          seal);
       case KEY -> List.of(
           "name the key in the atom (`" + snapshot.relation() + "(K, V)`, not `" + snapshot.relation()
               + "(_, V)`), so each key adds its own value, which only rises",

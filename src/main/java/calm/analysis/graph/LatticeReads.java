@@ -48,7 +48,9 @@ public final class LatticeReads {
     /** A threshold whose bound can lose facts or is an event: take it from a grow-only relation. */
     BOUND,
     /** A sum or count over the value with the key projected away: name the key in the atom. */
-    KEY
+    KEY,
+    /** A sum over a max value that the body does not test non-negative: test {@code V >= 0}. */
+    NON_NEGATIVE
   }
 
   /** A threshold test {@code test} of the value read by {@code literal}, against {@code bound} (§11's K). */
@@ -204,6 +206,13 @@ public final class LatticeReads {
               + a.function().keyword() + " with the key of `" + read.relation + "` projected away (`_`):"
               + " two keys that reach the same value count once, so the result may fall", Fix.KEY, true));
         }
+        if (a.function() == AggregateFunction.SUM && !NonNegative.provedBy(rule, a.argument())) {
+          // §11 asks for `V >= 0` with a sum over a max column: a key that appears with a negative
+          // value lowers the sum, so without the test the read is a snapshot
+          return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is summed without a"
+              + " test that it is non-negative (`" + variable + " >= 0`): a key that appears with a"
+              + " negative value lowers the sum", Fix.NON_NEGATIVE, true));
+        }
         continue;
       }
       int at = i;
@@ -237,6 +246,10 @@ public final class LatticeReads {
     return Optional.of(new Snapshot(read.literal, read.relation, why, fix));
   }
 
+  /**
+   * The aggregates that move with the lattice: for a max column, max, count and sum (sum only when the
+   * body also tests the value non-negative, which {@link #misuse} checks next); for min, min.
+   */
   private static boolean inDirection(AggregateFunction f, Lattice lattice) {
     return lattice == Lattice.MAX
         ? f == AggregateFunction.MAX || f == AggregateFunction.SUM || f == AggregateFunction.COUNT
