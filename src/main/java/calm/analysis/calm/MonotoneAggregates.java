@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether an aggregate is monotone (Bloom^L, §8): its value only moves one way as its input
- * grows, and every use of it downstream only asks whether it has passed a threshold in that direction.
- * Anything else is a snapshot that may still change, and the aggregate rule is a coordination point.
+ * Decides whether an aggregate is monotone (Bloom^L, §8 The CALM analysis): its value only moves one way as
+ * its input grows, and every use of it downstream only asks whether it has passed a threshold in that
+ * direction. Anything else is a snapshot that may still change, and the aggregate rule is a coordination
+ * point.
  */
 final class MonotoneAggregates {
   private final RelationIndex index;
@@ -246,7 +247,10 @@ final class MonotoneAggregates {
    * in relations whose facts only ever appear; with {@code aggregateFixed}, also an aggregate fixed before
    * the first tick (the size of a panel counted from facts).
    */
-  /** Why {@code bound} may not be a lattice threshold's K (§11: as for monotone aggregates), if it may not. */
+  /**
+   * Why {@code bound} may not be a lattice threshold's K (§11 Keyed tables, lattices and extern tables: as
+   * for monotone aggregates), if it may not.
+   */
   Optional<String> blameBound(Rule reader, Expr bound) {
     return blameStored(reader, bound, true);
   }

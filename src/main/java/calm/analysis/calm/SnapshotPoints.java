@@ -84,9 +84,9 @@ final class SnapshotPoints implements PointFinder {
 
   /**
    * The rule's snapshot reads of asynchronous lattice tables: the reads {@link LatticeReads} finds,
-   * and a threshold test whose bound {@code K} may lose facts or is an event's (§11: K is a constant or
-   * comes from a relation whose facts only ever appear, as for monotone aggregates) — whether
-   * {@code V >= K} holds then depends on whether V rose before K went away.
+   * and a threshold test whose bound {@code K} may lose facts or is an event's (§11 Keyed tables, lattices
+   * and extern tables: K is a constant or comes from a relation whose facts only ever appear, as for monotone
+   * aggregates) — whether {@code V >= K} holds then depends on whether V rose before K went away.
    */
   private List<LatticeReads.Snapshot> of(Rule rule) {
     if (!schema.hasLatticeTables()) {

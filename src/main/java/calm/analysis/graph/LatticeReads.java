@@ -28,11 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which reads of a lattice table are monotone (§11). A value {@code V} read from a lattice column is
- * used monotonically when it is only tested against a threshold in the lattice's direction, flows
- * into a lattice column of the same direction (as V, V + E, E + V, V - E or V * c), or is the argument
- * of an aggregate in its direction. Any other use makes the read a <em>snapshot</em>: it stratifies
- * like negation and, over an asynchronous table, is a coordination point.
+ * Which reads of a lattice table are monotone (§11 Keyed tables, lattices and extern tables). A value
+ * {@code V} read from a lattice column is used monotonically when it is only tested against a threshold in
+ * the lattice's direction, flows into a lattice column of the same direction (as V, V + E, E + V, V - E or V
+ * * c), or is the argument of an aggregate in its direction. Any other use makes the read a
+ * <em>snapshot</em>: it stratifies like negation and, over an asynchronous table, is a coordination point.
  */
 public final class LatticeReads {
   private LatticeReads() {}
@@ -53,7 +53,10 @@ public final class LatticeReads {
     NON_NEGATIVE
   }
 
-  /** A threshold test {@code test} of the value read by {@code literal}, against {@code bound} (§11's K). */
+  /**
+   * A threshold test {@code test} of the value read by {@code literal}, against {@code bound} (the K of §11
+   * Keyed tables, lattices and extern tables).
+   */
   public record Threshold(Literal literal, String relation, Comparison test, Expr bound) {}
 
   /**
@@ -200,15 +203,16 @@ public final class LatticeReads {
         }
         if (a.function() != AggregateFunction.MAX && a.function() != AggregateFunction.MIN
             && keyProjectedAway(schema, read)) {
-          // an aggregate ranges over distinct assignments (§4): without the key, two keys whose values
+          // an aggregate ranges over distinct assignments (§4 Rules): without the key, two keys whose values
           // meet count once, so a rise can lower a sum or a count
           return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is aggregated by "
               + a.function().keyword() + " with the key of `" + read.relation + "` projected away (`_`):"
               + " two keys that reach the same value count once, so the result may fall", Fix.KEY, true));
         }
         if (a.function() == AggregateFunction.SUM && !NonNegative.provedBy(rule, a.argument())) {
-          // §11 asks for `V >= 0` with a sum over a max column: a key that appears with a negative
-          // value lowers the sum, so without the test the read is a snapshot
+          // §11 Keyed tables, lattices and extern tables asks for `V >= 0` with a sum over a max
+          // column: a key that appears with a negative value lowers the sum, so without the test the
+          // read is a snapshot
           return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is summed without a"
               + " test that it is non-negative (`" + variable + " >= 0`): a key that appears with a"
               + " negative value lowers the sum", Fix.NON_NEGATIVE, true));
