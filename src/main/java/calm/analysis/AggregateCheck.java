@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * E204: aggregates stand only in heads, at most one per head, never with {@code @async} or
- * {@code delete}, and aggregate a variable that the body binds (§4).
+ * {@code delete}, and aggregate a variable that the body binds (§4 Rules).
  */
 final class AggregateCheck implements Check {
   @Override

@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The variables a rule's body binds (§4): those of its positive atoms, then, repeated to a fixpoint,
+ * The variables a rule's body binds (§4 Rules): those of its positive atoms, then, repeated to a fixpoint,
  * {@code X} in {@code X = E} or {@code E = X} once every variable of {@code E} is bound. The order of
  * the literals plays no part.
  */
@@ -24,7 +24,7 @@ final class BoundVariables {
     return of(rule.body());
   }
 
-  /** The same for a body alone (a constraint's, §12). */
+  /** The same for a body alone (a constraint's, §12 Integrity constraints). */
   static Set<String> of(java.util.List<Literal> body) {
     Set<String> bound = new HashSet<>();
     for (Literal literal : body) {

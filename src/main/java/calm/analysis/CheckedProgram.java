@@ -59,8 +59,8 @@ public final class CheckedProgram {
   }
 
   /**
-   * The CALM analysis (§8): the checker's, or, for a checker that skipped it ({@code calm run} does
-   * not need it), made now.
+   * The CALM analysis (§8 The CALM analysis): the checker's, or, for a checker that skipped it
+   * ({@code calm run} does not need it), made now.
    */
   public synchronized CalmAnalysis calmAnalysis() {
     if (calm == null) {

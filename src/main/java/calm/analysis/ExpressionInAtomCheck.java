@@ -6,7 +6,7 @@ import calm.syntax.Aggregate;
 import calm.syntax.Term;
 import java.util.function.Consumer;
 
-/** E203: body atoms take variables, constants and '_'; arithmetic belongs in a comparison (§4). */
+/** E203: body atoms take variables, constants and '_'; arithmetic belongs in a comparison (§4 Rules). */
 final class ExpressionInAtomCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {

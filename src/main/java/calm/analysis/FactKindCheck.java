@@ -8,7 +8,7 @@ import calm.syntax.RelationKind;
 import java.util.function.Consumer;
 
 /**
- * E202: initial facts go into tables and inputs (§3). A scratch is emptied every tick and a channel
+ * E202: initial facts go into tables and inputs (§3 Facts). A scratch is emptied every tick and a channel
  * holds messages in flight, so a fact written for either would vanish or have no sender.
  */
 final class FactKindCheck implements Check {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * E207-E210: each head form fits the kind of its relation (§4): only a channel head is {@code @async},
+ * E207-E210: each head form fits the kind of its relation (§4 Rules): only a channel head is {@code @async},
  * and it always is; only a table is deleted from; and no rule derives an input, which by definition
  * only the outside world fills (the project's reading, see docs/language.md).
  */

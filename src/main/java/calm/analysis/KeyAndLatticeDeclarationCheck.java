@@ -8,9 +8,9 @@ import calm.syntax.RelationKind;
 import java.util.function.Consumer;
 
 /**
- * E601-E603, E607: keys, lattice types and {@code extern} stand where §11 allows them: a key only on a
- * table, value columns all plain or all lattices, lattice types only after a table's {@code =>} or on a
- * channel's or input's ordinary columns, {@code extern} only on a table.
+ * E601-E603, E607: keys, lattice types and {@code extern} stand where §11 Keyed tables, lattices and extern
+ * tables allows them: a key only on a table, value columns all plain or all lattices, lattice types only
+ * after a table's {@code =>} or on a channel's or input's ordinary columns, {@code extern} only on a table.
  */
 final class KeyAndLatticeDeclarationCheck implements Check {
   @Override

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * E604-E606: heads that §11 forbids: {@code delete} or {@code @update} of a lattice table (it only
- * grows), {@code @update} of anything but a plain keyed table, and any rule that writes an extern table.
+ * E604-E606: heads that §11 Keyed tables, lattices and extern tables forbids: {@code delete} or
+ * {@code @update} of a lattice table (it only grows), {@code @update} of anything but a plain keyed table,
+ * and any rule that writes an extern table.
  */
 final class KeyedHeadCheck implements Check {
   @Override

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * E104: a channel has exactly one '@' column, which names the destination node and so is a string
- * (nodes are named by strings, §7); no other kind of relation has one.
+ * (nodes are named by strings, §7 Runs and nodes); no other kind of relation has one.
  */
 final class LocationColumnCheck implements Check {
   @Override

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * E301, range restriction (§4): every variable of the head, of a negated atom or of a comparison is
+ * E301, range restriction (§4 Rules): every variable of the head, of a negated atom or of a comparison is
  * bound by a positive body atom or an {@code =} binding, whatever the order of the literals. A
  * variable is reported once per rule, where it first needs a value. Aggregated variables are left to
  * {@link AggregateCheck}.

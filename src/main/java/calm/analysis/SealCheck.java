@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * E402 and E403 (§5): a sealed atom holds variables (the key) and '_'; its guard holds variables, '_'
- * and constants; and every key variable appears in the guard, which is what ties a key to its seal.
+ * E402 and E403 (§5 Annotations and seals): a sealed atom holds variables (the key) and '_'; its guard holds
+ * variables, '_' and constants; and every key variable appears in the guard, which is what ties a key to its
+ * seal.
  */
 final class SealCheck implements Check {
   @Override

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * E302: no same-tick cycle passes through negation or aggregation (§6). The message names the cycle;
+ * E302: no same-tick cycle passes through negation, aggregation or a snapshot (§6 Semantics), one error
+ * per strongly connected component that holds such an edge. The message names the cycle;
  * each of its rules is a related location; the usual fix is to move one derivation to the next tick.
  */
 final class StratificationCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
-    context.stratification().unstratifiableCycle().ifPresent(cycle -> report.accept(diagnostic(cycle)));
+    for (List<Dependency> cycle : context.stratification().unstratifiableCycles()) {
+      report.accept(diagnostic(cycle));
+    }
   }
 
   private static Diagnostic diagnostic(List<Dependency> cycle) {

@@ -120,7 +120,7 @@ final class TypeCheck implements Check {
       comparisons(rule.body());
     }
 
-    /** A constraint's body (§12): typed as a rule's, without a head. */
+    /** A constraint's body (§12 Integrity constraints): typed as a rule's, without a head. */
     void body(List<Literal> body) {
       atoms(body);
       propagateBindings(body);

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * E404 (§5): a seal whose guard nothing can write. The guard never holds, so the rules the seal covers
- * never fire: the relation they derive would be called sealed and stay empty in every run.
+ * E404 (§5 Annotations and seals): a seal whose guard nothing can write. The guard never holds, so the rules
+ * the seal covers never fire: the relation they derive would be called sealed and stay empty in every run.
  */
 final class VacuousSealCheck implements Check {
   @Override

@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Which relations something can write (§5): a rule derives them, a fact fills them, or the outside world
- * does. The one place that says what the outside world fills.
+ * Which relations something can write (§5 Annotations and seals): a rule derives them, a fact fills them, or
+ * the outside world does. The one place that says what the outside world fills.
  */
 final class Writable {
   private final Set<String> written = new HashSet<>();
@@ -32,7 +32,10 @@ final class Writable {
     return written.contains(declaration.name().text()) || filledFromOutside(declaration);
   }
 
-  /** Inputs and channels: clients and the network fill them; extern tables: a facts directory (§11). */
+  /**
+   * Inputs and channels: clients and the network fill them; extern tables: a facts directory (§11 Keyed
+   * tables, lattices and extern tables).
+   */
   static boolean filledFromOutside(Declaration declaration) {
     return declaration.kind().isSourceOfAsynchrony() || declaration.extern();
   }

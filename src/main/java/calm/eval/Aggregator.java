@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The end of an aggregate rule's body. It aggregates over the distinct satisfying assignments of the
- * body's named variables (§4): when a positive atom holds a wildcard, two solutions may share an
+ * body's named variables (§4 Rules): when a positive atom holds a wildcard, two solutions may share an
  * assignment, so assignments are first collected in a set; otherwise every solution of the join is
  * already a distinct assignment and is aggregated on the fly.
  */

@@ -113,7 +113,10 @@ public final class CompiledProgram {
     return seals;
   }
 
-  /** The constraints (§12), in source order, each checked at every node after every fixpoint. */
+  /**
+   * The constraints (§12 Integrity constraints), in source order, each checked at every node after every
+   * fixpoint.
+   */
   List<ConstraintPlan> constraints() {
     return constraints;
   }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the engine checks one constraint (§12) at one node: the body's steps, run once after a tick's
- * fixpoint, find whether any state satisfies the body and the first solution, shown as the body's
- * positive atoms with its values: the facts that violate the invariant.
+ * How the engine checks one constraint (§12 Integrity constraints) at one node: the body's steps, run once
+ * after a tick's fixpoint, find whether any state satisfies the body and the first solution, shown as the
+ * body's positive atoms with its values: the facts that violate the invariant.
  */
 final class ConstraintPlan {
   final Constraint constraint;

@@ -4,8 +4,8 @@ import calm.syntax.Constraint;
 import java.util.List;
 
 /**
- * A state that satisfies a constraint's body (§12): at {@code node}, after tick {@code tick}'s
- * fixpoint, {@code matches} solutions, the first of which holds {@code facts}. A run reports a
+ * A state that satisfies a constraint's body (§12 Integrity constraints): at {@code node}, after tick
+ * {@code tick}'s fixpoint, {@code matches} solutions, the first of which holds {@code facts}. A run reports a
  * violation when it begins at a node, and again when the first solution changes.
  */
 public record ConstraintViolation(Constraint constraint, String node, int tick, List<String> facts, int matches) {

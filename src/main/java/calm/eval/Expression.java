@@ -83,7 +83,7 @@ abstract class Expression {
         if (dividend == Long.MIN_VALUE && divisor == -1) {
           throw new ArithmeticException("long overflow");
         }
-        return dividend / divisor; // Java truncates toward zero, as §4 asks
+        return dividend / divisor; // Java truncates toward zero, as §4 Rules asks
       }
     };
   }

@@ -1,8 +1,9 @@
 package calm.eval;
 
 /**
- * A second, different row for a key of a plain keyed table (§11), thrown where it is found; whoever
- * knows the relation, the rule or the fact turns it into a {@link RunError} that names them all.
+ * A second, different row for a key of a plain keyed table (§11 Keyed tables, lattices and extern tables),
+ * thrown where it is found; whoever knows the relation, the rule or the fact turns it into a {@link RunError}
+ * that names them all.
  */
 final class KeyConflict extends RuntimeException {
   final long[] held;

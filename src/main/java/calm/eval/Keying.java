@@ -7,12 +7,12 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The key of a keyed table (§11): which row holds each key, and how a key's values merge. A plain key
- * admits one row; a lattice key keeps the join of what is inserted. A raised value is appended as a
- * new row and the old one is marked dead, so that semi-naive evaluation sees the raise as a delta;
- * the dead rows are dropped by {@link TupleStore#compact()} once the component's fixpoint is reached.
- * Until then they are still visible, which is harmless to the monotone reads that alone may run in the
- * same component as the table's writers (a dead value is below the live one).
+ * The key of a keyed table (§11 Keyed tables, lattices and extern tables): which row holds each key, and how
+ * a key's values merge. A plain key admits one row; a lattice key keeps the join of what is inserted. A
+ * raised value is appended as a new row and the old one is marked dead, so that semi-naive evaluation sees
+ * the raise as a delta; the dead rows are dropped by {@link TupleStore#compact()} once the component's
+ * fixpoint is reached. Until then they are still visible, which is harmless to the monotone reads that alone
+ * may run in the same component as the table's writers (a dead value is below the live one).
  */
 final class Keying {
   private static final byte PLAIN = 0;
@@ -139,7 +139,10 @@ final class Keying {
     return compareCodePoints(pool.string(a), pool.string(b));
   }
 
-  /** Strings are ordered by code point (§11), which String.compareTo's UTF-16 order is not. */
+  /**
+   * Strings are ordered by code point (§11 Keyed tables, lattices and extern tables), which
+   * String.compareTo's UTF-16 order is not.
+   */
   static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default schedule of §7: every message arrives on the tick after it was sent, in send order;
- * an input event arrives at its tick, and one with {@link Scenario#ANY_TICK} at tick 1.
+ * The default schedule of §7 Runs and nodes: every message arrives on the tick after it was sent, in send
+ * order; an input event arrives at its tick, and one with {@link Scenario#ANY_TICK} at tick 1.
  */
 public final class NextTickDelivery implements DeliveryPolicy {
   @Override

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Records, for every output relation at every node, each fact that was ever present during a run
  * (observed after every tick's fixpoint) and the final contents: the two outcomes the explorer
- * compares (§9). Attach it as the run's observer, run to quiescence, then read.
+ * compares (§9 The explorer). Attach it as the run's observer, run to quiescence, then read.
  */
 public final class OutputHistory implements RunObserver {
   private final Map<String, Map<String, Set<List<Object>>>> observed = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a rule into a chain of steps. Body order does not matter (§4): the planner starts from the
+ * Turns a rule into a chain of steps. Body order does not matter (§4 Rules): the planner starts from the
  * delta atom (if any), then repeatedly applies every comparison, '=' binding and negation whose
  * variables are bound, and joins next the positive atom with the most bound columns, looking it up
  * through an index on exactly those columns.

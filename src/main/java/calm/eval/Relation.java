@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * A declared relation as the engine sees it: a dense id, its kind, column types and, for a channel,
- * the column that names the destination node (-1 otherwise). A keyed table (§11) has {@code
- * keyColumns} >= 0 key columns in front; its value columns are plain or lattices ({@code lattices}).
+ * the column that names the destination node (-1 otherwise). A keyed table (§11 Keyed tables, lattices and
+ * extern tables) has {@code keyColumns} >= 0 key columns in front; its value columns are plain or lattices
+ * ({@code lattices}).
  */
 public record Relation(
     int id, String name, RelationKind kind, boolean output, List<String> columnNames, List<Type> types,

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One run of a compiled program from a {@link World}: nodes tick in lockstep (§6, §7). Each tick a
- * node receives what the {@link DeliveryPolicy} delivers, evaluates its components to a fixpoint,
- * then evaluates its {@code @next}, {@code delete} and {@code @async} rules on the result. Before the
- * next tick, scratch, input and channel relations empty and the deferred insertions and deletions
- * apply (insertion wins). The run ends at quiescence: nothing pending in the network and a tick that
- * changed no table at any node.
+ * One run of a compiled program from a {@link World}: nodes tick in lockstep (§6 Semantics, §7 Runs and
+ * nodes). Each tick a node receives what the {@link DeliveryPolicy} delivers, evaluates its components to a
+ * fixpoint, then evaluates its {@code @next}, {@code delete} and {@code @async} rules on the result. Before
+ * the next tick, scratch, input and channel relations empty and the deferred insertions and deletions apply
+ * (insertion wins). The run ends at quiescence: nothing pending in the network and a tick that changed no
+ * table at any node.
  */
 public final class Run {
   private final CompiledProgram program;
@@ -122,16 +122,17 @@ public final class Run {
   }
 
   /**
-   * Facts that arrived for a key after its seal's guard held (§5), in the order found: by tick, then
-   * seal, node and row, so the first is the one the explorer reports for the run.
+   * Facts that arrived for a key after its seal's guard held (§5 Annotations and seals), in the order found:
+   * by tick, then seal, node and row, so the first is the one the explorer reports for the run.
    */
   public List<SealViolation> sealViolations() {
     return Collections.unmodifiableList(sealViolations);
   }
 
   /**
-   * The constraint violations (§12) found so far, in order: by tick, then constraint, then node. A
-   * violation is listed in the tick it begins at a node, and again when its first solution changes.
+   * The constraint violations (§12 Integrity constraints) found so far, in order: by tick, then constraint,
+   * then node. A violation is listed in the tick it begins at a node, and again when its first solution
+   * changes.
    */
   public List<ConstraintViolation> constraintViolations() {
     return Collections.unmodifiableList(constraintViolations);
@@ -282,7 +283,7 @@ public final class Run {
     quiescent = settled && pending.isEmpty();
   }
 
-  /** Checks every constraint at every node on the state the fixpoint reached (§12). */
+  /** Checks every constraint at every node on the state the fixpoint reached (§12 Integrity constraints). */
   private void checkConstraints() {
     List<ConstraintPlan> constraints = program.constraints();
     for (int c = 0; c < constraints.size(); c++) {
@@ -427,7 +428,7 @@ public final class Run {
 
   /**
    * Empties scratch, input and channel relations, then applies last tick's deletions, the rows that
-   * {@code @update} replaces (§11), and insertions.
+   * {@code @update} replaces (§11 Keyed tables, lattices and extern tables), and insertions.
    */
   private void startTick(NodeState node) {
     for (Relation r : program.relations()) {

@@ -15,7 +15,10 @@ public interface RunObserver {
 
   default void nodeTick(NodeTick tick) {}
 
-  /** A constraint found violated after a fixpoint (§12), before that tick's {@link NodeTick}s. */
+  /**
+   * A constraint found violated after a fixpoint (§12 Integrity constraints), before that tick's
+   * {@link NodeTick}s.
+   */
   default void constraintViolated(ConstraintViolation violation) {}
 
   RunObserver NONE = new RunObserver() {};

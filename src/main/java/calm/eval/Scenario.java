@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run configuration of §7: which nodes exist, where the program's facts start, which extra facts
- * start on which node, and which input events arrive where and when. Built by {@link ScenarioParser}
+ * The run configuration of §7 Runs and nodes: which nodes exist, where the program's facts start, which extra
+ * facts start on which node, and which input events arrive where and when. Built by {@link ScenarioParser}
  * from a scenario file, or {@link #standalone()} when there is none.
  */
 public final class Scenario {

@@ -131,7 +131,7 @@ public final class ScenarioParser {
     return program.lookup(name).orElseThrow(() -> error(line, "unknown relation '" + name + "'"));
   }
 
-  /** {@code rel(v, ...)} with an optional final '.', values as in the language (§1). */
+  /** {@code rel(v, ...)} with an optional final '.', values as in the language (§1 Lexical). */
   private GroundFact fact(int line, String text, RelationKind expected) throws FactsFormatException {
     text = text.trim();
     if (text.endsWith(".")) {

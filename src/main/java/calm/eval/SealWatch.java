@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Watches one seal at every node (§5): once a fact matching the guard holds for a key at a node, a fact
- * of the sealed relation for that key (matching the seal's constants) that the node had never held
- * before and that appears in a later tick is a {@link SealViolation}. A fact appearing in the same tick
- * as its guard is in time: the tick's fixpoint sees both. A fact the node held before the seal and
- * holds again (a duplicate message, a scratch fact derived anew each tick) is nothing new.
+ * Watches one seal at every node (§5 Annotations and seals): once a fact matching the guard holds for a key
+ * at a node, a fact of the sealed relation for that key (matching the seal's constants) that the node had
+ * never held before and that appears in a later tick is a {@link SealViolation}. A fact appearing in the same
+ * tick as its guard is in time: the tick's fixpoint sees both. A fact the node held before the seal and holds
+ * again (a duplicate message, a scratch fact derived anew each tick) is nothing new.
  */
 final class SealWatch {
   final Seal seal;

@@ -16,7 +16,7 @@ final class TupleStore {
   private int[] table = new int[16]; // row + 1; 0 = empty
   private int mask = 15;
   final Index[] indexes;
-  /** The key of a keyed table (§11), or null. */
+  /** The key of a keyed table (§11 Keyed tables, lattices and extern tables), or null. */
   Keying keying;
   /** Counts changes to the contents: a raised lattice value changes them without adding a row. */
   long version;

@@ -29,12 +29,7 @@ class MarkerFilesTest {
    * divergences"). They are not in the passing set; {@link #knownDivergencesStillDiverge} fails as soon
    * as one of them passes, so that it moves back.
    */
-  static final Set<String> KNOWN_DIVERGENCES =
-      Set.of(
-          // only the first unstratifiable cycle is reported (Stratification keeps one)
-          "s08-check-every-cycle-reported.calm",
-          // a sum over a max column without `V >= 0` is an aggregation point but not also a snapshot
-          "s11-lattice-sum-needs-non-negative.calm");
+  static final Set<String> KNOWN_DIVERGENCES = Set.of();
 
   private static final int AT_LEAST = 30;
 

@@ -9,7 +9,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Which relations a source of asynchrony reaches (§8), each with one shortest path from a source.
+ * Which relations a source of asynchrony reaches (§8 The CALM analysis), each with one shortest path from a
+ * source.
  *
  * <p>One breadth-first search from every source at once, so the whole program costs one pass. Inputs
  * are searched first and channels only after: a path then starts where the outside world comes in and

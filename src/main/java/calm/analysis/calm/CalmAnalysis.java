@@ -132,7 +132,7 @@ public final class CalmAnalysis {
     return context.reach().isAsynchronous(relation);
   }
 
-  /** An input, a channel, or a scratch that reads one (§8). */
+  /** An input, a channel, or a scratch that reads one (§8 The CALM analysis). */
   public boolean isEvent(String relation) {
     return context.events().isEvent(relation);
   }

@@ -4,7 +4,7 @@ import calm.syntax.Constraint;
 import java.util.List;
 
 /**
- * The static verdict on one integrity constraint (§12) and what threatens it.
+ * The static verdict on one integrity constraint (§12 Integrity constraints) and what threatens it.
  *
  * @param pointLines the lines of the coordination points upstream of what the constraint reads, in
  *     increasing order
@@ -17,7 +17,7 @@ public record ConstraintVerdict(
     threats = List.copyOf(threats);
   }
 
-  /** The four verdicts of §12, from best to worst. */
+  /** The four verdicts of §12 Integrity constraints, from best to worst. */
   public enum Kind {
     SCHEDULE_INDEPENDENT("schedule-independent"),
     SEALED("sealed"),

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The verdict of each constraint (§12): the worst of what its own body does (see
+ * The verdict of each constraint (§12 Integrity constraints): the worst of what its own body does (see
  * CalmAnalysis#bodyThreats) and of the coordination points upstream of the relations it reads. An
  * order-dependent constraint gets a C002 warning that names what threatens it.
  */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A rule whose result depends on the order of asynchronous events (§8). One point per rule, with every
- * reason it has.
+ * A rule whose result depends on the order of asynchronous events (§8 The CALM analysis). One point per rule,
+ * with every reason it has.
  *
  * @param at where the rule's head atom starts (after any annotation and after {@code delete})
  * @param path relation names from a source of asynchrony to the rule's head

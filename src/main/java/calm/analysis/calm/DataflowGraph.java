@@ -23,7 +23,7 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
   }
 
   /**
-   * A constraint (§12), drawn as a node that reads its relations.
+   * A constraint (§12 Integrity constraints), drawn as a node that reads its relations.
    *
    * @param id a name for the drawing, unique in the program ({@code constraint_12})
    * @param label its name, or {@code :- (line 12)}
@@ -52,8 +52,9 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
   }
 
   /**
-   * What a drawing shows under a relation's name, for the declarations of §11 only: {@code extern}, the
-   * key and the lattice types, as {@code (player => score: max<int>)}; empty for any other relation.
+   * What a drawing shows under a relation's name, for the declarations of §11 Keyed tables, lattices and
+   * extern tables only: {@code extern}, the key and the lattice types, as
+   * {@code (player => score: max<int>)}; empty for any other relation.
    */
   static String detail(Declaration d) {
     if (!d.keyed() && !d.hasLatticeColumn() && !d.extern()) {

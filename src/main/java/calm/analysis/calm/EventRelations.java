@@ -4,9 +4,9 @@ import calm.syntax.RelationKind;
 import java.util.Arrays;
 
 /**
- * The event relations of §8 and the arrival each comes from. An input or a channel is an event; so is
- * a scratch that reads an event (positively or negatively, directly or through other scratch), since
- * it holds facts only in the tick the event arrives. A scratch that reads no event is a view.
+ * The event relations of §8 The CALM analysis and the arrival each comes from. An input or a channel is an
+ * event; so is a scratch that reads an event (positively or negatively, directly or through other scratch),
+ * since it holds facts only in the tick the event arrives. A scratch that reads no event is a view.
  *
  * <p>Each event remembers its source of asynchrony, or that it mixes several: two events derived from
  * the same single source come from the same arrival and do not race. Each relation's value can change

@@ -7,9 +7,9 @@ import calm.syntax.Rule;
 import java.util.List;
 
 /**
- * Relations fixed before the first tick (§8, thresholds): written only by facts and same-tick rules over
- * relations that are fixed too, so that every tick computes the same contents (a panel's size counted
- * from facts). Not asynchronous, never deleted from, never written by {@code @next}.
+ * Relations fixed before the first tick (§8 The CALM analysis, thresholds): written only by facts and
+ * same-tick rules over relations that are fixed too, so that every tick computes the same contents (a panel's
+ * size counted from facts). Not asynchronous, never deleted from, never written by {@code @next}.
  *
  * <p>Computed like {@link GrowOnly}: everything starts fixed, and the relations that can change spread
  * their taint forward, once each.

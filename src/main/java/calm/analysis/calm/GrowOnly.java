@@ -7,9 +7,9 @@ import calm.syntax.Rule;
 import java.util.List;
 
 /**
- * Relations whose facts only ever appear (§8, monotone aggregates): tables that no rule deletes from,
- * and scratch views of them. Never an event (it empties every tick). A view stays grow-only only if
- * every rule into it is positive and plain: a negated atom or an aggregate could make it shrink.
+ * Relations whose facts only ever appear (§8 The CALM analysis, monotone aggregates): tables that no rule
+ * deletes from, and scratch views of them. Never an event (it empties every tick). A view stays grow-only
+ * only if every rule into it is positive and plain: a negated atom or an aggregate could make it shrink.
  *
  * <p>Computed as a greatest fixpoint: everything starts grow-only, and the relations that shrink spread
  * their taint forward through views, once each.

@@ -1,11 +1,11 @@
 package calm.analysis.calm;
 
 /**
- * How an event relation's facts carry the message of its source (§8, race rule): for each of the
- * relation's columns, the source column whose value it holds (or -1), and for each source column
- * whether some rule on the way constrained it. A relation that cannot be traced to one message (a
- * scratch derived by several rules, from two events, or one that filters on a column it drops) has a
- * {@code failure} saying why.
+ * How an event relation's facts carry the message of its source (§8 The CALM analysis, race rule): for each
+ * of the relation's columns, the source column whose value it holds (or -1), and for each source column
+ * whether some rule on the way constrained it. A relation that cannot be traced to one message (a scratch
+ * derived by several rules, from two events, or one that filters on a column it drops) has a {@code failure}
+ * saying why.
  *
  * @param source the input or channel the relation's facts come from
  * @param carried per column of the relation, the source column it holds, or -1

@@ -1,16 +1,15 @@
 package calm.analysis.calm;
 
 import calm.analysis.graph.Dependency;
+import calm.analysis.graph.NonNegative;
 import calm.syntax.Aggregate;
 import calm.syntax.AggregateFunction;
 import calm.syntax.BinaryExpr;
 import calm.syntax.Comparison;
 import calm.syntax.ComparisonOperator;
 import calm.syntax.Expr;
-import calm.syntax.IntConstant;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
-import calm.syntax.Negation;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Term;
@@ -20,12 +19,12 @@ import calm.syntax.Wildcard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * Decides whether an aggregate is monotone (Bloom^L, §8): its value only moves one way as its input
- * grows, and every use of it downstream only asks whether it has passed a threshold in that direction.
- * Anything else is a snapshot that may still change, and the aggregate rule is a coordination point.
+ * Decides whether an aggregate is monotone (Bloom^L, §8 The CALM analysis): its value only moves one way as
+ * its input grows, and every use of it downstream only asks whether it has passed a threshold in that
+ * direction. Anything else is a snapshot that may still change, and the aggregate rule is a coordination
+ * point.
  */
 final class MonotoneAggregates {
   private final RelationIndex index;
@@ -50,7 +49,7 @@ final class MonotoneAggregates {
       return Optional.of(
           new Blame("`" + relation + "` is an output, so its value itself is observed", aggregate.span()));
     }
-    if (function == AggregateFunction.SUM && !provesNonNegative(rule, aggregate.argument())) {
+    if (function == AggregateFunction.SUM && !NonNegative.provedBy(rule, aggregate.argument())) {
       return Optional.of(
           new Blame(
               "the summed values are not known to be non-negative (the body does not test `"
@@ -236,7 +235,7 @@ final class MonotoneAggregates {
     Expr inner = inLeft ? b.left() : b.right();
     Expr rest = inLeft ? b.right() : b.left();
     return switch (b.operator()) {
-      case MULTIPLY -> constantValue(rest).orElse(0) > 0 && isMonotoneIn(inner, n, added);
+      case MULTIPLY -> NonNegative.constantValue(rest).orElse(0) > 0 && isMonotoneIn(inner, n, added);
       case ADD -> added.add(rest) && isMonotoneIn(inner, n, added);
       case SUBTRACT -> inLeft && added.add(rest) && isMonotoneIn(inner, n, added);
       default -> false;
@@ -248,7 +247,10 @@ final class MonotoneAggregates {
    * in relations whose facts only ever appear; with {@code aggregateFixed}, also an aggregate fixed before
    * the first tick (the size of a panel counted from facts).
    */
-  /** Why {@code bound} may not be a lattice threshold's K (§11: as for monotone aggregates), if it may not. */
+  /**
+   * Why {@code bound} may not be a lattice threshold's K (§11 Keyed tables, lattices and extern tables: as
+   * for monotone aggregates), if it may not.
+   */
   Optional<String> blameBound(Rule reader, Expr bound) {
     return blameStored(reader, bound, true);
   }
@@ -279,71 +281,6 @@ final class MonotoneAggregates {
       }
     }
     return Optional.empty();
-  }
-
-  /** Whether a comparison in the body proves the summed variable is at least 0. */
-  private static boolean provesNonNegative(Rule rule, Expr summed) {
-    if (!(summed instanceof Variable v)) {
-      return false;
-    }
-    for (Literal literal : rule.body()) {
-      if (literal instanceof Comparison c) {
-        ComparisonOperator op;
-        OptionalLong bound;
-        if (c.left() instanceof Variable l && l.name().equals(v.name())) {
-          op = c.operator();
-          bound = constantValue(c.right());
-        } else if (c.right() instanceof Variable r && r.name().equals(v.name())) {
-          op = c.operator().flipped();
-          bound = constantValue(c.left());
-        } else {
-          continue;
-        }
-        if (bound.isEmpty()) {
-          continue;
-        }
-        long k = bound.getAsLong();
-        if ((op == ComparisonOperator.GE || op == ComparisonOperator.EQ) && k >= 0) {
-          return true;
-        }
-        if (op == ComparisonOperator.GT && k >= -1) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The value of an expression without variables, if it has one (no overflow, no division by 0). */
-  static OptionalLong constantValue(Expr e) {
-    try {
-      if (e instanceof IntConstant i) {
-        return OptionalLong.of(i.value());
-      }
-      if (e instanceof Negation n) {
-        OptionalLong inner = constantValue(n.operand());
-        return inner.isEmpty() ? inner : OptionalLong.of(Math.negateExact(inner.getAsLong()));
-      }
-      if (e instanceof BinaryExpr b) {
-        OptionalLong l = constantValue(b.left());
-        OptionalLong r = constantValue(b.right());
-        if (l.isEmpty() || r.isEmpty()) {
-          return OptionalLong.empty();
-        }
-        long x = l.getAsLong();
-        long y = r.getAsLong();
-        return switch (b.operator()) {
-          case ADD -> OptionalLong.of(Math.addExact(x, y));
-          case SUBTRACT -> OptionalLong.of(Math.subtractExact(x, y));
-          case MULTIPLY -> OptionalLong.of(Math.multiplyExact(x, y));
-          case DIVIDE -> y == 0 || (x == Long.MIN_VALUE && y == -1) ? OptionalLong.empty() : OptionalLong.of(x / y);
-          case REMAINDER -> y == 0 ? OptionalLong.empty() : OptionalLong.of(x % y);
-        };
-      }
-    } catch (ArithmeticException overflow) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.empty();
   }
 
   private static String text(Comparison c) {

@@ -1,6 +1,9 @@
 package calm.analysis.calm;
 
-/** The kinds of coordination point (§8, and §11's snapshot of a lattice value). */
+/**
+ * The kinds of coordination point (§8 The CALM analysis, and the snapshot of a lattice value of §11 Keyed
+ * tables, lattices and extern tables).
+ */
 public enum PointKind {
   NEGATION,
   AGGREGATION,

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The edges of the {@link DependencyGraph} of §8 with the
+ * The edges of the {@link DependencyGraph} of §8 The CALM analysis with the
  * relations numbered in declaration order, so that the analysis' passes index arrays instead of hashing
  * names and edges at every step: on a 100,000-rule program that is most of their cost.
  */

@@ -20,17 +20,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The last part of §8's race rule: two event atoms of one source race unless one of them is implied
- * by the other's message. Each atom is traced back to the source through scratch relations derived by
- * a single same-tick rule from one event atom; a column that such a rule constrains (a constant, or a
- * variable used elsewhere in the rule) must reach its head. Atom X is then implied by atom Y's message
- * when every source column constrained for X is held, in both, by the same variable: whichever message
- * X's fact came from agrees with Y's on everything that matters, so the rule's result in a tick is the
- * union of what each message gives alone, whatever arrives with it.
+ * The last part of the race rule of §8 The CALM analysis: two event atoms of one source race unless one of
+ * them is implied by the other's message. Each atom is traced back to the source through scratch relations
+ * derived by a single same-tick rule from one event atom; a column that such a rule constrains (a constant,
+ * or a variable used elsewhere in the rule) must reach its head. Atom X is then implied by atom Y's message
+ * when every source column constrained for X is held, in both, by the same variable: whichever message X's
+ * fact came from agrees with Y's on everything that matters, so the rule's result in a tick is the union of
+ * what each message gives alone, whatever arrives with it.
  *
- * <p>Sounder than the letter of §8 in one place: in an aggregate rule every named variable of the event
- * atom counts as constrained, since the aggregate ranges over the body's named variables (a count of
- * {@code Y} in {@code n(K, count(Y)) :- s(K, Y)} depends on how many messages meet in the tick).
+ * <p>Sounder than the letter of §8 The CALM analysis in one place: in an aggregate rule every named variable
+ * of the event atom counts as constrained, since the aggregate ranges over the body's named variables (a
+ * count of {@code Y} in {@code n(K, count(Y)) :- s(K, Y)} depends on how many messages meet in the tick).
  */
 final class SameSourceRace {
   private final Schema schema;

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One seal applying in one rule (§5): the rule's body holds an atom of the sealed relation and a
- * positive atom of the guard, with the seal's key bound to the same variables in both.
+ * One seal applying in one rule (§5 Annotations and seals): the rule's body holds an atom of the sealed
+ * relation and a positive atom of the guard, with the seal's key bound to the same variables in both.
  *
  * @param sealed the body literal (positive or negated) of the sealed relation
  * @param guard the positive body atom of the guard relation

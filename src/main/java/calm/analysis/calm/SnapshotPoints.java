@@ -84,9 +84,9 @@ final class SnapshotPoints implements PointFinder {
 
   /**
    * The rule's snapshot reads of asynchronous lattice tables: the reads {@link LatticeReads} finds,
-   * and a threshold test whose bound {@code K} may lose facts or is an event's (§11: K is a constant or
-   * comes from a relation whose facts only ever appear, as for monotone aggregates) — whether
-   * {@code V >= K} holds then depends on whether V rose before K went away.
+   * and a threshold test whose bound {@code K} may lose facts or is an event's (§11 Keyed tables, lattices
+   * and extern tables: K is a constant or comes from a relation whose facts only ever appear, as for monotone
+   * aggregates) — whether {@code V >= K} holds then depends on whether V rose before K went away.
    */
   private List<LatticeReads.Snapshot> of(Rule rule) {
     if (!schema.hasLatticeTables()) {
@@ -131,6 +131,10 @@ final class SnapshotPoints implements PointFinder {
       case BOUND -> List.of(
           "compare against a constant or a value kept in a table that no rule deletes from (its facts"
               + " only ever appear), so that a test once true stays true",
+          seal);
+      case NON_NEGATIVE -> List.of(
+          "test the summed value non-negative in the body (`V >= 0`), so that every key adds a value"
+              + " that only rises",
           seal);
       case KEY -> List.of(
           "name the key in the atom (`" + snapshot.relation() + "(K, V)`, not `" + snapshot.relation()

@@ -1,6 +1,6 @@
 package calm.analysis.calm;
 
-/** The per-output verdict of §8. */
+/** The per-output verdict of §8 The CALM analysis. */
 public enum Verdict {
   CONFLUENT("confluent"),
   SEALED("sealed"),

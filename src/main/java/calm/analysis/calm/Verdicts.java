@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The per-output verdicts of §8. A point is upstream of an output when the point's head reaches the
- * output in the dependency graph (or is the output).
+ * The per-output verdicts of §8 The CALM analysis. A point is upstream of an output when the point's head
+ * reaches the output in the dependency graph (or is the output).
  *
  * <p>The graph's strongly connected components form a DAG. One pass over it in topological order
  * gives each component the worst status upstream of it, hence every output's verdict. For the

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * @param negated the body atom is under {@code not}
  * @param aggregated the rule's head aggregates
  * @param deleting the rule's head is {@code delete} (or {@code @update}, which deletes the old row)
- * @param snapshot the body atom reads a lattice value non-monotonically (§11)
+ * @param snapshot the body atom reads a lattice value non-monotonically (§11 Keyed tables, lattices and
+ * extern tables)
  */
 public record Dependency(
     String from,
@@ -72,7 +73,10 @@ public record Dependency(
     ofRule(rule, head, java.util.Set.of(), edge);
   }
 
-  /** As {@link #ofRule(Rule, String, Consumer)}, with the literals that are snapshot reads (§11). */
+  /**
+   * As {@link #ofRule(Rule, String, Consumer)}, with the literals that are snapshot reads (§11 Keyed tables,
+   * lattices and extern tables).
+   */
   public static void ofRule(
       Rule rule, String head, java.util.Collection<Literal> snapshots, Consumer<Dependency> edge) {
     Time time = Time.of(rule.head().form());
@@ -93,7 +97,10 @@ public record Dependency(
     }
   }
 
-  /** Whether the head can lose facts when {@code from} gains some (§8), before monotone aggregates. */
+  /**
+   * Whether the head can lose facts when {@code from} gains some (§8 The CALM analysis), before monotone
+   * aggregates.
+   */
   public boolean isNonMonotone() {
     return negated || aggregated || deleting || snapshot;
   }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A node per declared relation and an edge per (rule, body atom): the graph of §8. Rules that name
- * undeclared relations are expected to have been rejected by the checks; their edges are skipped.
+ * A node per declared relation and an edge per (rule, body atom): the graph of §8 The CALM analysis. Rules
+ * that name undeclared relations are expected to have been rejected by the checks; their edges are skipped.
  *
  * <p>The edges are kept in lists, in the order the rules make them; the JGraphT view, which the
  * algorithms that need one (shortest paths, for a cycle's message) take, is built on first request.

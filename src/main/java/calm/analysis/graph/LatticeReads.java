@@ -28,11 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which reads of a lattice table are monotone (§11). A value {@code V} read from a lattice column is
- * used monotonically when it is only tested against a threshold in the lattice's direction, flows
- * into a lattice column of the same direction (as V, V + E, E + V, V - E or V * c), or is the argument
- * of an aggregate in its direction. Any other use makes the read a <em>snapshot</em>: it stratifies
- * like negation and, over an asynchronous table, is a coordination point.
+ * Which reads of a lattice table are monotone (§11 Keyed tables, lattices and extern tables). A value
+ * {@code V} read from a lattice column is used monotonically when it is only tested against a threshold in
+ * the lattice's direction, flows into a lattice column of the same direction (as V, V + E, E + V, V - E or V
+ * * c), or is the argument of an aggregate in its direction. Any other use makes the read a
+ * <em>snapshot</em>: it stratifies like negation and, over an asynchronous table, is a coordination point.
  */
 public final class LatticeReads {
   private LatticeReads() {}
@@ -48,10 +48,15 @@ public final class LatticeReads {
     /** A threshold whose bound can lose facts or is an event: take it from a grow-only relation. */
     BOUND,
     /** A sum or count over the value with the key projected away: name the key in the atom. */
-    KEY
+    KEY,
+    /** A sum over a max value that the body does not test non-negative: test {@code V >= 0}. */
+    NON_NEGATIVE
   }
 
-  /** A threshold test {@code test} of the value read by {@code literal}, against {@code bound} (§11's K). */
+  /**
+   * A threshold test {@code test} of the value read by {@code literal}, against {@code bound} (the K of §11
+   * Keyed tables, lattices and extern tables).
+   */
   public record Threshold(Literal literal, String relation, Comparison test, Expr bound) {}
 
   /**
@@ -198,11 +203,19 @@ public final class LatticeReads {
         }
         if (a.function() != AggregateFunction.MAX && a.function() != AggregateFunction.MIN
             && keyProjectedAway(schema, read)) {
-          // an aggregate ranges over distinct assignments (§4): without the key, two keys whose values
+          // an aggregate ranges over distinct assignments (§4 Rules): without the key, two keys whose values
           // meet count once, so a rise can lower a sum or a count
           return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is aggregated by "
               + a.function().keyword() + " with the key of `" + read.relation + "` projected away (`_`):"
               + " two keys that reach the same value count once, so the result may fall", Fix.KEY, true));
+        }
+        if (a.function() == AggregateFunction.SUM && !NonNegative.provedBy(rule, a.argument())) {
+          // §11 Keyed tables, lattices and extern tables asks for `V >= 0` with a sum over a max
+          // column: a key that appears with a negative value lowers the sum, so without the test the
+          // read is a snapshot
+          return Optional.of(new Snapshot(read.literal, read.relation, v + from + " is summed without a"
+              + " test that it is non-negative (`" + variable + " >= 0`): a key that appears with a"
+              + " negative value lowers the sum", Fix.NON_NEGATIVE, true));
         }
         continue;
       }
@@ -237,6 +250,10 @@ public final class LatticeReads {
     return Optional.of(new Snapshot(read.literal, read.relation, why, fix));
   }
 
+  /**
+   * The aggregates that move with the lattice: for a max column, max, count and sum (sum only when the
+   * body also tests the value non-negative, which {@link #misuse} checks next); for min, min.
+   */
   private static boolean inDirection(AggregateFunction f, Lattice lattice) {
     return lattice == Lattice.MAX
         ? f == AggregateFunction.MAX || f == AggregateFunction.SUM || f == AggregateFunction.COUNT

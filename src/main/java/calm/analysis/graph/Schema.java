@@ -18,7 +18,10 @@ public final class Schema {
     this.hasLatticeTables = relations.values().stream().anyMatch(Declaration::isLatticeTable);
   }
 
-  /** Whether any table has lattice columns (§11): most programs have none, and skip their reads. */
+  /**
+   * Whether any table has lattice columns (§11 Keyed tables, lattices and extern tables): most programs have
+   * none, and skip their reads.
+   */
   public boolean hasLatticeTables() {
     return hasLatticeTables;
   }

@@ -26,7 +26,7 @@ public final class Stratification {
   /** The components, each after everything it reads. */
   private final List<int[]> ordered;
   private final Map<String, Integer> componentOf;
-  private final List<Dependency> badCycle;
+  private final List<List<Dependency>> badCycles;
   private List<Set<String>> components;
   private Map<String, Integer> stratumOf;
 
@@ -36,18 +36,18 @@ public final class Stratification {
       boolean[][] readBelow,
       List<int[]> ordered,
       Map<String, Integer> componentOf,
-      List<Dependency> badCycle) {
+      List<List<Dependency>> badCycles) {
     this.names = names;
     this.readFrom = readFrom;
     this.readBelow = readBelow;
     this.ordered = ordered;
     this.componentOf = componentOf;
-    this.badCycle = badCycle;
+    this.badCycles = badCycles;
   }
 
   /**
-   * Finds the strongly connected components of the same-tick graph and any unstratifiable cycle; the
-   * strata themselves are computed on first use (a check needs only the cycle).
+   * Finds the strongly connected components of the same-tick graph and the unstratifiable cycles; the
+   * strata themselves are computed on first use (a check needs only the cycles).
    */
   public static Stratification of(DependencyGraph dependencies) {
     List<String> names = new ArrayList<>(dependencies.relations());
@@ -95,8 +95,8 @@ public final class Stratification {
         componentOf.put(names.get(r), c);
       }
     }
-    List<Dependency> badCycle = findNegativeCycle(dependencies, needLower, componentOf);
-    return new Stratification(names, readFrom, readBelow, ordered, componentOf, badCycle);
+    List<List<Dependency>> badCycles = findNegativeCycles(dependencies, needLower, componentOf);
+    return new Stratification(names, readFrom, readBelow, ordered, componentOf, badCycles);
   }
 
   private void computeStrata() {
@@ -156,21 +156,34 @@ public final class Stratification {
 
   /** A same-tick cycle through negation or aggregation, as its edges in order, if there is one. */
   public Optional<List<Dependency>> unstratifiableCycle() {
-    return badCycle.isEmpty() ? Optional.empty() : Optional.of(badCycle);
+    return badCycles.isEmpty() ? Optional.empty() : Optional.of(badCycles.get(0));
   }
 
-  private static List<Dependency> findNegativeCycle(
+  /**
+   * One same-tick cycle through negation, aggregation or a snapshot for each strongly connected
+   * component that has such an edge, each as its edges in order: independent cycles are independent
+   * errors, and the spec reports every error of a file (§8 The CALM analysis). A component's cycle
+   * starts at its first such edge in rule order, and the cycles come in the order of those edges.
+   */
+  public List<List<Dependency>> unstratifiableCycles() {
+    return badCycles;
+  }
+
+  private static List<List<Dependency>> findNegativeCycles(
       DependencyGraph dependencies, List<Dependency> needLower, Map<String, Integer> componentOf) {
+    List<List<Dependency>> cycles = new ArrayList<>();
+    Set<Integer> reported = new java.util.HashSet<>();
     for (Dependency d : needLower) {
-      if (componentOf.get(d.from()).equals(componentOf.get(d.to()))) {
+      int component = componentOf.get(d.from());
+      if (component == componentOf.get(d.to()) && reported.add(component)) {
         List<Dependency> back = shortestPathWithin(dependencies, componentOf, d.to(), d.from());
         List<Dependency> cycle = new ArrayList<>();
         cycle.add(d);
         cycle.addAll(back);
-        return cycle;
+        cycles.add(Collections.unmodifiableList(cycle));
       }
     }
-    return List.of();
+    return Collections.unmodifiableList(cycles);
   }
 
   /** Breadth-first, so that the cycle shown is a shortest one. */

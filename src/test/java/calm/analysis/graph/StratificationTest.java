@@ -55,4 +55,18 @@ class StratificationTest {
     assertEquals("b->a, a->b", cycle.stream().map(d -> d.from() + "->" + d.to()).collect(Collectors.joining(", ")));
     assertTrue(of(cyclic.replace("b(X) :- a(X).", "b(X)@next :- a(X).")).unstratifiableCycle().isEmpty());
   }
+
+  @Test
+  void eachComponentWithABadEdgeHasItsOwnCycleInRuleOrder() {
+    String two = "table base(x: int).\ntable a(x: int).\ntable b(x: int).\ntable c(x: int).\ntable d(x: int).\n"
+        + "c(X) :- base(X), not d(X).\nd(X) :- c(X).\n"
+        + "a(X) :- base(X), not b(X).\nb(X) :- a(X), not a(X).\n";
+    List<String> cycles = of(two).unstratifiableCycles().stream()
+        .map(c -> c.stream().map(d -> d.from() + "->" + d.to()).collect(Collectors.joining(", ")))
+        .toList();
+    // one cycle per component, not one per bad edge (b -(not)-> a and a -(not)-> b are one error)
+    assertEquals(List.of("d->c, c->d", "b->a, a->b"), cycles);
+    assertEquals(cycles.get(0), of(two).unstratifiableCycle().orElseThrow().stream()
+        .map(d -> d.from() + "->" + d.to()).collect(Collectors.joining(", ")));
+  }
 }
