@@ -12,27 +12,32 @@
 set -u
 interval=${SAMPLE_INTERVAL:-0.5}
 
-tree_rss_kb() { # sum of RSS (kB) of $1 and all descendants; prints "kb count"
-  ps -e -o pid=,ppid=,rss= | awk -v root="$1" '
-    { parent[$1] = $2; rss[$1] = $3 }
+tree_rss_kb() { # sum of RSS (kB) of $1 and all descendants; prints "kb count breakdown"
+  ps -e -o pid=,ppid=,rss=,comm= | awk -v root="$1" '
+    { parent[$1] = $2; rss[$1] = $3; comm[$1] = $4 }
     END {
       total = 0; n = 0
       for (p in parent) {
         q = p
-        while (q != "" && q != 0 && q != 1) { if (q == root) { total += rss[p]; n++; break } q = parent[q] }
+        while (q != "" && q != 0 && q != 1) {
+          if (q == root) { total += rss[p]; n++; by[comm[p]] += rss[p]; break }
+          q = parent[q]
+        }
       }
-      print total, n
+      parts = ""
+      for (c in by) parts = parts sprintf("%s%s %d MB", parts == "" ? "" : ", ", c, by[c] / 1024)
+      print total, n, parts
     }'
 }
 
 sample() { # samples until $1 exits; writes the peak to stdout
-  local root=$1 peak=0 peakn=0
+  local root=$1 peak=0 peakn=0 peakparts="" kb n parts
   while kill -0 "$root" 2>/dev/null; do
-    read -r kb n < <(tree_rss_kb "$root")
-    if (( kb > peak )); then peak=$kb; peakn=$n; fi
+    read -r kb n parts < <(tree_rss_kb "$root")
+    if (( kb > peak )); then peak=$kb; peakn=$n; peakparts=$parts; fi
     sleep "$interval"
   done
-  printf 'peak RSS of the process tree: %d MB (%d processes at the peak)\n' $((peak / 1024)) "$peakn"
+  printf 'peak RSS of the process tree: %d MB (%d processes at the peak: %s)\n' $((peak / 1024)) "$peakn" "$peakparts"
 }
 
 if [[ ${1:-} == --pid ]]; then

@@ -18,7 +18,7 @@ class WriteFailureTest {
 
   private List<String> java(String... args) {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2],
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2], Cli.QUICK_JVM[3],
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return command;
@@ -41,7 +41,7 @@ class WriteFailureTest {
     List<List<String>> lines = List.of(List.of("check", file), List.of("run", file), List.of("graph", file),
         List.of("explore", file, "--runs", "2"), List.of("explain", "E101"), List.of("--help"));
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2],
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2], Cli.QUICK_JVM[3],
         "-cp", System.getProperty("java.class.path"), StandardOutputProbe.class.getName()));
     lines.forEach(args -> command.add(String.join(StandardOutputProbe.WORDS, args)));
     Process process = new ProcessBuilder(command).redirectOutput(new File("/dev/full")).start();
