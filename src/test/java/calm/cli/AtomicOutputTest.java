@@ -58,7 +58,7 @@ class AtomicOutputTest {
     Path big = facts("big", 200_000);
     for (int delay : new int[] {300, 1200, 2500, 4000}) {
       Process process = new ProcessBuilder(List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2],
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2], Cli.QUICK_JVM[3],
               "-cp", System.getProperty("java.class.path"), Main.class.getName(),
               "run", program.toString(), "--facts", big.toString(), "--output-dir", out.toString(),
               "--format", "csv", "--max-facts", "10000000", "--max-ticks", "1000000"))

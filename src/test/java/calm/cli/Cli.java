@@ -8,9 +8,11 @@ public record Cli(int status, String out, String err) {
   /**
    * Options for the JVMs that tests launch to see what a process does (exit status, a full disk, a
    * signal): they live a second, so compiling with C2 and starting GC threads costs more than it
-   * saves, on machines whose two cores the rest of the suite is using.
+   * saves, on machines whose two cores the rest of the suite is using. The heap is capped: the JVM's
+   * default (a quarter of the machine) lets a child grow past what the suite's memory budget has for
+   * it (docs/testing.md); a test that wants less memory puts its own -Xmx after these.
    */
-  public static final String[] QUICK_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"};
+  public static final String[] QUICK_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx256m"};
 
   public static Cli run(String... args) {
     StringWriter out = new StringWriter();

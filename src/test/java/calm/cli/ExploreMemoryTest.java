@@ -22,7 +22,7 @@ class ExploreMemoryTest {
         + "t(Y) :- t(X), Y = X + 1, X < 100000000.\no(X) :- t(X), X < 0.\n", StandardCharsets.UTF_8);
     for (String jobs : List.of("1", "2")) {
       Process process = new ProcessBuilder(List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2], "-Xmx48m",
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2], Cli.QUICK_JVM[3], "-Xmx48m",
               "-cp", System.getProperty("java.class.path"), Main.class.getName(),
               "explore", file.toString(), "--runs", "4", "--jobs", jobs, "--max-facts", "1000000000",
               "--max-ticks", "100000"))

@@ -141,7 +141,11 @@ class PlaygroundBrowserTest {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--user-data-dir=" + profile));
+        "--window-size=1400,1000", "--user-data-dir=" + profile,
+        // one process (renderer, GPU and network in the browser process; no zygotes) and no
+        // extensions: the page needs no more, and the suite has a memory budget (docs/testing.md)
+        "--single-process", "--renderer-process-limit=1", "--no-zygote", "--in-process-gpu",
+        "--enable-features=NetworkServiceInProcess2", "--disable-extensions", "--mute-audio"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()

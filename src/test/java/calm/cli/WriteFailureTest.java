@@ -18,7 +18,7 @@ class WriteFailureTest {
 
   private List<String> java(String... args) {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2],
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2], Cli.QUICK_JVM[3],
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return command;
@@ -30,17 +30,31 @@ class WriteFailureTest {
     return file;
   }
 
+  /**
+   * All six command lines run in one child JVM ({@link StandardOutputProbe}, through the launcher's
+   * {@code Main.execute}): the full disk is the process's standard output, so it needs a process, but
+   * not one per command. The exit status of the process itself is tested below.
+   */
   @Test
   void aFullDiskIsExitTwoForEveryCommand() throws Exception {
     String file = program().toString();
-    for (List<String> args : List.of(List.of("check", file), List.of("run", file), List.of("graph", file),
-        List.of("explore", file, "--runs", "2"), List.of("explain", "E101"), List.of("--help"))) {
-      Process process = new ProcessBuilder(java(args.toArray(String[]::new)))
-          .redirectOutput(new File("/dev/full"))
-          .start();
-      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals(2, process.waitFor(), args + ": " + err);
-      assertTrue(err.contains("calm: cannot write to standard output: No space left on device"), args + ": " + err);
+    List<List<String>> lines = List.of(List.of("check", file), List.of("run", file), List.of("graph", file),
+        List.of("explore", file, "--runs", "2"), List.of("explain", "E101"), List.of("--help"));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Cli.QUICK_JVM[0], Cli.QUICK_JVM[1], Cli.QUICK_JVM[2], Cli.QUICK_JVM[3],
+        "-cp", System.getProperty("java.class.path"), StandardOutputProbe.class.getName()));
+    lines.forEach(args -> command.add(String.join(StandardOutputProbe.WORDS, args)));
+    Process process = new ProcessBuilder(command).redirectOutput(new File("/dev/full")).start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), err);
+    String[] parts = err.split("\n" + StandardOutputProbe.STATUS, -1);
+    assertEquals(lines.size() + 1, parts.length, err);
+    for (int i = 0; i < lines.size(); i++) {
+      String printed = parts[i].substring(i == 0 ? 0 : parts[i].indexOf('\n') + 1);
+      String status = parts[i + 1].lines().findFirst().orElse("");
+      assertEquals("2", status, lines.get(i) + ": " + printed);
+      assertTrue(printed.contains("calm: cannot write to standard output: No space left on device"),
+          lines.get(i) + ": " + printed);
     }
   }
 
