@@ -106,10 +106,10 @@ class SarifTest {
       if (result.get("ruleId").asText().equals("C001") && artifact.get("uri").asText().equals("examples/cart.calm")) {
         sawPoint = true;
         JsonNode flow = result.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
-        assertEquals(4, flow.size(), "three relations on the path, then the point");
+        assertEquals(3, flow.size(), "the three relations on the path; the point is the result's location");
         JsonNode first = run.get("threadFlowLocations").get(flow.get(0).get("index").asInt());
         assertEquals(1, first.get("location").get("physicalLocation").get("region").get("startLine").asInt());
-        assertEquals(5, flow.get(3).get("location").get("physicalLocation").get("region").get("startLine").asInt());
+        assertEquals(5, result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
       }
     }
     assertTrue(sawPoint);
@@ -155,8 +155,31 @@ class SarifTest {
     results.forEach(r -> { if (r.get("ruleId").asText().equals("C001")) points.add(r); });
     assertEquals(1, points.size(), results.toString());
     JsonNode point = points.get(0);
-    assertTrue(point.get("message").get("text").asText().contains("help:"), point.toString());
+    String text = point.get("message").get("text").asText();
+    assertTrue(text.contains("seal `action_log` by a key (`seal action_log(K, _) by done(K).`)"), point.toString());
     JsonNode flow = point.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
-    assertEquals(4, flow.size(), "three relations on the path, then the point");
+    assertEquals(3, flow.size(), "the three relations on the path");
+    // what every point's help says is in the rule's help, not in each message
+    String ruleHelp = JsonRenderer.MAPPER.readTree(new SarifRenderer("1.2.3", Path.of(""), false).render(List.of(checked)))
+        .get("runs").get(0).get("tool").get("driver").get("rules").get(Code.COORDINATION_POINT.ordinal())
+        .get("help").get("markdown").asText();
+    for (String general : calm.analysis.calm.PointHelp.GENERAL) {
+      assertTrue(!text.contains(general), general + " in " + text);
+      assertTrue(ruleHelp.contains("- " + general), general);
+    }
+    // and the text report keeps them with the point
+    List<String> help = checked.diagnostics().stream()
+        .filter(d -> d.code() == Code.COORDINATION_POINT).findFirst().orElseThrow().help();
+    assertTrue(help.contains(calm.analysis.calm.PointHelp.ACKNOWLEDGE), help.toString());
+    assertTrue(help.stream().anyMatch(h -> h.endsWith("; " + calm.analysis.calm.PointHelp.GUARD_MUST_BE_WRITTEN)), help.toString());
+  }
+
+  @Test
+  void aHelpLineKeepsWhatIsSpecificToItsPoint() {
+    String seal = "seal `r` by a key (`seal r(K, _) by done(K).`)";
+    assertEquals(seal, calm.analysis.calm.PointHelp.specific(seal + " and " + calm.analysis.calm.PointHelp.GUARD_IN_RULE
+        + "; " + calm.analysis.calm.PointHelp.GUARD_MUST_BE_WRITTEN));
+    assertEquals("", calm.analysis.calm.PointHelp.specific(calm.analysis.calm.PointHelp.ACKNOWLEDGE));
+    assertEquals("declare `t` a scratch", calm.analysis.calm.PointHelp.specific("declare `t` a scratch"));
   }
 }

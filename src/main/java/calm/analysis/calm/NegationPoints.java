@@ -50,9 +50,7 @@ final class NegationPoints implements PointFinder {
     if (!draft.has(PointKind.DELETION)) {
       String negated = relationOf(draft.reasons(PointKind.NEGATION).get(0));
       help.add(
-          advice.sealAdvice(negated)
-              + " and put the guard atom in this rule, so each key is decided once it is"
-              + " complete; " + SealAdvice.GUARD_MUST_BE_WRITTEN);
+          advice.sealAdvice(negated) + " and " + PointHelp.GUARD_IN_RULE + "; " + SealAdvice.GUARD_MUST_BE_WRITTEN);
     }
   }
 }

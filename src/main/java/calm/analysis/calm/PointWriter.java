@@ -130,9 +130,7 @@ final class PointWriter {
       for (PointFinder finder : present(found)) {
         finder.help(found, help);
       }
-      help.add(
-          "if the deployment already coordinates here, acknowledge it with @coordinated(\"why\") before"
-              + " the rule");
+      help.add(PointHelp.ACKNOWLEDGE);
       d[0] = d[0].withHelp(help.toArray(String[]::new));
     }
     return d[0];
