@@ -1,7 +1,6 @@
 package calm.analysis;
 
 import calm.analysis.graph.Schema;
-import calm.analysis.graph.Stratification;
 import calm.analysis.calm.PointDiagnostics;
 import calm.analysis.calm.CalmAnalysis;
 import calm.analysis.calm.CalmReport;

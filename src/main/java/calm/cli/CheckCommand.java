@@ -6,7 +6,6 @@ import calm.analysis.calm.CalmReport;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.source.Span;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

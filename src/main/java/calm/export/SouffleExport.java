@@ -240,11 +240,11 @@ public final class SouffleExport {
     // only the aggregated variable is named inside: Soufflé warns about names used once
     String argument = aggregate.argument() instanceof Variable v ? "v_" + v.name() : expr(aggregate.argument());
     List<String> inner = new ArrayList<>(keyNames);
-    boolean counting = aggregate.function().keyword().equals("count");
-    named.forEach(v -> inner.add(!counting && ("v_" + v).equals(argument) ? argument : "_"));
     String function = aggregate.function().keyword();
+    boolean counting = function.equals("count");
+    named.forEach(v -> inner.add(!counting && ("v_" + v).equals(argument) ? argument : "_"));
     String value =
-        function.equals("count")
+        counting
             ? "count : { " + helper + "(" + String.join(", ", inner) + ") }"
             : function + " " + argument + " : { " + helper + "(" + String.join(", ", inner) + ") }";
     List<String> finalHead = new ArrayList<>();

@@ -63,7 +63,8 @@ final class Snapshot {
 
   synchronized Optional<Schema> schema() {
     if (schema == null && program().isPresent()) {
-      schema = Schema.of(program().get());
+      // a file without errors has its schema in the checked program; one with errors still has declarations
+      schema = outcome.checked().map(CheckedProgram::schema).orElseGet(() -> Schema.of(program().get()));
     }
     return Optional.ofNullable(schema);
   }

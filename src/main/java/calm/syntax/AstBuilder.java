@@ -6,7 +6,6 @@ import calm.diagnostics.Diagnostic;
 import calm.syntax.antlr.CalmLexer;
 import calm.syntax.antlr.CalmParser;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;

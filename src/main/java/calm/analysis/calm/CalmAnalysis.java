@@ -6,7 +6,6 @@ import calm.analysis.graph.Outputs;
 import calm.analysis.graph.Schema;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Constraint;
-import calm.syntax.Declaration;
 import calm.syntax.Program;
 import calm.syntax.Rule;
 import java.util.ArrayList;

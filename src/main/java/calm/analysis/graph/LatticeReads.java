@@ -14,7 +14,6 @@ import calm.syntax.IntConstant;
 import calm.syntax.Lattice;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
-import calm.syntax.Negation;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.syntax.Term;

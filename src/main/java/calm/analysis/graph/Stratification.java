@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -152,11 +151,6 @@ public final class Stratification {
       computeStrata();
     }
     return stratumOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-  }
-
-  /** A same-tick cycle through negation or aggregation, as its edges in order, if there is one. */
-  public Optional<List<Dependency>> unstratifiableCycle() {
-    return badCycles.isEmpty() ? Optional.empty() : Optional.of(badCycles.get(0));
   }
 
   /**

@@ -33,7 +33,7 @@ class StratificationTest {
     assertEquals(2, s.stratumOf("n"));
     assertEquals(3, s.stratumOf("top"));
     assertEquals(4, s.strataCount());
-    assertTrue(s.unstratifiableCycle().isEmpty());
+    assertTrue(s.unstratifiableCycles().isEmpty());
   }
 
   @Test
@@ -51,9 +51,9 @@ class StratificationTest {
   void aCycleThroughNegationIsFoundAndNextBreaksIt() {
     String cyclic = "table a(x: int).\ntable b(x: int).\ntable c(x: int).\n"
         + "a(X) :- c(X), not b(X).\nb(X) :- a(X).\n";
-    List<Dependency> cycle = of(cyclic).unstratifiableCycle().orElseThrow();
+    List<Dependency> cycle = of(cyclic).unstratifiableCycles().get(0);
     assertEquals("b->a, a->b", cycle.stream().map(d -> d.from() + "->" + d.to()).collect(Collectors.joining(", ")));
-    assertTrue(of(cyclic.replace("b(X) :- a(X).", "b(X)@next :- a(X).")).unstratifiableCycle().isEmpty());
+    assertTrue(of(cyclic.replace("b(X) :- a(X).", "b(X)@next :- a(X).")).unstratifiableCycles().isEmpty());
   }
 
   @Test
@@ -66,7 +66,5 @@ class StratificationTest {
         .toList();
     // one cycle per component, not one per bad edge (b -(not)-> a and a -(not)-> b are one error)
     assertEquals(List.of("d->c, c->d", "b->a, a->b"), cycles);
-    assertEquals(cycles.get(0), of(two).unstratifiableCycle().orElseThrow().stream()
-        .map(d -> d.from() + "->" + d.to()).collect(Collectors.joining(", ")));
   }
 }
