@@ -3,6 +3,7 @@ package calm.cli;
 import calm.analysis.Checker;
 import calm.eval.CompiledProgram;
 import calm.eval.ConstraintViolation;
+import calm.eval.FactRows;
 import calm.eval.FactsFiles;
 import calm.eval.FactsFormatException;
 import calm.eval.GroundFact;
@@ -106,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     Scenario scenario = Scenario.standalone();
-    Map<String, List<long[]>> loaded = Map.of();
+    Map<String, FactRows> loaded = Map.of();
     try {
       if (scenarioPath != null) {
         String text = ScenarioFiles.read(scenarioPath);
@@ -120,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
           err.println("calm run: --facts " + factsDir + ": not a directory");
           return ExitCodes.FAILURE;
         }
-        loaded = FactsFiles.read(program, factsDir);
+        loaded = FactsFiles.readRows(program, factsDir);
         for (Relation r : program.relations()) {
           if (r.extern() && !loaded.containsKey(r.name()) && !program.hasProgramFacts(r)) {
             err.println("calm run: extern table '" + r.name() + "' has no facts: expected "
@@ -138,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
     }
     World world;
     try {
-      world = World.of(program, scenario, loaded);
+      world = World.ofRows(program, scenario, loaded);
     } catch (IllegalArgumentException e) {
       err.println("calm run: " + (scenarioPath != null ? scenarioPath + ": " : "") + e.getMessage());
       return ExitCodes.FAILURE;

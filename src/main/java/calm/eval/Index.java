@@ -95,6 +95,16 @@ final class Index {
     }
   }
 
+  /** Indexes rows {@code from} to {@code to} (exclusive) of {@code store}, in order, as {@link #add} would. */
+  void addRows(TupleStore store, int from, int to) {
+    if (to > next.length) {
+      next = Arrays.copyOf(next, to);
+    }
+    for (int row = from; row < to; row++) {
+      add(store, row);
+    }
+  }
+
   void clear() {
     Arrays.fill(slots, 0);
     keys = 0;

@@ -130,6 +130,21 @@ final class NodeState {
     }
   }
 
+  /** Inserts a block of facts now, in bulk ({@link TupleStore#addBulk}); counts against the run's fact bound. */
+  void insertAll(int relation, FactRows rows) {
+    TupleStore store = stores[relation];
+    int before = store.size;
+    try {
+      store.addBulk(rows.data, rows.count);
+    } catch (KeyConflict conflict) {
+      throw in(relation, conflict);
+    } finally {
+      if (store.size > before) {
+        budget.addedMany(relations.get(relation), store.size - before);
+      }
+    }
+  }
+
   /**
    * Same-tick derivations wait in a small buffer per relation and enter the store in batches (see
    * {@link TupleStore#addAll}); {@link #flush} runs after every rule evaluation, before anything reads

@@ -70,7 +70,7 @@ public final class Run {
       byName.put(node.name, node);
       for (World.Initial f : world.initialFacts(i)) {
         try {
-          node.insert(f.relation(), f.tuple());
+          node.insertAll(f.relation(), f.rows());
         } catch (KeyConflict conflict) {
           throw KeyConflicts.error(conflict, node, 0, "an initial fact", null);
         }

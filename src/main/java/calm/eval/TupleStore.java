@@ -217,6 +217,84 @@ final class TupleStore {
     return added;
   }
 
+  /**
+   * Adds {@code count} rows packed in {@code data} as {@link #add} would one after another (the same rows,
+   * in the same order, the same {@link KeyConflict}), but with the row array and the set sized once for
+   * all of them and each index built once at the end: how facts files load. Returns how many were new.
+   */
+  int addBulk(long[] data, int count) {
+    if (count == 0) {
+      return 0;
+    }
+    int before = size;
+    reserveRows(count);
+    if (keying == null) {
+      reserveSet(count);
+    }
+    long[] tuple = new long[arity];
+    deferIndexing = true;
+    try {
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(data, i * arity, tuple, 0, arity);
+        add(tuple);
+      }
+    } finally {
+      deferIndexing = false;
+      for (Index index : indexes) {
+        index.addRows(this, before, size);
+      }
+    }
+    return size - before;
+  }
+
+  /** Whether rows are being added in bulk, to be indexed at the end ({@link #addBulk}). */
+  private boolean deferIndexing;
+
+  private void reserveRows(int more) {
+    long needed = (long) (size + more) * arity;
+    if (needed > rows.length) {
+      rows = Arrays.copyOf(rows, (int) Math.min(needed, Integer.MAX_VALUE - 8));
+    }
+  }
+
+  /** Sizes the set for {@code more} rows beyond those held, so that it does not grow step by step. */
+  private void reserveSet(int more) {
+    long wanted = (long) size + more;
+    if (small != null) {
+      int capacity = small.length;
+      while (wanted * 10L > capacity * 7L && capacity < (1 << 30)) {
+        capacity *= 2;
+      }
+      if (capacity > small.length) {
+        int[] grown = new int[capacity];
+        int gm = capacity - 1;
+        for (int k : small) {
+          if (k != 0) {
+            int g = smallHash(k) & gm;
+            while (grown[g] != 0) {
+              g = (g + 1) & gm;
+            }
+            grown[g] = k;
+          }
+        }
+        small = grown;
+      }
+    } else if (packed) {
+      while (wanted * 10L > keys.length * 7L && keys.length < (1 << 30)) {
+        growKeys();
+      }
+    } else {
+      int capacity = table.length;
+      while (wanted * 2 > capacity && capacity < (1 << 30)) {
+        capacity *= 2;
+      }
+      if (capacity > table.length) {
+        table = new int[capacity >> 1];
+        growTable();
+      }
+    }
+  }
+
   @SuppressWarnings("unused")
   private long touched; // keeps the touching loads alive
 
@@ -357,6 +435,9 @@ final class TupleStore {
   }
 
   private void indexRow(int row) {
+    if (deferIndexing) {
+      return;
+    }
     for (Index index : indexes) {
       index.add(this, row);
     }

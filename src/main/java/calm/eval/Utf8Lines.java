@@ -84,6 +84,64 @@ final class Utf8Lines implements Closeable {
     return to.flip().toString();
   }
 
+  /** After {@link #nextInBuffer()} returned true: the line is {@code buffer()[lineStart, lineEnd)}. */
+  int lineStart;
+  int lineEnd;
+
+  byte[] buffer() {
+    return buffer;
+  }
+
+  /** The number of the last line returned, from 1. */
+  int lineNumber() {
+    return number;
+  }
+
+  /**
+   * Moves to the next line when it is ASCII and fits in the buffer (refilling the buffer as needed),
+   * without making a String of it: a facts file of numbers is then parsed straight from the bytes. False,
+   * with nothing consumed, at the end of the input or when {@link #next()} must read the line.
+   */
+  boolean nextInBuffer() throws IOException {
+    int end = position;
+    while (true) {
+      while (end < limit) {
+        byte b = buffer[end];
+        if (b == '\n') {
+          number++;
+          lineStart = position;
+          lineEnd = end;
+          position = end + 1;
+          return true;
+        }
+        if (b < 0) {
+          return false;
+        }
+        end++;
+      }
+      if (position == 0 && limit == buffer.length) {
+        return false; // longer than the buffer
+      }
+      int kept = limit - position;
+      System.arraycopy(buffer, position, buffer, 0, kept);
+      position = 0;
+      limit = kept;
+      end = kept;
+      int read = in.read(buffer, kept, buffer.length - kept);
+      if (read <= 0) {
+        if (kept == 0) {
+          return false;
+        }
+        number++; // the last line, without a '\n'
+        lineStart = 0;
+        lineEnd = kept;
+        position = kept;
+        return true;
+      }
+      limit += read;
+    }
+  }
+
   /**
    * The common case without a copy or a decoder: the next line lies whole in the buffer and is ASCII
    * (a facts file of numbers). Null, with nothing consumed, otherwise.

@@ -15,7 +15,11 @@ public final class World {
   private final List<List<Initial>> initial;
   private final List<Envelope> inputs;
 
-  record Initial(int relation, long[] tuple) {}
+  /**
+   * Facts a node starts with: a block of one relation's rows, inserted in bulk (a facts file's block is
+   * shared by every node it is placed on, not copied).
+   */
+  record Initial(int relation, FactRows rows) {}
 
   private World(List<String> nodes, List<List<Initial>> initial, List<Envelope> inputs) {
     this.nodes = nodes;
@@ -31,6 +35,15 @@ public final class World {
    * @throws IllegalArgumentException when the scenario names an unknown node or relation
    */
   public static World of(CompiledProgram program, Scenario scenario, Map<String, List<long[]>> loaded) {
+    Map<String, FactRows> rows = new java.util.HashMap<>();
+    for (Map.Entry<String, List<long[]>> e : loaded.entrySet()) {
+      program.lookup(e.getKey()).ifPresent(r -> rows.put(e.getKey(), FactRows.of(r.arity(), e.getValue())));
+    }
+    return ofRows(program, scenario, rows);
+  }
+
+  /** As {@link #of}, the loaded facts packed per relation (as {@link FactsFiles#readRows} reads them). */
+  public static World ofRows(CompiledProgram program, Scenario scenario, Map<String, FactRows> loaded) {
     List<String> nodes = List.copyOf(scenario.nodes());
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("a run needs at least one node");
@@ -44,25 +57,36 @@ public final class World {
       }
     }
     for (Relation r : program.relations()) {
-      List<long[]> tuples = new ArrayList<>(program.programFacts().getOrDefault(r.id(), List.of()));
-      tuples.addAll(loaded.getOrDefault(r.name(), List.of()));
-      if (tuples.isEmpty()) {
+      List<long[]> written = program.programFacts().getOrDefault(r.id(), List.of());
+      FactRows read = loaded.get(r.name());
+      if (written.isEmpty() && (read == null || read.size() == 0)) {
         continue;
+      }
+      List<FactRows> blocks = new ArrayList<>(2); // the program's facts first, then the file's
+      if (!written.isEmpty()) {
+        blocks.add(FactRows.of(r.arity(), written));
+      }
+      if (read != null && read.size() > 0) {
+        blocks.add(read);
       }
       for (String node : scenario.placementOf(r.name())) {
         int n = nodeIndex(nodes, node);
-        for (long[] t : tuples) {
+        for (FactRows block : blocks) {
           if (r.kind() == RelationKind.INPUT) {
-            inputs.add(new Envelope(inputs.size(), true, node, r, t, 0, Scenario.ANY_TICK, null));
+            for (int i = 0; i < block.size(); i++) {
+              inputs.add(new Envelope(inputs.size(), true, node, r, block.row(i), 0, Scenario.ANY_TICK, null));
+            }
           } else {
-            initial.get(n).add(new Initial(r.id(), t));
+            initial.get(n).add(new Initial(r.id(), block));
           }
         }
       }
     }
     for (Scenario.NodeFact f : scenario.facts()) {
       Relation r = relationOf(program, f.fact());
-      initial.get(nodeIndex(nodes, f.node())).add(new Initial(r.id(), encode(program, r, f.fact())));
+      FactRows one = new FactRows(r.arity(), 1);
+      one.add(encode(program, r, f.fact()));
+      initial.get(nodeIndex(nodes, f.node())).add(new Initial(r.id(), one));
     }
     for (Scenario.InputEvent e : scenario.inputs()) {
       Relation r = relationOf(program, e.fact());
