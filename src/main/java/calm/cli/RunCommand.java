@@ -149,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter traceOut = format == Format.table ? out : err;
     RunObserver observer = trace ? new TracePrinter(traceOut) : RunObserver.NONE;
     Run run = new Run(program, world, new RunLimits(maxTicks, maxFacts), new NextTickDelivery(), observer);
+    // the run holds its own copy of the facts now: the loaded ones need not stay in memory beside it
+    loaded = null;
+    world = null;
     try {
       int ticks = run.runToQuiescence();
       if (trace) {

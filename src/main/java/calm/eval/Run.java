@@ -173,10 +173,9 @@ public final class Run {
     }
     TupleStore store = n.stores[r.id()];
     List<Object[]> all = new ArrayList<>(store.size);
-    for (int row = 0; row < store.size; row++) {
+    for (int row : SortedRows.order(store, r.types(), program.strings())) {
       all.add(Values.decode(store.row(row), r.types(), program.strings()));
     }
-    all.sort(Values.tupleOrder());
     return all;
   }
 
