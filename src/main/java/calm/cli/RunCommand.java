@@ -220,7 +220,9 @@ final class RunCommand implements Callable<Integer> {
               if (perNode) {
                 b.append(node).append('\t');
               }
-              b.append(r.name()).append('\t').append(FactsFiles.line(f, r.arity())).append('\n');
+              b.append(r.name()).append('\t');
+              FactsFiles.appendLine(b, f, r.arity());
+              b.append('\n');
             }
           }
         }

@@ -205,10 +205,16 @@ public final class FactsFiles {
 
   /** Writes facts in the same format, already sorted. */
   public static void write(Writer out, List<Object[]> facts, int arity) throws IOException {
+    StringBuilder b = new StringBuilder();
     for (Object[] f : facts) {
-      out.write(line(f, arity));
-      out.write('\n');
+      appendLine(b, f, arity);
+      b.append('\n');
+      if (b.length() >= 1 << 13) {
+        out.write(b.toString());
+        b.setLength(0);
+      }
     }
+    out.write(b.toString());
   }
 
   /** Why an entry of the facts directory is not a file to read. */
@@ -231,16 +237,28 @@ public final class FactsFiles {
   }
 
   public static String line(Object[] f, int arity) {
-    if (arity == 0) {
-      return "()";
-    }
     StringBuilder b = new StringBuilder();
+    appendLine(b, f, arity);
+    return b.toString();
+  }
+
+  /** Appends {@link #line}'s text to {@code b}: a number without a String made for it first. */
+  public static void appendLine(StringBuilder b, Object[] f, int arity) {
+    if (arity == 0) {
+      b.append("()");
+      return;
+    }
     for (int i = 0; i < f.length; i++) {
       if (i > 0) {
         b.append('\t');
       }
-      b.append(f[i] instanceof String string ? FactsEscapes.escape(string) : f[i]);
+      if (f[i] instanceof Long number) {
+        b.append(number.longValue());
+      } else if (f[i] instanceof String string) {
+        b.append(FactsEscapes.escape(string));
+      } else {
+        b.append(f[i]);
+      }
     }
-    return b.toString();
   }
 }

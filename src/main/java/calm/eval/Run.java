@@ -173,8 +173,11 @@ public final class Run {
     }
     TupleStore store = n.stores[r.id()];
     List<Object[]> all = new ArrayList<>(store.size);
-    for (int row : SortedRows.order(store, r.types(), program.strings())) {
-      all.add(Values.decode(store.row(row), r.types(), program.strings()));
+    long[] sorted = SortedRows.sorted(store, r.types(), program.strings());
+    int arity = store.arity;
+    for (int row = 0; row < store.size; row++) {
+      all.add(Values.decode(java.util.Arrays.copyOfRange(sorted, row * arity, row * arity + arity), r.types(),
+          program.strings()));
     }
     return all;
   }

@@ -24,6 +24,51 @@ final class SortedRows {
     }
   }
 
+  /**
+   * {@code store}'s rows in order, packed {@code arity} longs a row. Rows of one or two int columns (two
+   * that fit in 32 bits each) sort as single longs with the library's primitive sort.
+   */
+  static long[] sorted(TupleStore store, List<Type> types, StringPool pool) {
+    int arity = store.arity;
+    int size = store.size;
+    long[] rows = store.rows;
+    boolean ints = types.stream().noneMatch(t -> t == Type.STRING);
+    if (ints && arity == 1) {
+      long[] values = java.util.Arrays.copyOf(rows, size);
+      java.util.Arrays.sort(values);
+      return values;
+    }
+    if (ints && arity == 2 && fitInts(rows, size * 2)) {
+      long[] keys = new long[size];
+      for (int r = 0; r < size; r++) {
+        // the first column signed in the high half; the second, its sign bit flipped, as unsigned below
+        keys[r] = (rows[2 * r] << 32) | ((rows[2 * r + 1] ^ 0x8000_0000L) & 0xFFFF_FFFFL);
+      }
+      java.util.Arrays.sort(keys);
+      long[] sorted = new long[2 * size];
+      for (int r = 0; r < size; r++) {
+        sorted[2 * r] = keys[r] >> 32;
+        sorted[2 * r + 1] = (int) (keys[r] ^ 0x8000_0000L);
+      }
+      return sorted;
+    }
+    int[] order = order(store, types, pool);
+    long[] sorted = new long[size * arity];
+    for (int i = 0; i < size; i++) {
+      System.arraycopy(rows, order[i] * arity, sorted, i * arity, arity);
+    }
+    return sorted;
+  }
+
+  private static boolean fitInts(long[] values, int count) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] != (int) values[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The numbers of {@code store}'s rows, in order. */
   static int[] order(TupleStore store, List<Type> types, StringPool pool) {
     int[] order = new int[store.size];
