@@ -26,8 +26,11 @@ final class Keying {
   private final boolean[] strings;
   private final StringPool pool;
   private int[] slots = new int[16]; // row + 1; 0 = empty
-  /** With a one-column key, the key beside its slot: a probe then reads no row (a cache miss less). */
-  private long[] inline;
+  /**
+   * With a one-column key, instead of {@link #slots}: the key and its row + 1 side by side, so that a probe
+   * reads one cache line and no row.
+   */
+  private long[] pairs;
   private int mask = 15;
   private int count;
   final BitSet dead = new BitSet();
@@ -48,25 +51,39 @@ final class Keying {
     }
     this.lattice = anyLattice;
     if (keyColumns == 1) {
-      inline = new long[slots.length];
+      pairs = new long[2 * slots.length];
+      slots = null;
     }
   }
 
   /** The row holding {@code tuple}'s key, or -1. */
   int rowOf(long[] rows, long[] tuple) {
+    if (pairs != null) {
+      return (int) pairs[2 * findPair(tuple[0]) + 1] - 1;
+    }
     return slots[find(rows, tuple, 0)] - 1;
   }
 
   /** Records that {@code row} now holds its key (replacing any row that held it before). */
   void put(long[] rows, int row) {
+    if (pairs != null) {
+      long key = rows[row * arity];
+      int slot = findPair(key);
+      if (pairs[2 * slot + 1] == 0) {
+        count++;
+      }
+      pairs[2 * slot] = key;
+      pairs[2 * slot + 1] = row + 1;
+      if (count * 2 > mask + 1) {
+        growPairs();
+      }
+      return;
+    }
     int slot = find(rows, rows, row * arity);
     if (slots[slot] == 0) {
       count++;
     }
     slots[slot] = row + 1;
-    if (inline != null) {
-      inline[slot] = rows[row * arity];
-    }
     if (count * 2 > slots.length) {
       grow(rows);
     }
@@ -123,11 +140,12 @@ final class Keying {
   }
 
   void clear() {
-    Arrays.fill(slots, 0);
-    count = 0;
-    if (inline != null) {
-      Arrays.fill(inline, 0);
+    if (pairs != null) {
+      Arrays.fill(pairs, 0);
+    } else {
+      Arrays.fill(slots, 0);
     }
+    count = 0;
     dead.clear();
     deadCount = 0;
   }
@@ -161,13 +179,6 @@ final class Keying {
   /** The slot of the key held in {@code source} from {@code base} on, or the empty slot where it goes. */
   private int find(long[] rows, long[] source, int base) {
     int slot = hash(source, base) & mask;
-    if (inline != null) {
-      long key = source[base];
-      while (slots[slot] != 0 && inline[slot] != key) {
-        slot = (slot + 1) & mask;
-      }
-      return slot;
-    }
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
@@ -200,17 +211,33 @@ final class Keying {
     int[] old = slots;
     slots = new int[old.length * 2];
     mask = slots.length - 1;
-    if (inline != null) {
-      inline = new long[slots.length];
-    }
     for (int entry : old) {
       if (entry != 0) {
-        int base = (entry - 1) * arity;
-        int slot = find(rows, rows, base);
+        int slot = find(rows, rows, (entry - 1) * arity);
         slots[slot] = entry;
-        if (inline != null) {
-          inline[slot] = rows[base];
-        }
+      }
+    }
+  }
+
+  /** The slot of {@code key} in {@link #pairs}, or the empty slot where it goes. */
+  private int findPair(long key) {
+    long[] pairs = this.pairs;
+    int slot = TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, key)) & mask;
+    while (pairs[2 * slot + 1] != 0 && pairs[2 * slot] != key) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private void growPairs() {
+    long[] old = pairs;
+    pairs = new long[old.length * 2];
+    mask = (pairs.length >> 1) - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i + 1] != 0) {
+        int slot = findPair(old[i]);
+        pairs[2 * slot] = old[i];
+        pairs[2 * slot + 1] = old[i + 1];
       }
     }
   }
