@@ -76,6 +76,35 @@ class BulkLoadTest {
   }
 
   @Test
+  void longAndNonAsciiLinesReadBetweenPlainOnes(@TempDir Path tmp) throws Exception {
+    // a line longer than the read buffer, and lines that are not ASCII, between lines the byte parser reads
+    CompiledProgram program = Checked.compile("mixed.calm", """
+        extern table t(a: int, s: string).
+        output table o(a: int, s: string).
+        o(A, S) :- t(A, S).
+        """);
+    String longText = "x".repeat(100_000);
+    List<String> texts = new ArrayList<>();
+    StringBuilder file = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      String text = switch (i % 7) {
+        case 0 -> "caf\u00e9 " + i;
+        case 3 -> i == 3 ? longText : "plain " + i;
+        default -> "w" + i;
+      };
+      texts.add(text);
+      file.append(i).append('\t').append(text).append(i % 5 == 0 ? "\r\n" : "\n");
+    }
+    Files.write(tmp.resolve("t.facts"), file.toString().getBytes(StandardCharsets.UTF_8));
+    FactRows read = FactsFiles.readRows(program, tmp).get("t");
+    assertEquals(texts.size(), read.size());
+    for (int i = 0; i < texts.size(); i++) {
+      assertEquals(i, read.row(i)[0]);
+      assertEquals(texts.get(i), program.strings().string(read.row(i)[1]), "line " + (i + 1));
+    }
+  }
+
+  @Test
   void aBadLineIsNamedByFileAndLineAfterManyGoodOnes(@TempDir Path tmp) throws Exception {
     CompiledProgram program = Checked.compile("ints.calm", """
         extern table t(a: int, b: int).
