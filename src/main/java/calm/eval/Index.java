@@ -14,37 +14,40 @@ final class Index {
   private int keys;
   private int[] next = new int[16];
   /**
-   * With a one-column key, the key beside its slot: a probe then compares without reading the row,
-   * which is a cache miss of its own in a large relation.
+   * With a one-column key, instead of {@link #slots}: the key and its chain's head row + 1 side by side,
+   * so that a probe reads one cache line and not the row, which is a cache miss of its own in a large
+   * relation.
    */
-  private long[] inline;
+  private long[] pairs;
 
   Index(int[] columns) {
     this.columns = columns;
     if (columns.length == 1) {
-      inline = new long[slots.length];
+      pairs = new long[2 * slots.length];
+      slots = null;
     }
   }
 
   /** The head row of the chain for {@code key} (values in {@link #columns} order), or -1. */
   int first(TupleStore store, long[] key) {
-    long[] rows = store.rows;
-    int arity = store.arity;
-    int slot = hash(key) & mask;
-    long[] inline = this.inline;
-    if (inline != null) {
+    long[] pairs = this.pairs;
+    if (pairs != null) {
       long k = key[0];
+      int slot = keyHash(k) & mask;
       while (true) {
-        int entry = slots[slot];
+        long entry = pairs[2 * slot + 1];
         if (entry == 0) {
           return -1;
         }
-        if (inline[slot] == k) {
-          return entry - 1;
+        if (pairs[2 * slot] == k) {
+          return (int) entry - 1;
         }
         slot = (slot + 1) & mask;
       }
     }
+    long[] rows = store.rows;
+    int arity = store.arity;
+    int slot = hash(key) & mask;
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
@@ -66,27 +69,43 @@ final class Index {
     if (row >= next.length) {
       next = Arrays.copyOf(next, Math.max(row + 1, next.length * 2));
     }
-    if ((keys + 1) * 2 > slots.length) {
+    if ((keys + 1) * 2 > mask + 1) {
       grow(store);
     }
     long[] rows = store.rows;
     int base = row * store.arity;
+    long[] pairs = this.pairs;
+    if (pairs != null) {
+      long k = rows[base + columns[0]];
+      int slot = keyHash(k) & mask;
+      while (true) {
+        long entry = pairs[2 * slot + 1];
+        if (entry == 0) {
+          pairs[2 * slot] = k;
+          pairs[2 * slot + 1] = row + 1;
+          next[row] = -1;
+          keys++;
+          return;
+        }
+        if (pairs[2 * slot] == k) {
+          next[row] = (int) entry - 1;
+          pairs[2 * slot + 1] = row + 1;
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
     int slot = rowHash(rows, base) & mask;
-    long[] inline = this.inline;
-    long k = inline == null ? 0 : rows[base + columns[0]];
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
         slots[slot] = row + 1;
-        if (inline != null) {
-          inline[slot] = k;
-        }
         next[row] = -1;
         keys++;
         return;
       }
       int other = entry - 1;
-      if (inline != null ? inline[slot] == k : rowKeyEquals(rows, other * store.arity, base)) {
+      if (rowKeyEquals(rows, other * store.arity, base)) {
         next[row] = other;
         slots[slot] = row + 1;
         return;
@@ -106,36 +125,48 @@ final class Index {
   }
 
   void clear() {
-    Arrays.fill(slots, 0);
+    if (pairs != null) {
+      Arrays.fill(pairs, 0);
+    } else {
+      Arrays.fill(slots, 0);
+    }
     keys = 0;
   }
 
   private void grow(TupleStore store) {
+    if (pairs != null) {
+      long[] old = pairs;
+      pairs = new long[old.length * 2];
+      mask = (pairs.length >> 1) - 1;
+      for (int i = 0; i < old.length; i += 2) {
+        if (old[i + 1] != 0) {
+          int slot = keyHash(old[i]) & mask;
+          while (pairs[2 * slot + 1] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          pairs[2 * slot] = old[i];
+          pairs[2 * slot + 1] = old[i + 1];
+        }
+      }
+      return;
+    }
     int[] old = slots;
-    long[] oldInline = inline;
     slots = new int[old.length * 2];
     mask = slots.length - 1;
-    if (oldInline != null) {
-      inline = new long[slots.length];
-    }
     long[] rows = store.rows;
-    for (int i = 0; i < old.length; i++) {
-      int entry = old[i];
+    for (int entry : old) {
       if (entry != 0) {
-        int slot =
-            (oldInline != null
-                    ? TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, oldInline[i]))
-                    : rowHash(rows, (entry - 1) * store.arity))
-                & mask;
+        int slot = rowHash(rows, (entry - 1) * store.arity) & mask;
         while (slots[slot] != 0) {
           slot = (slot + 1) & mask;
         }
         slots[slot] = entry;
-        if (oldInline != null) {
-          inline[slot] = oldInline[i];
-        }
       }
     }
+  }
+
+  private static int keyHash(long key) {
+    return TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, key));
   }
 
   private boolean keyEquals(long[] rows, int base, long[] key) {
