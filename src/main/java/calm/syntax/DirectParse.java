@@ -83,6 +83,9 @@ final class DirectParse {
 
   private int operators;
 
+  private String[] seen = new String[1024];
+  private int seenCount;
+
   private DirectParse(String text, int firstLine, Map<String, String> names) {
     this.text = text;
     this.names = names;
@@ -530,11 +533,50 @@ final class DirectParse {
     return name;
   }
 
-  /** The current token's text, one String per distinct name (see AstBuilder#canonical). */
+  /**
+   * The current token's text, one String per distinct name (see AstBuilder#canonical). A table of
+   * its own, probed with the characters in place, answers most lookups without a substring or a
+   * visit to the map the two halves of a file share.
+   */
   private String names() {
-    String text = this.text.substring(start, end);
-    String known = names.putIfAbsent(text, text);
-    return known == null ? text : known;
+    int hash = 0;
+    for (int i = start; i < end; i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    int mask = seen.length - 1;
+    int length = end - start;
+    for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      String known = seen[slot];
+      if (known == null) {
+        String fresh = this.text.substring(start, end);
+        String shared = names.putIfAbsent(fresh, fresh);
+        String name = shared == null ? fresh : shared;
+        seen[slot] = name;
+        if (++seenCount * 2 > seen.length) {
+          grow();
+        }
+        return name;
+      }
+      if (known.length() == length && text.startsWith(known, start)) {
+        return known;
+      }
+    }
+  }
+
+  private void grow() {
+    String[] old = seen;
+    seen = new String[old.length * 2];
+    int mask = seen.length - 1;
+    for (String name : old) {
+      if (name != null) {
+        int hash = name.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & mask;
+        while (seen[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        seen[slot] = name;
+      }
+    }
   }
 
   private boolean isText(String expected) {
@@ -546,12 +588,12 @@ final class DirectParse {
   }
 
   private Span tokenSpan() {
-    return new Span(line, column, line, column + (end - start));
+    return Span.of(line, column, line, column + (end - start));
   }
 
   /** From a construct's first token to the last token consumed. */
   private Span spanFrom(int startLine, int startColumn) {
-    return new Span(startLine, startColumn, lastLine, lastEndColumn);
+    return Span.of(startLine, startColumn, lastLine, lastEndColumn);
   }
 
   private void expect(int expected) {
