@@ -71,7 +71,7 @@ public final class Suppressions {
         remaining.add(
             Diagnostic.of(
                     Code.UNUSED_SUPPRESSION,
-                    new Span(s.commentLine(), s.column(), s.commentLine(), s.column() + 2),
+                    Span.of(s.commentLine(), s.column(), s.commentLine(), s.column() + 2),
                     "this " + MARKER + " suppresses nothing: no " + codes + " is reported on line " + s.appliesTo())
                 .withHelp("remove the comment, or move it onto (or just above) the line the finding is reported on"));
       }
@@ -103,7 +103,7 @@ public final class Suppressions {
         continue;
       }
       int column = comment.start() + 1;
-      Span span = new Span(line, column, line, text.length() + 1);
+      Span span = Span.of(line, column, line, text.length() + 1);
       boolean alone = text.substring(0, comment.start()).isBlank();
       int appliesTo = alone ? nextCodeLine(source, line) : line;
       Matcher form = FORM.matcher(comment.group(1));

@@ -80,6 +80,15 @@ final class SafeText {
     @Override
     public void write(String text, int offset, int length) throws IOException {
       int end = offset + length;
+      if (out instanceof Utf8Writer utf8 && !utf8.holdsHalfACharacter() && length > 0) {
+        int taken = writeEncoded(utf8.stream(), text, offset, end);
+        if (taken == end) {
+          afterHighSurrogate = false;
+          return;
+        }
+        offset = taken;
+        length = end - taken;
+      }
       int clean = offset;
       while (clean < end && !special(text.charAt(clean))) {
         clean++;
@@ -122,6 +131,64 @@ final class SafeText {
         afterHighSurrogate = Character.isHighSurrogate(c);
       }
       pass(b.toString());
+    }
+
+    private char[] chars;
+    private byte[] bytes;
+
+    /**
+     * Encodes the text as UTF-8 straight to the stream under {@code out}, checking each character on
+     * the way: one pass over a large report instead of a scan here and an encoding there. Stops at
+     * the first character that is special or half of a pair, and returns its index; the general path
+     * takes over from there.
+     */
+    private int writeEncoded(java.io.OutputStream stream, String text, int from, int end) throws IOException {
+      if (chars == null) {
+        chars = new char[8192];
+        bytes = new byte[3 * 8192];
+      }
+      int i = from;
+      while (i < end) {
+        int n = Math.min(chars.length, end - i);
+        text.getChars(i, i + n, chars, 0);
+        int b = 0;
+        int k = 0;
+        for (; k < n; k++) {
+          char c = chars[k];
+          if (c < 0x80) {
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+              break;
+            }
+            bytes[b++] = (byte) c;
+          } else if (c < 0x800) {
+            if (c <= 0x9f) {
+              break;
+            }
+            bytes[b++] = (byte) (0xc0 | (c >> 6));
+            bytes[b++] = (byte) (0x80 | (c & 0x3f));
+          } else {
+            if (Character.isSurrogate(c) || (c >= '\u202a' && c <= '\u2069')) {
+              break;
+            }
+            bytes[b++] = (byte) (0xe0 | (c >> 12));
+            bytes[b++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+            bytes[b++] = (byte) (0x80 | (c & 0x3f));
+          }
+        }
+        try {
+          stream.write(bytes, 0, b);
+        } catch (IOException e) {
+          if (failure == null) {
+            failure = e;
+          }
+          throw e;
+        }
+        i += k;
+        if (k < n) {
+          return i;
+        }
+      }
+      return end;
     }
 
     private static boolean special(char c) {

@@ -42,6 +42,20 @@ final class SnippetRenderer {
         span.endLine() == span.line()
             ? Math.min(Math.max(span.endColumn() - 1, start + 1), Math.max(text.length(), start + 1))
             : Math.max(text.length(), start + 1);
+    if (palette == Palette.NONE && label.isEmpty() && text.length() <= MAX_WIDTH && isPlain(text)) {
+      // the common case of a large report, written without the intermediate strings below
+      String number = Integer.toString(span.line());
+      out.append(' ').append(number).append(" |");
+      if (!text.isEmpty()) {
+        out.append(' ').append(text);
+      }
+      out.append('\n');
+      repeat(out, ' ', number.length() + 2).append("| ");
+      int caretLength = Math.max(1, end - start);
+      repeat(out, ' ', start);
+      out.append(markColour.apply(String.valueOf(marker).repeat(caretLength))).append('\n');
+      return;
+    }
     String prefix = "";
     String suffix = "";
     if (text.length() > MAX_WIDTH) {
@@ -72,6 +86,13 @@ final class SnippetRenderer {
         .append(" ".repeat(caretStart))
         .append(markColour.apply(String.valueOf(marker).repeat(caretLength) + (label.isEmpty() ? "" : " " + label)))
         .append('\n');
+  }
+
+  private static StringBuilder repeat(StringBuilder out, char c, int count) {
+    for (int i = 0; i < count; i++) {
+      out.append(c);
+    }
+    return out;
   }
 
   private static boolean isPlain(String text) {

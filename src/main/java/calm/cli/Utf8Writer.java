@@ -19,6 +19,16 @@ final class Utf8Writer extends Writer {
     this.out = out;
   }
 
+  /** True while a high surrogate waits for its low half: only then must text go through {@link #write}. */
+  boolean holdsHalfACharacter() {
+    return pendingHigh != 0;
+  }
+
+  /** Where the bytes go, for a writer that encodes them itself ({@link SafeText.Filter}). */
+  OutputStream stream() {
+    return out;
+  }
+
   @Override
   public void write(char[] chars, int offset, int length) throws IOException {
     write(new String(chars, offset, length));

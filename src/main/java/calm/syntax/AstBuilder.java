@@ -425,7 +425,7 @@ final class AstBuilder {
     // the common case, without the two intermediate spans
     int stopColumn = stop.getCharPositionInLine() + 1;
     int stopLength = Math.max(stop.getStopIndex() - stop.getStartIndex() + 1, 1);
-    return new Span(start.getLine(), start.getCharPositionInLine() + 1, stop.getLine(), stopColumn + stopLength);
+    return Span.of(start.getLine(), start.getCharPositionInLine() + 1, stop.getLine(), stopColumn + stopLength);
   }
 
   private static boolean isMultiline(Token token) {
@@ -438,16 +438,16 @@ final class AstBuilder {
     if (token.getType() != Token.EOF && token.getType() != CalmLexer.UNTERMINATED_COMMENT) {
       // Every other token lies on one line; its length comes from its indices, without copying its text.
       int length = token.getStopIndex() - token.getStartIndex() + 1;
-      return new Span(line, column, line, column + Math.max(length, 1));
+      return Span.of(line, column, line, column + Math.max(length, 1));
     }
     String text = token.getText();
     int newline = text == null ? -1 : text.lastIndexOf('\n');
     if (newline < 0) {
       int length = text == null ? 0 : text.length();
-      return new Span(line, column, line, column + Math.max(length, 1));
+      return Span.of(line, column, line, column + Math.max(length, 1));
     }
     int lines = (int) text.chars().filter(c -> c == '\n').count();
-    return new Span(line, column, line + lines, text.length() - newline);
+    return Span.of(line, column, line + lines, text.length() - newline);
   }
 
   private Rejected reject(Diagnostic diagnostic) {

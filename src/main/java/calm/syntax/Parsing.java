@@ -278,7 +278,7 @@ public final class Parsing {
         if (++reported <= MAX_REPORTED) {
           Span span = AstBuilder.span(token);
           if (token.getType() == CalmLexer.UNTERMINATED_COMMENT) {
-            span = new Span(span.line(), span.column(), span.line(), span.column() + 2);
+            span = Span.of(span.line(), span.column(), span.line(), span.column() + 2);
           }
           diagnostics.add(
               habit.isPresent()
