@@ -3,9 +3,6 @@
 // The grammar is deliberately permissive where a precise message beats a parse error: annotation and
 // time names after '@', aggregate names in heads, and expressions inside atoms are all parsed here
 // and judged by calm.syntax.AstBuilder and the checks, which can say what is wrong and how to fix it.
-//
-// calm.syntax.DirectParse reads clean programs by hand, much faster, and leaves anything it does not
-// expect to this grammar: a change here needs the same change there (DirectParseTest compares them).
 grammar Calm;
 
 program : item* EOF ;

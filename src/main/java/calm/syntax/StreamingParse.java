@@ -91,17 +91,6 @@ final class StreamingParse {
       int firstLine,
       List<Diagnostic> builderDiagnostics,
       Map<String, String> names) {
-    Optional<List<Item>> direct = DirectParse.items(text, firstLine, names);
-    return direct.isPresent() ? direct : antlrItems(source, text, firstLine, builderDiagnostics, names);
-  }
-
-  /** The items as ANTLR reads them, or empty when the file needs the careful path. */
-  static Optional<List<Item>> antlrItems(
-      SourceFile source,
-      String text,
-      int firstLine,
-      List<Diagnostic> builderDiagnostics,
-      Map<String, String> names) {
     CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
