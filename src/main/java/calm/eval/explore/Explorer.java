@@ -158,6 +158,9 @@ public final class Explorer {
       Worker w = worker();
       try {
         for (int i = next.getAndIncrement(); i < runs && !stop.get(); i = next.getAndIncrement()) {
+          if (Thread.currentThread().isInterrupted()) { // cancelled (the playground's time limit): stop now
+            throw new IllegalStateException("exploration interrupted");
+          }
           long runSeed = Seeds.runSeed(seed, i);
           tally.add(i, runSeed, w.explore(schedule(runSeed)));
         }
