@@ -55,8 +55,8 @@ final class PlaygroundAnalyzer implements Analyzer {
     if (outcome.checked().isEmpty()) {
       throw rejected("the program has errors; fix them before exploring", report);
     }
-    // Two threads, not one: with a pool the explorer waits for each batch interruptibly, so a request
-    // cancelled at the time limit stops after the batch under way instead of running all its runs.
+    // Two threads; a request cancelled at the time limit stops after the runs under way (the explorer
+    // checks for an interrupt before each run) instead of running all its runs.
     ExploreSettings settings = new ExploreSettings(
         MAX_TICKS, RunLimits.DEFAULT_MAX_FACTS, ExploreSettings.DEFAULT_MAX_DELAY, EXPLORE_THREADS);
     Explorer explorer;

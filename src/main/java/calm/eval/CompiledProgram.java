@@ -32,6 +32,7 @@ public final class CompiledProgram {
   private final Program program;
   private final StringPool strings = new StringPool();
   private final List<Relation> relations = new ArrayList<>();
+  private final List<Relation> relationsView = Collections.unmodifiableList(relations);
   private final Map<String, Relation> byName = new LinkedHashMap<>();
   private final List<List<int[]>> indexColumns = new ArrayList<>();
   private final List<ComponentPlan> components = new ArrayList<>();
@@ -70,7 +71,7 @@ public final class CompiledProgram {
   }
 
   public List<Relation> relations() {
-    return Collections.unmodifiableList(relations);
+    return relationsView; // the engine asks for them per node and tick: one view, not one each time
   }
 
   public Relation relation(String name) {

@@ -4,7 +4,6 @@ import calm.syntax.RelationKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,8 @@ public final class Run {
   private final RunLimits limits;
   private final FactBudget budget;
   private final List<Envelope> pending = new ArrayList<>();
+  /** What the delivery policy sees of {@link #pending}: one view for the whole run, not one per tick. */
+  private final List<Envelope> pendingView = Collections.unmodifiableList(pending);
   private long sequence;
   private int tick;
   private boolean quiescent;
@@ -331,11 +332,14 @@ public final class Run {
     if (pending.isEmpty()) {
       return arrivals;
     }
-    List<Delivery> chosen = policy.deliver(tick, Collections.unmodifiableList(pending));
+    List<Delivery> chosen = policy.deliver(tick, pendingView);
     if (chosen.isEmpty()) {
       return arrivals;
     }
-    Set<Envelope> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+    // envelopes are told apart by their sequence numbers (unique in a run): sorted, they are a set
+    // that costs one array rather than an identity map per tick
+    long[] gone = new long[chosen.size()];
+    int goneCount = 0;
     for (Delivery d : chosen) {
       Envelope e = d.envelope();
       Integer n = nodeIndex.get(e.node());
@@ -346,11 +350,13 @@ public final class Run {
         arrivals[n].add(e);
       }
       if (!d.keepInFlight()) {
-        gone.add(e);
+        gone[goneCount++] = e.sequence();
       }
     }
-    if (!gone.isEmpty()) {
-      pending.removeIf(gone::contains);
+    if (goneCount > 0) {
+      java.util.Arrays.sort(gone, 0, goneCount);
+      int count = goneCount;
+      pending.removeIf(e -> java.util.Arrays.binarySearch(gone, 0, count, e.sequence()) >= 0);
     }
     return arrivals;
   }

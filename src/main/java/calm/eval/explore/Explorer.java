@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,9 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * works too, on the caller's compilation when it hands one over), then runs it many times.
  */
 public final class Explorer {
-  private static final int BATCH_PER_THREAD = 128;
-  private static final int SEAL_BREAKS_KEPT = 5;
-
   private final CheckedProgram source;
   private final Scenario scenario;
   private final ExploreSettings settings;
@@ -96,88 +94,40 @@ public final class Explorer {
   private Exploration explore(int runs, long seed, Map<String, Verdict> verdicts,
       Map<Span, ConstraintVerdict.Kind> constraintVerdicts, boolean witnesses) {
     List<Constraint> constraints = worker().program().constraintSources();
-    ConstraintTally[] constraintTallies = new ConstraintTally[constraints.size()];
-    for (int c = 0; c < constraintTallies.length; c++) {
-      constraintTallies[c] = new ConstraintTally();
-    }
-    int errorRuns = 0;
     List<String> outputs = worker().outputs().stream().map(calm.eval.Relation::name).toList();
-    List<Tally> tallies = new ArrayList<>();
-    worker().watched().forEach(o -> tallies.add(new Tally()));
-    List<SealBreak> breaks = new ArrayList<>();
-    int violations = 0;
-    int completed = 0;
-    RunFailure failure = null;
-    int threads = Math.max(1, settings.threads());
-    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread t = new Thread(null, r, "calm-explore", 64L * 1024 * 1024);
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      int batch = BATCH_PER_THREAD * threads;
-      for (int start = 0; start < runs; start += batch) {
-        int end = Math.min(runs, start + batch);
-        RunRecord[] results = runBatch(pool, threads, seed, start, end);
-        for (int i = start; i < end; i++) {
-          RunRecord r = results[i - start];
-          completed++;
-          if (r.error() != null) {
-            errorRuns++;
-            if (failure == null) {
-              failure = new RunFailure(i, Seeds.format(Seeds.runSeed(seed, i)), r.error());
-            }
-            continue;
-          }
-          for (int c = 0; c < constraintTallies.length; c++) {
-            constraintTallies[c].add(i, r, c);
-          }
-          if (r.violation() != null) {
-            violations++;
-            if (breaks.size() < SEAL_BREAKS_KEPT) {
-              breaks.add(new SealBreak(i, Seeds.format(Seeds.runSeed(seed, i)), r.violation()));
-            }
-            continue;
-          }
-          for (int o = 0; o < tallies.size(); o++) {
-            tallies.get(o).add(i, r, o);
-          }
-        }
-      }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-    }
+    RunTally tally = runAll(runs, seed);
+    RunFailure failure = tally.failedRun < 0 ? null
+        : new RunFailure(tally.failedRun, Seeds.format(Seeds.runSeed(seed, tally.failedRun)), tally.failure);
     List<OutputFinding> findings = new ArrayList<>();
     for (int o = 0; o < outputs.size(); o++) {
-      Tally t = tallies.get(o);
+      int finals = tally.finals.get(o).size();
+      int observed = tally.observed.get(o).size();
       Optional<Witness> witness = Optional.empty();
-      if (witnesses && (t.finals.size() > 1 || t.observed.size() > 1)) {
-        OutcomeKind kind = t.finals.size() > 1 ? OutcomeKind.FINAL : OutcomeKind.OBSERVED;
-        int[] pair = t.firstTwo(kind);
+      if (witnesses && (finals > 1 || observed > 1)) {
+        OutcomeKind kind = finals > 1 ? OutcomeKind.FINAL : OutcomeKind.OBSERVED;
+        int[] pair = tally.firstTwo(o, kind);
         witness = Optional.of(new Shrinker(this, o, kind)
             .witness(pair[0], Seeds.runSeed(seed, pair[0]), pair[1], Seeds.runSeed(seed, pair[1])));
       }
       findings.add(new OutputFinding(outputs.get(o), Optional.ofNullable(verdicts.get(outputs.get(o))),
-          t.observed.size(), t.finals.size(), witness));
+          observed, finals, witness));
     }
     List<SnapshotFinding> snapshotFindings = new ArrayList<>();
     for (int s = 0; s < snapshots.size(); s++) {
       int o = outputs.size() + s;
-      Tally t = tallies.get(o);
+      int observed = tally.observed.get(o).size();
       Optional<Witness> witness = Optional.empty();
-      if (witnesses && t.observed.size() > 1) {
-        int[] pair = t.firstTwo(OutcomeKind.OBSERVED);
+      if (witnesses && observed > 1) {
+        int[] pair = tally.firstTwo(o, OutcomeKind.OBSERVED);
         witness = Optional.of(new Shrinker(this, o, OutcomeKind.OBSERVED)
             .witness(pair[0], Seeds.runSeed(seed, pair[0]), pair[1], Seeds.runSeed(seed, pair[1])));
       }
       snapshotFindings.add(new SnapshotFinding(snapshots.get(s).relation(), snapshots.get(s).line(),
-          t.observed.size(), witness));
+          observed, witness));
     }
     List<ConstraintFinding> constraintFindings = new ArrayList<>();
-    for (int c = 0; c < constraintTallies.length; c++) {
-      ConstraintTally t = constraintTallies[c];
+    for (int c = 0; c < constraints.size(); c++) {
+      RunTally.ConstraintTally t = tally.constraints[c];
       Optional<ConstraintWitness> witness = Optional.empty();
       if (witnesses && t.firstViolating >= 0 && t.firstKept >= 0) {
         witness = Optional.of(Shrinker.forConstraint(this, c).constraintWitness(c,
@@ -188,80 +138,94 @@ public final class Explorer {
           Optional.ofNullable(constraintVerdicts.get(constraint.turnstile())), t.violated, t.runs,
           t.violatedKeepingSeals, t.runsKeepingSeals, witness));
     }
-    return new Exploration(runs, seed, completed, violations, breaks, findings, Optional.ofNullable(failure),
-        errorRuns, constraintFindings, snapshotFindings);
+    return new Exploration(runs, seed, tally.completed, tally.violations, tally.breaks, findings,
+        Optional.ofNullable(failure), tally.errorRuns, constraintFindings, snapshotFindings);
   }
 
-  /** How often one constraint was violated, and the first run that violated it and the first that did not. */
-  private static final class ConstraintTally {
-    int violated;
-    int runs;
-    int violatedKeepingSeals;
-    int runsKeepingSeals;
-    int firstViolating = -1;
-    int firstKept = -1;
-
-    void add(int run, RunRecord r, int constraint) {
-      boolean v = r.violated(constraint);
-      runs++;
-      if (r.violation() == null) {
-        runsKeepingSeals++;
-        if (v) {
-          violatedKeepingSeals++;
-        }
-      }
-      if (v) {
-        violated++;
-        if (firstViolating < 0) {
-          firstViolating = run;
-        }
-      } else if (firstKept < 0) {
-        firstKept = run;
-      }
-    }
-  }
-
-  private RunRecord[] runBatch(ExecutorService pool, int threads, long seed, int start, int end) {
-    RunRecord[] results = new RunRecord[end - start];
-    AtomicInteger next = new AtomicInteger(start);
-    Runnable task = () -> {
+  /**
+   * Runs {@code 0..runs-1} on every thread at once, each thread taking the next run number as it
+   * finishes one and tallying its own runs; the tallies merge when all are done. No thread waits for
+   * another before then, so a slow or descheduled thread holds nobody up.
+   */
+  private RunTally runAll(int runs, long seed) {
+    int threads = Math.max(1, Math.min(settings.threads(), runs));
+    int watched = worker().watched().size();
+    int constraints = worker().program().constraintSources().size();
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    java.util.function.Supplier<RunTally> task = () -> {
+      RunTally tally = new RunTally(watched, constraints);
       Worker w = worker();
-      for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
-        results[i - start] = w.run(schedule(Seeds.runSeed(seed, i)), false);
+      try {
+        for (int i = next.getAndIncrement(); i < runs && !stop.get(); i = next.getAndIncrement()) {
+          if (Thread.currentThread().isInterrupted()) { // cancelled (the playground's time limit): stop now
+            throw new IllegalStateException("exploration interrupted");
+          }
+          long runSeed = Seeds.runSeed(seed, i);
+          tally.add(i, runSeed, w.explore(schedule(runSeed)));
+        }
+      } catch (RuntimeException | Error e) {
+        stop.set(true); // the others stop too: the exploration fails as a whole
+        throw e;
       }
+      return tally;
     };
-    if (pool == null) {
-      task.run();
-      return results;
+    if (threads == 1) {
+      return task.get();
     }
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 1; t < threads; t++) {
-      futures.add(pool.submit(task));
-    }
-    RuntimeException inCaller = null;
+    ExecutorService pool = Executors.newFixedThreadPool(threads - 1, r -> {
+      Thread t = new Thread(null, r, "calm-explore", 64L * 1024 * 1024);
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      task.run(); // the caller's thread is one of the threads, with the worker it already has
-    } catch (RuntimeException e) {
-      inCaller = e;
+      List<Future<RunTally>> futures = new ArrayList<>();
+      for (int t = 1; t < threads; t++) {
+        futures.add(pool.submit(task::get));
+      }
+      RunTally total;
+      try {
+        total = task.get(); // the caller's thread is one of the threads, with the worker it already has
+      } catch (RuntimeException | Error e) {
+        awaitQuietly(futures);
+        throw e;
+      }
+      for (Future<RunTally> f : futures) {
+        total.merge(result(f));
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
     }
-    for (Future<?> f : futures) {
+  }
+
+  private static RunTally result(Future<RunTally> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("exploration interrupted", e);
+    } catch (ExecutionException e) {
+      // as if the run had failed on this thread: an out-of-memory error gets the same clear message
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Waits for the other threads to stop after the caller's failed (theirs would only repeat it). */
+  private static void awaitQuietly(List<Future<RunTally>> futures) {
+    for (Future<RunTally> f : futures) {
       try {
         f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("exploration interrupted", e);
-      } catch (ExecutionException e) {
-        // as if the run had failed on this thread: an out-of-memory error gets the same clear message
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        return;
+      } catch (ExecutionException ignored) {
+        // the caller's own failure is the one reported
       }
     }
-    if (inCaller != null) {
-      throw inCaller;
-    }
-    return results;
   }
 
   /**
@@ -343,21 +307,5 @@ public final class Explorer {
       keys.put(met.get(n - 1).key(), e.getValue());
     }
     return new MaskedSchedule(base, keys, numbers);
-  }
-
-  /** Distinct outcomes of one output, each with the first run that showed it, in order of first sight. */
-  private static final class Tally {
-    final Map<EncodedOutcome, Integer> observed = new LinkedHashMap<>();
-    final Map<EncodedOutcome, Integer> finals = new LinkedHashMap<>();
-
-    void add(int run, RunRecord r, int output) {
-      observed.putIfAbsent(r.observed().get(output), run);
-      finals.putIfAbsent(r.finals().get(output), run);
-    }
-
-    int[] firstTwo(OutcomeKind kind) {
-      var it = (kind == OutcomeKind.FINAL ? finals : observed).values().iterator();
-      return new int[] {it.next(), it.next()};
-    }
   }
 }

@@ -23,6 +23,14 @@ final class FactSet {
     return size;
   }
 
+  /** Empties the set, keeping its arrays (a worker reuses its sets from run to run). */
+  void clear() {
+    if (size > 0) {
+      Arrays.fill(table, 0);
+      size = 0;
+    }
+  }
+
   /** Adds the fact {@code values} at {@code node}; false when it was already there. */
   boolean add(int node, long[] values) {
     int slot = find(node, values);

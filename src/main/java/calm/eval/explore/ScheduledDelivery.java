@@ -24,32 +24,130 @@ final class ScheduledDelivery implements DeliveryPolicy {
   /** An envelope that arrived at its node. */
   record Arrival(int tick, Envelope envelope, long key, boolean duplicate) {}
 
-  private static final class Slot {
-    final long key;
-    final int due;
-    final int duplicateDue;
-    boolean arrived;
+  /**
+   * Per envelope, by its sequence number (a run numbers its envelopes 0, 1, 2, ... as they enter):
+   * its key, when it arrives, when its duplicate arrives (0: none), whether it has arrived; and per
+   * tick how many arrivals (first or duplicate) fall due then. A worker's runs share one, emptied
+   * between runs, rather than allocating a slot per envelope.
+   */
+  static final class Slots {
+    long[] key = new long[64];
+    int[] due = new int[64];
+    int[] duplicateDue = new int[64];
+    boolean[] placed = new boolean[64];
+    boolean[] arrived = new boolean[64];
+    int[] dueAt = new int[64];
+    private int used;
+    private int lastDue;
+    /** Per route hash, how many identical messages it carried so far. */
+    private final RouteCounts sendings = new RouteCounts();
+    final Map<String, Long> nodeHashes = new HashMap<>();
 
-    Slot(long key, int due, int duplicateDue) {
-      this.key = key;
-      this.due = due;
-      this.duplicateDue = duplicateDue;
+    /** Empties what the last run used. */
+    void reset() {
+      java.util.Arrays.fill(placed, 0, used, false);
+      java.util.Arrays.fill(arrived, 0, used, false);
+      java.util.Arrays.fill(dueAt, 0, Math.min(dueAt.length, lastDue + 1), 0);
+      used = 0;
+      lastDue = 0;
+      sendings.clear();
+    }
+
+    void ensure(int sequence) {
+      if (sequence >= placed.length) {
+        int n = Math.max(placed.length * 2, sequence + 1);
+        key = java.util.Arrays.copyOf(key, n);
+        due = java.util.Arrays.copyOf(due, n);
+        duplicateDue = java.util.Arrays.copyOf(duplicateDue, n);
+        placed = java.util.Arrays.copyOf(placed, n);
+        arrived = java.util.Arrays.copyOf(arrived, n);
+      }
+      used = Math.max(used, sequence + 1);
+    }
+
+    void countDue(int tick) {
+      if (tick >= dueAt.length) {
+        dueAt = java.util.Arrays.copyOf(dueAt, Math.max(dueAt.length * 2, tick + 1));
+      }
+      dueAt[tick]++;
+      lastDue = Math.max(lastDue, tick);
+    }
+
+    int dueAt(int tick) {
+      return tick < dueAt.length ? dueAt[tick] : 0;
+    }
+  }
+
+  /** Counts per long key (route hashes), open addressing, emptied between runs without allocating. */
+  static final class RouteCounts {
+    private long[] keys = new long[64];
+    private int[] counts = new int[64];
+    private int size;
+
+    /** Adds one to {@code key}'s count and returns the new count. */
+    int increment(long key) {
+      int mask = keys.length - 1;
+      int i = (int) Seeds.mix(key) & mask;
+      while (counts[i] != 0) {
+        if (keys[i] == key) {
+          return ++counts[i];
+        }
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      counts[i] = 1;
+      if (++size * 2 > keys.length) {
+        grow();
+      }
+      return 1;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldCounts = counts;
+      keys = new long[oldKeys.length * 2];
+      counts = new int[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldCounts[j] != 0) {
+          int i = (int) Seeds.mix(oldKeys[j]) & mask;
+          while (counts[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          counts[i] = oldCounts[j];
+        }
+      }
+    }
+
+    void clear() {
+      if (size > 0) {
+        java.util.Arrays.fill(counts, 0);
+        size = 0;
+      }
     }
   }
 
   private final Schedule schedule;
   private final SealOrder sealOrder;
   private final List<Arrival> arrivals; // null unless recording
-  /** Per envelope, by its sequence number (a run numbers its envelopes 0, 1, 2, ... as they enter). */
-  private Slot[] slots = new Slot[64];
-  private final Map<Long, Integer> sendings = new HashMap<>();
-  private final Map<String, Long> nodeHashes = new HashMap<>();
-  final List<Met> met = new ArrayList<>();
+  private final Slots slots;
+  /** The envelopes met, in order, or null when nobody asks (an explored run's choices are not shown). */
+  final List<Met> met;
+  private int lastTick;
 
   ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder) {
+    this(schedule, record, sealOrder, new Slots(), true);
+  }
+
+  /** On {@code slots} (emptied first), keeping the envelopes met only when {@code keepMet}. */
+  ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder, Slots slots, boolean keepMet) {
     this.schedule = schedule;
     this.sealOrder = sealOrder;
     this.arrivals = record ? new ArrayList<>() : null;
+    this.slots = slots;
+    this.met = keepMet ? new ArrayList<>() : null;
+    slots.reset();
   }
 
   List<Arrival> arrivals() {
@@ -58,46 +156,60 @@ final class ScheduledDelivery implements DeliveryPolicy {
 
   @Override
   public List<Delivery> deliver(int tick, List<Envelope> pending) {
-    List<Delivery> now = new ArrayList<>();
-    for (Envelope e : pending) {
-      int sequence = Math.toIntExact(e.sequence());
-      if (sequence >= slots.length) {
-        slots = java.util.Arrays.copyOf(slots, Math.max(slots.length * 2, sequence + 1));
-      }
-      if (slots[sequence] == null) {
-        slots[sequence] = place(e);
-      }
+    int size = pending.size();
+    // pending is in sequence order and every envelope of the last tick was placed then: the new
+    // ones are at the end
+    int firstNew = size;
+    while (firstNew > 0 && !placed(pending.get(firstNew - 1))) {
+      firstNew--;
+    }
+    for (int i = firstNew; i < size; i++) {
+      place(pending.get(i), tick);
+    }
+    boolean consecutive = tick == lastTick + 1;
+    lastTick = tick;
+    // without seals everything due by the last tick arrived then, so nothing arrives now unless
+    // something falls due now (most ticks of a run deliver nothing)
+    if (consecutive && sealOrder.isEmpty() && slots.dueAt(tick) == 0) {
+      return List.of();
     }
     boolean[] waiting = sealsWaiting(pending);
-    for (Envelope e : pending) {
-      Slot slot = slots[(int) e.sequence()];
-      if (!slot.arrived) {
-        if (slot.due <= tick && !heldForSeal(e, waiting)) {
-          slot.arrived = true;
-          boolean again = slot.duplicateDue > 0;
+    List<Delivery> now = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      Envelope e = pending.get(i);
+      int s = (int) e.sequence();
+      if (!slots.arrived[s]) {
+        if (slots.due[s] <= tick && (waiting == null || !heldForSeal(e, waiting))) {
+          slots.arrived[s] = true;
+          boolean again = slots.duplicateDue[s] > 0;
           now.add(new Delivery(e, again));
           if (arrivals != null) {
-            arrivals.add(new Arrival(tick, e, slot.key, false));
+            arrivals.add(new Arrival(tick, e, slots.key[s], false));
           }
         }
-      } else if (slot.duplicateDue <= tick) {
+      } else if (slots.duplicateDue[s] <= tick) {
         now.add(Delivery.once(e));
         if (arrivals != null) {
-          arrivals.add(new Arrival(tick, e, slot.key, true));
+          arrivals.add(new Arrival(tick, e, slots.key[s], true));
         }
       }
     }
     return now;
   }
 
+  private boolean placed(Envelope e) {
+    int s = Math.toIntExact(e.sequence());
+    return s < slots.placed.length && slots.placed[s];
+  }
+
   /** Per seal, whether an envelope that feeds its sealed relation has yet to arrive. */
   private boolean[] sealsWaiting(List<Envelope> pending) {
-    boolean[] waiting = new boolean[sealOrder.seals()];
     if (sealOrder.isEmpty()) {
-      return waiting;
+      return null;
     }
+    boolean[] waiting = new boolean[sealOrder.seals()];
     for (Envelope e : pending) {
-      if (!slots[(int) e.sequence()].arrived) {
+      if (!slots.arrived[(int) e.sequence()]) {
         for (int s = 0; s < waiting.length; s++) {
           waiting[s] |= sealOrder.feeds(s, e);
         }
@@ -119,30 +231,49 @@ final class ScheduledDelivery implements DeliveryPolicy {
     return false;
   }
 
-  private Slot place(Envelope e) {
+  private void place(Envelope e, int tick) {
+    int s = Math.toIntExact(e.sequence());
+    slots.ensure(s);
+    slots.placed[s] = true;
+    slots.arrived[s] = false;
+    long key;
+    int due;
+    int duplicateDue = 0;
     if (e.input()) {
-      long key = Seeds.combine(INPUT_SALT, e.sequence());
+      key = Seeds.combine(INPUT_SALT, e.sequence());
       if (e.dueTick() != Scenario.ANY_TICK) {
-        return new Slot(key, e.dueTick(), 0); // the scenario fixed its tick
+        due = e.dueTick(); // the scenario fixed its tick
+      } else {
+        Decision d = schedule.decide(key, true);
+        if (met != null) {
+          met.add(new Met(key, true, e, d));
+        }
+        due = 1 + d.delay();
       }
-      Decision d = schedule.decide(key, true);
-      met.add(new Met(key, true, e, d));
-      return new Slot(key, 1 + d.delay(), 0);
+    } else {
+      long route = Seeds.combine(Seeds.combine(e.relation().id(), nodeHash(e.from())), nodeHash(e.node()));
+      for (long v : e.tuple()) {
+        route = Seeds.combine(route, v);
+      }
+      key = Seeds.combine(route, slots.sendings.increment(route));
+      Decision d = schedule.decide(key, false);
+      if (met != null) {
+        met.add(new Met(key, false, e, d));
+      }
+      due = e.sentTick() + 1 + d.delay();
+      duplicateDue = d.duplicates() ? due + d.duplicateAfter() : 0;
     }
-    long route = Seeds.combine(Seeds.combine(e.relation().id(), nodeHash(e.from())), nodeHash(e.node()));
-    for (long v : e.tuple()) {
-      route = Seeds.combine(route, v);
+    slots.key[s] = key;
+    slots.due[s] = due;
+    slots.duplicateDue[s] = duplicateDue;
+    slots.countDue(Math.max(due, tick));
+    if (duplicateDue > 0) {
+      slots.countDue(Math.max(duplicateDue, tick));
     }
-    int sending = sendings.merge(route, 1, Integer::sum);
-    long key = Seeds.combine(route, sending);
-    Decision d = schedule.decide(key, false);
-    met.add(new Met(key, false, e, d));
-    int due = e.sentTick() + 1 + d.delay();
-    return new Slot(key, due, d.duplicates() ? due + d.duplicateAfter() : 0);
   }
 
   private long nodeHash(String node) {
-    return nodeHashes.computeIfAbsent(node, n -> {
+    return slots.nodeHashes.computeIfAbsent(node, n -> {
       long h = 0;
       for (int i = 0; i < n.length(); i++) {
         h = Seeds.combine(h, n.charAt(i));

@@ -37,6 +37,10 @@ final class Worker {
   private final int constraints;
   /** What this worker's runs reuse: the last run's node states, emptied. */
   private final NodeStates states = new NodeStates();
+  /** What this worker's explored runs reuse: the schedule's slots, and per watched relation two fact sets. */
+  private final ScheduledDelivery.Slots slots = new ScheduledDelivery.Slots();
+  private final FactSet[] lastSeen;
+  private final FactSet[] everSeen;
 
   Worker(CheckedProgram source, Scenario scenario, RunLimits limits, boolean keepSeals, List<SnapshotReads> snapshots) {
     this(CompiledProgram.compile(source), scenario, limits, keepSeals, snapshots);
@@ -55,6 +59,12 @@ final class Worker {
     this.watched = List.copyOf(all);
     this.sealOrder = keepSeals ? SealOrder.of(program) : SealOrder.NONE;
     this.constraints = program.constraintSources().size();
+    this.lastSeen = new FactSet[watched.size()];
+    this.everSeen = new FactSet[watched.size()];
+    for (int o = 0; o < watched.size(); o++) {
+      lastSeen[o] = new FactSet(watched.get(o).arity());
+      everSeen[o] = new FactSet(watched.get(o).arity());
+    }
   }
 
   List<Relation> outputs() {
@@ -95,7 +105,29 @@ final class Worker {
   RunRecord run(Schedule schedule, boolean record, int also) {
     ScheduledDelivery delivery = new ScheduledDelivery(schedule, record, sealOrder);
     boolean shown = also < 0 || outputs.contains(watched.get(also)); // an output's changes are shown anyway
-    Watcher watcher = new Watcher(record, shown ? -1 : also);
+    FactSet[] seen = new FactSet[watched.size()];
+    FactSet[] last = new FactSet[watched.size()];
+    for (int o = 0; o < watched.size(); o++) {
+      seen[o] = new FactSet(watched.get(o).arity());
+      last[o] = new FactSet(watched.get(o).arity());
+    }
+    return run(delivery, new Watcher(record, shown ? -1 : also, seen), last);
+  }
+
+  /**
+   * One run of an exploration: as {@link #run(Schedule, boolean)} without a timeline, and without the
+   * envelopes met (only a shown or shrunk run needs them), on this worker's reused buffers.
+   */
+  RunRecord explore(Schedule schedule) {
+    for (int o = 0; o < watched.size(); o++) {
+      everSeen[o].clear();
+      lastSeen[o].clear();
+    }
+    return run(new ScheduledDelivery(schedule, false, sealOrder, slots, false), new Watcher(false, -1, everSeen),
+        lastSeen);
+  }
+
+  private RunRecord run(ScheduledDelivery delivery, Watcher watcher, FactSet[] last) {
     Run run = new Run(program, world, limits, delivery, watcher, states);
     String error = null;
     boolean ended = false;
@@ -109,19 +141,14 @@ final class Worker {
     List<EncodedOutcome> observed = new ArrayList<>(watched.size());
     List<EncodedOutcome> finals = new ArrayList<>(watched.size());
     for (int o = 0; o < watched.size(); o++) {
-      FactSet last = new FactSet(watched.get(o).arity());
-      int id = watched.get(o).id();
-      for (int n = 0; n < run.nodeCount(); n++) {
-        int node = n;
-        run.forEachFact(node, id, f -> last.add(node, f));
-      }
-      EncodedOutcome end = last.outcome();
+      watcher.collect(run, watched.get(o).id(), last[o]);
+      EncodedOutcome end = last[o].outcome();
       // a lattice output's observers see lower bounds ("at least v"), which the final value never
       // contradicts, so what was observed is judged by the final values (§11 Keyed tables, lattices and extern tables)
-      observed.add(watched.get(o).isLattice() ? end : watcher.observed.get(o).outcome());
+      observed.add(watched.get(o).isLattice() ? end : watcher.observed[o].outcome());
       finals.add(end);
     }
-    List<TimelineTick> timeline = record ? watcher.timeline(run, delivery.arrivals()) : List.of();
+    List<TimelineTick> timeline = watcher.record ? watcher.timeline(run, delivery.arrivals()) : List.of();
     SealViolation violation = run.sealViolations().isEmpty() ? null : run.sealViolations().get(0);
     ConstraintViolation[] firstViolations = new ConstraintViolation[constraints];
     for (ConstraintViolation v : run.constraintViolations()) {
@@ -132,7 +159,8 @@ final class Worker {
     }
     // the record is built from the run's states: only now may the next run empty them
     states.runEnded(ended);
-    return new RunRecord(observed, finals, violation, error, delivery.met, timeline, firstViolations);
+    List<ScheduledDelivery.Met> met = delivery.met == null ? List.of() : delivery.met;
+    return new RunRecord(observed, finals, violation, error, met, timeline, firstViolations);
   }
 
   private int constraintIndex(ConstraintViolation v) {
@@ -169,32 +197,49 @@ final class Worker {
   }
 
   /** Collects what every output held after every fixpoint and records changes (the run checks the seals). */
-  private final class Watcher implements RunObserver {
-    final List<FactSet> observed = new ArrayList<>();
+  private final class Watcher implements RunObserver, java.util.function.Consumer<long[]> {
+    final FactSet[] observed;
     final List<Set<Row>> previous = new ArrayList<>();
     final Map<Integer, List<TimelineEvent>> changes = new LinkedHashMap<>();
     final boolean record;
     final int also;
 
-    Watcher(boolean record, int also) {
+    /** Where {@link #accept} adds the facts {@link Run#forEachFact} hands it, and at which node. */
+    private FactSet into;
+    private int node;
+
+    Watcher(boolean record, int also, FactSet[] observed) {
       this.record = record;
       this.also = also;
-      for (int o = 0; o < watched.size(); o++) {
-        observed.add(new FactSet(watched.get(o).arity()));
-        previous.add(new HashSet<>());
+      this.observed = observed;
+      if (record) {
+        for (int o = 0; o < watched.size(); o++) {
+          previous.add(new HashSet<>());
+        }
       }
+    }
+
+    /** Adds every node's facts of relation {@code id} to {@code set}. */
+    void collect(Run run, int id, FactSet set) {
+      into = set;
+      for (int n = 0; n < run.nodeCount(); n++) {
+        node = n;
+        run.forEachFact(n, id, this);
+      }
+    }
+
+    @Override
+    public void accept(long[] fact) {
+      into.add(node, fact);
     }
 
     @Override
     public void afterFixpoint(Run run, int tick) {
       for (int o = 0; o < watched.size(); o++) {
-        FactSet seen = observed.get(o);
+        FactSet seen = observed[o];
         int id = watched.get(o).id();
         if (!record || (o >= outputs.size() && o != also)) { // timelines show the outputs
-          for (int n = 0; n < run.nodeCount(); n++) {
-            int node = n;
-            run.forEachFact(node, id, f -> seen.add(node, f));
-          }
+          collect(run, id, seen);
           continue;
         }
         Set<Row> now = current(run, o);
