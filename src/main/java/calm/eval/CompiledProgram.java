@@ -35,6 +35,7 @@ public final class CompiledProgram {
   private final Map<String, Relation> byName = new LinkedHashMap<>();
   private final List<List<int[]>> indexColumns = new ArrayList<>();
   private final List<ComponentPlan> components = new ArrayList<>();
+  private final Map<String, ClusteredIndex.Family> clustered = new HashMap<>();
   private final List<RulePlan> deferred = new ArrayList<>();
   private final Map<Integer, List<long[]>> facts = new LinkedHashMap<>();
   private final List<Relation> outputs = new ArrayList<>();
@@ -136,6 +137,18 @@ public final class CompiledProgram {
     return list.size() - 1;
   }
 
+  /** The clustered index of a plain relation on {@code columns}, shared by every plan that needs it. */
+  ClusteredIndex.Family clusteredIndex(int relation, int[] columns) {
+    return clustered.computeIfAbsent(
+        relation + ":" + Arrays.toString(columns),
+        k -> new ClusteredIndex.Family(relations.get(relation).arity(), columns));
+  }
+
+  /** The clustered index of {@code relation} on {@code columns} if a plan looks it up that way, or null. */
+  ClusteredIndex.Family existingClusteredIndex(int relation, int[] columns) {
+    return clustered.get(relation + ":" + Arrays.toString(columns));
+  }
+
   private void build() {
     for (Declaration d : checked.schema().declarations()) {
       Relation r = Relation.of(relations.size(), d);
@@ -187,7 +200,17 @@ public final class CompiledProgram {
           full.add(plan);
           recursiveRules.add(rule);
           for (int atom : recursiveAtoms) {
-            deltas.add(planner.plan(rule, atom));
+            RulePlan delta = planner.plan(rule, atom);
+            for (int i = 0; i < rule.body().size(); i++) {
+              if (rule.body().get(i) instanceof PositiveLiteral p && !component.contains(p.atom().relation().text())
+                 ) {
+                RulePlan from = planner.planFrom(rule, i, atom);
+                if (from != null) {
+                  delta.addAlternative(byName.get(p.atom().relation().text()).id(), from);
+                }
+              }
+            }
+            deltas.add(delta);
           }
         }
       }
@@ -206,6 +229,7 @@ public final class CompiledProgram {
         deferred.add(planner.plan(rule, -1));
       }
     }
+    planner.dropKnownFacts();
     for (String output : checked.outputs()) {
       outputs.add(byName.get(output));
     }
