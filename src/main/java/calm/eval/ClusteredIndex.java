@@ -144,6 +144,9 @@ final class ClusteredIndex {
       return holdsEmpty[entry];
     }
     long[] set = sets[entry];
+    if (set == null) {
+      return false; // the entry's rows all hold EMPTY
+    }
     int m = set.length - 1;
     int slot = TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, value)) & m;
     while (true) {

@@ -47,6 +47,17 @@ final class RulePlan {
   /** A large delta is read by key from the smallest lower relation rather than row by row. */
   private static final int LARGE_DELTA = 256;
 
+  /** Whether every round takes the alternative, whatever the sizes: for tests of the alternatives. */
+  private boolean alwaysAlternative;
+
+  int alternativeCount() {
+    return alternatives == null ? 0 : alternatives.length;
+  }
+
+  void alwaysTakeAlternative() {
+    alwaysAlternative = true;
+  }
+
   /**
    * Runs the plan once; arithmetic errors become run errors that name the rule. A semi-naive variant
    * whose delta is large starts instead from the smallest relation of a lower stratum in its body when
@@ -55,9 +66,9 @@ final class RulePlan {
    * round by round). Both find the same solutions.
    */
   void execute(NodeState node, int deltaFrom, int deltaTo) {
-    if (alternatives != null && deltaTo - deltaFrom >= LARGE_DELTA) {
+    if (alternatives != null && (deltaTo - deltaFrom >= LARGE_DELTA || alwaysAlternative)) {
       int best = -1;
-      int bestSize = (deltaTo - deltaFrom) / 2;
+      int bestSize = alwaysAlternative ? Integer.MAX_VALUE : (deltaTo - deltaFrom) / 2;
       for (int i = 0; i < alternatives.length; i++) {
         int size = node.stores[alternativeStarts[i]].size;
         if (size < bestSize) {
