@@ -58,6 +58,22 @@ final class Planner {
         emit.dropKnownBy(family, 0);
       }
     }
+    for (MembershipStep test : pairTests) { // tests of whole pairs, the same way
+      ClusteredIndex.Family family = program.existingClusteredIndex(test.relation(), new int[] {0});
+      if (family != null) {
+        family.withSets();
+        test.testBy(family);
+      }
+    }
+  }
+
+  private final List<MembershipStep> pairTests = new ArrayList<>();
+
+  private MembershipStep pairTest(MembershipStep step, Relation relation) {
+    if (step.testsPairs() && relation.arity() == 2 && !relation.keyed()) {
+      pairTests.add(step);
+    }
+    return step;
   }
 
   /** A plan for {@code rule}, reading body literal {@code deltaLiteral} from its delta (or -1). */
@@ -388,7 +404,7 @@ final class Planner {
           pick(kinds, rest), pick(args, rest));
     }
     if (keyColumns.size() == arity) {
-      return new MembershipStep(relation.id(), -1, keyArray, true);
+      return pairTest(new MembershipStep(relation.id(), -1, keyArray, true), relation);
     }
     int[] columns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
     if (!relation.keyed()) {
@@ -434,7 +450,7 @@ final class Planner {
         keyColumns.size() == atom.arity()
             ? -1
             : program.indexFor(relation.id(), keyColumns.stream().mapToInt(Integer::intValue).toArray());
-    return new MembershipStep(relation.id(), index, key.toArray(new Expression[0]), wantPresent);
+    return pairTest(new MembershipStep(relation.id(), index, key.toArray(new Expression[0]), wantPresent), relation);
   }
 
   private long constant(Constant k) {
