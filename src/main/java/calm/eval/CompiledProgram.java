@@ -211,9 +211,12 @@ public final class CompiledProgram {
           recursiveRules.add(rule);
           for (int atom : recursiveAtoms) {
             RulePlan delta = planner.plan(rule, atom);
-            for (int i = 0; i < rule.body().size(); i++) {
-              if (rule.body().get(i) instanceof PositiveLiteral p && !component.contains(p.atom().relation().text())
-                 ) {
+            // with two atoms both starts visit the same pairs; a third is where starting from the delta
+            // can build a large intermediate result that the small relation would have cut down first
+            long atoms = rule.body().stream().filter(PositiveLiteral.class::isInstance).count();
+            for (int i = 0; i < rule.body().size() && atoms >= 3; i++) {
+              if (rule.body().get(i) instanceof PositiveLiteral p
+                  && !component.contains(p.atom().relation().text())) {
                 RulePlan from = planner.planFrom(rule, i, atom);
                 if (from != null) {
                   delta.addAlternative(byName.get(p.atom().relation().text()).id(), from);
