@@ -154,6 +154,16 @@ public final class CompiledProgram {
         k -> new ClusteredIndex.Family(relations.get(relation).arity(), columns));
   }
 
+  /**
+   * The indexes of {@code relation}'s deltas on {@code columns}, shared by the plans that read a delta
+   * that way ({@link DeltaLookupStep}); apart from the whole relation's, which a delta does not need.
+   */
+  ClusteredIndex.Family deltaIndex(int relation, int[] columns) {
+    return clustered.computeIfAbsent(
+        "delta " + relation + ":" + Arrays.toString(columns),
+        k -> new ClusteredIndex.Family(relations.get(relation).arity(), columns));
+  }
+
   /** The clustered index of {@code relation} on {@code columns} if a plan looks it up that way, or null. */
   ClusteredIndex.Family existingClusteredIndex(int relation, int[] columns) {
     return clustered.get(relation + ":" + Arrays.toString(columns));

@@ -400,7 +400,7 @@ final class Planner {
       int[] columns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
       int[] rest = new ClusteredIndex(arity, columns).restColumns();
       return new DeltaLookupStep(
-          relation.id(), program.clusteredIndex(relation.id(), columns), keyArray,
+          relation.id(), program.deltaIndex(relation.id(), columns), keyArray,
           pick(kinds, rest), pick(args, rest));
     }
     if (keyColumns.size() == arity) {
