@@ -21,6 +21,8 @@ final class Aggregator extends Step {
   private final int[] named; // registers of the body's named variables, when deduplicating
   private final long[] keyBuffer;
   private final long[] tuple;
+  private final long[] lastKey;
+  private int lastGroup = -1;
   private TupleStore assignments;
   private TupleStore groups;
   private long[] accumulators = new long[16];
@@ -41,10 +43,12 @@ final class Aggregator extends Step {
     this.value = value;
     this.named = namedOrNull;
     this.keyBuffer = new long[head.length - 1];
+    this.lastKey = new long[head.length - 1];
     this.tuple = new long[head.length];
   }
 
   void start() {
+    lastGroup = -1;
     // a rule runs every tick (the explorer runs millions of ticks): small sets are emptied and
     // kept, large ones are dropped so that one big tick does not make every later clear costly
     groups = spareGroups;
@@ -115,7 +119,14 @@ final class Aggregator extends Step {
       }
     }
     int before = groups.size;
-    int g = groups.rowOf(keyBuffer);
+    int g;
+    if (lastGroup >= 0 && lastGroup < before && Arrays.equals(keyBuffer, lastKey)) {
+      g = lastGroup; // solutions often come group by group (always, for an aggregate without a group)
+    } else {
+      g = groups.rowOf(keyBuffer);
+      System.arraycopy(keyBuffer, 0, lastKey, 0, lastKey.length);
+      lastGroup = g;
+    }
     if (g >= accumulators.length) {
       accumulators = Arrays.copyOf(accumulators, accumulators.length * 2);
       carries = Arrays.copyOf(carries, carries.length * 2);

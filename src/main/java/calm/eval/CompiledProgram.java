@@ -36,6 +36,7 @@ public final class CompiledProgram {
   private final Map<String, Relation> byName = new LinkedHashMap<>();
   private final List<List<int[]>> indexColumns = new ArrayList<>();
   private final List<ComponentPlan> components = new ArrayList<>();
+  private final Map<String, ClusteredIndex.Family> clustered = new HashMap<>();
   private final List<RulePlan> deferred = new ArrayList<>();
   private final Map<Integer, List<long[]>> facts = new LinkedHashMap<>();
   private final List<Relation> outputs = new ArrayList<>();
@@ -105,6 +106,16 @@ public final class CompiledProgram {
     return components;
   }
 
+  /**
+   * Makes every semi-naive variant that can start from a lower relation do so in every round, whatever
+   * the sizes: tests compare that with the oracle, where the data are too small for it to happen alone.
+   */
+  void startDeltasFromLowerRelations() {
+    for (ComponentPlan c : components) {
+      c.deltas().forEach(RulePlan::alwaysTakeAlternative);
+    }
+  }
+
   List<RulePlan> deferred() {
     return deferred;
   }
@@ -135,6 +146,28 @@ public final class CompiledProgram {
     }
     list.add(columns);
     return list.size() - 1;
+  }
+
+  /** The clustered index of a plain relation on {@code columns}, shared by every plan that needs it. */
+  ClusteredIndex.Family clusteredIndex(int relation, int[] columns) {
+    return clustered.computeIfAbsent(
+        relation + ":" + Arrays.toString(columns),
+        k -> new ClusteredIndex.Family(relations.get(relation).arity(), columns));
+  }
+
+  /**
+   * The indexes of {@code relation}'s deltas on {@code columns}, shared by the plans that read a delta
+   * that way ({@link DeltaLookupStep}); apart from the whole relation's, which a delta does not need.
+   */
+  ClusteredIndex.Family deltaIndex(int relation, int[] columns) {
+    return clustered.computeIfAbsent(
+        "delta " + relation + ":" + Arrays.toString(columns),
+        k -> new ClusteredIndex.Family(relations.get(relation).arity(), columns));
+  }
+
+  /** The clustered index of {@code relation} on {@code columns} if a plan looks it up that way, or null. */
+  ClusteredIndex.Family existingClusteredIndex(int relation, int[] columns) {
+    return clustered.get(relation + ":" + Arrays.toString(columns));
   }
 
   private void build() {
@@ -188,7 +221,20 @@ public final class CompiledProgram {
           full.add(plan);
           recursiveRules.add(rule);
           for (int atom : recursiveAtoms) {
-            deltas.add(planner.plan(rule, atom));
+            RulePlan delta = planner.plan(rule, atom);
+            // with two atoms both starts visit the same pairs; a third is where starting from the delta
+            // can build a large intermediate result that the small relation would have cut down first
+            long atoms = rule.body().stream().filter(PositiveLiteral.class::isInstance).count();
+            for (int i = 0; i < rule.body().size() && atoms >= 3; i++) {
+              if (rule.body().get(i) instanceof PositiveLiteral p
+                  && !component.contains(p.atom().relation().text())) {
+                RulePlan from = planner.planFrom(rule, i, atom);
+                if (from != null) {
+                  delta.addAlternative(byName.get(p.atom().relation().text()).id(), from);
+                }
+              }
+            }
+            deltas.add(delta);
           }
         }
       }
@@ -207,6 +253,7 @@ public final class CompiledProgram {
         deferred.add(planner.plan(rule, -1));
       }
     }
+    planner.dropKnownFacts();
     for (String output : checked.outputs()) {
       outputs.add(byName.get(output));
     }

@@ -8,6 +8,22 @@ final class EmitStep extends Step {
   private final int relation;
   private final Expression[] head;
   private final long[] tuple;
+  /**
+   * For a plain two-column head, a clustered index of the head's store with per-key sets: a derived
+   * fact already held is dropped here, next to its neighbours, rather than sent through the node's
+   * buffers to a probe of the whole relation's set (most derivations of a recursive rule are known).
+   */
+  private ClusteredIndex.Family known;
+  private int knownKey;
+
+  int relation() {
+    return relation;
+  }
+
+  void dropKnownBy(ClusteredIndex.Family family, int keyColumn) {
+    this.known = family;
+    this.knownKey = keyColumn;
+  }
 
   EmitStep(HeadForm form, int relation, Expression[] head) {
     this.form = form;
@@ -20,6 +36,13 @@ final class EmitStep extends Step {
   void run(Frame frame) {
     for (int i = 0; i < head.length; i++) {
       tuple[i] = head[i].eval(frame.registers);
+    }
+    if (known != null) {
+      ClusteredIndex index = known.of(frame.node.stores[relation]);
+      int entry = index.find1(tuple[knownKey]);
+      if (entry >= 0 && index.holds(entry, tuple[1 - knownKey])) {
+        return;
+      }
     }
     frame.node.emit(form, relation, tuple);
   }

@@ -33,9 +33,39 @@ final class MembershipStep extends Step {
     return index < 0 && key.length > 0;
   }
 
+  /**
+   * For a two-column relation looked up by its first column elsewhere, that lookup's index with per-key
+   * sets: a test then reads the set of the first column's value, which the enclosing loop usually keeps
+   * the same from one test to the next, instead of probing the whole relation's set (see {@link
+   * Planner#dropKnownFacts}).
+   */
+  private ClusteredIndex.Family sets;
+
+  void testBy(ClusteredIndex.Family family) {
+    this.sets = family;
+  }
+
+  int relation() {
+    return relation;
+  }
+
+  /** Whether this tests a whole tuple of two columns against the relation itself. */
+  boolean testsPairs() {
+    return index < 0 && key.length == 2;
+  }
+
   @Override
   void run(Frame frame) {
     long[] registers = frame.registers;
+    if (sets != null) {
+      ClusteredIndex index = sets.of(frame.node.stores[relation]);
+      int entry = index.find1(key[0].eval(registers));
+      boolean present = entry >= 0 && index.holds(entry, key[1].eval(registers));
+      if (present == wantPresent) {
+        next.run(frame);
+      }
+      return;
+    }
     if (batched()) {
       int width = registers.length;
       if (keys == null) {

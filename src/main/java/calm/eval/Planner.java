@@ -7,6 +7,7 @@ import calm.syntax.Comparison;
 import calm.syntax.ComparisonOperator;
 import calm.syntax.Constant;
 import calm.syntax.Expr;
+import calm.syntax.HeadForm;
 import calm.syntax.IntConstant;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
@@ -37,8 +38,42 @@ import java.util.TreeSet;
 final class Planner {
   private final CompiledProgram program;
 
+  /** The plans' emits into plain two-column relations, for {@link #dropKnownFacts}. */
+  private final List<EmitStep> twoColumnEmits = new ArrayList<>();
+
   Planner(CompiledProgram program) {
     this.program = program;
+  }
+
+  /**
+   * Once every rule is planned: an emit into a relation that some plan looks up by its first column
+   * drops the facts already held by asking that lookup's index (with per-key sets). A relation nobody
+   * looks up that way keeps the plain path: an index only for this would cost more than it saves.
+   */
+  void dropKnownFacts() {
+    for (EmitStep emit : twoColumnEmits) {
+      ClusteredIndex.Family family = program.existingClusteredIndex(emit.relation(), new int[] {0});
+      if (family != null) {
+        family.withSets();
+        emit.dropKnownBy(family, 0);
+      }
+    }
+    for (MembershipStep test : pairTests) { // tests of whole pairs, the same way
+      ClusteredIndex.Family family = program.existingClusteredIndex(test.relation(), new int[] {0});
+      if (family != null) {
+        family.withSets();
+        test.testBy(family);
+      }
+    }
+  }
+
+  private final List<MembershipStep> pairTests = new ArrayList<>();
+
+  private MembershipStep pairTest(MembershipStep step, Relation relation) {
+    if (step.testsPairs() && relation.arity() == 2 && !relation.keyed()) {
+      pairTests.add(step);
+    }
+    return step;
   }
 
   /** A plan for {@code rule}, reading body literal {@code deltaLiteral} from its delta (or -1). */
@@ -61,6 +96,7 @@ final class Planner {
       List<Literal> body,
       int start,
       boolean startFromDelta,
+      int laterDelta,
       Map<String, Integer> registers,
       Set<String> bound,
       Set<String> unbound) {
@@ -118,7 +154,7 @@ final class Planner {
       if (best < 0) {
         break;
       }
-      steps.add(atomStep(((PositiveLiteral) body.get(best)).atom(), false, false, bound, registers));
+      steps.add(atomStep(((PositiveLiteral) body.get(best)).atom(), false, best == laterDelta, bound, registers));
       placed[best] = true;
     }
     for (int i = 0; i < placed.length; i++) {
@@ -137,7 +173,7 @@ final class Planner {
     Map<String, Integer> registers = new HashMap<>();
     Set<String> bound = new HashSet<>();
     Set<String> unbound = new TreeSet<>();
-    List<Step> steps = bodySteps(constraint.body(), -1, false, registers, bound, unbound);
+    List<Step> steps = bodySteps(constraint.body(), -1, false, -1, registers, bound, unbound);
     unbound.removeAll(bound);
     requireBound(unbound, constraint.span());
     ViolationStep last = new ViolationStep(Math.max(registers.size(), 1));
@@ -149,11 +185,31 @@ final class Planner {
   }
 
   RulePlan plan(Rule rule, int start, boolean startFromDelta) {
-    int deltaLiteral = startFromDelta ? start : -1;
+    return plan(rule, start, startFromDelta, -1);
+  }
+
+  /**
+   * A semi-naive variant of {@code rule} that reads body literal {@code deltaLiteral} from its delta,
+   * starting from body literal {@code start}, a relation of a lower stratum: the delta is then looked
+   * up through an index of its own ({@link DeltaLookupStep}) once its columns are bound. Null when the
+   * delta would only be tested for whole tuples or scanned, where starting from it is as good.
+   */
+  RulePlan planFrom(Rule rule, int start, int deltaLiteral) {
+    RulePlan plan = plan(rule, start, false, deltaLiteral);
+    for (Step s = plan.first; s != null; s = s.next) {
+      if (s instanceof DeltaLookupStep) {
+        return plan;
+      }
+    }
+    return null;
+  }
+
+  private RulePlan plan(Rule rule, int start, boolean startFromDelta, int laterDelta) {
+    int deltaLiteral = startFromDelta ? start : laterDelta;
     Map<String, Integer> registers = new HashMap<>();
     Set<String> bound = new HashSet<>();
     Set<String> unbound = new TreeSet<>();
-    List<Step> steps = bodySteps(rule.body(), start, startFromDelta, registers, bound, unbound);
+    List<Step> steps = bodySteps(rule.body(), start, startFromDelta, laterDelta, registers, bound, unbound);
     Atom head = rule.head().atom();
     Relation headRelation = program.relation(head.relation().text());
     Aggregate aggregate = null;
@@ -193,7 +249,11 @@ final class Planner {
               expression(aggregate.argument(), registers), named);
       last = aggregator;
     } else {
-      last = new EmitStep(rule.head().form(), headRelation.id(), headExprs);
+      EmitStep emit = new EmitStep(rule.head().form(), headRelation.id(), headExprs);
+      if (rule.head().form() == HeadForm.SAME_TICK && headRelation.arity() == 2 && !headRelation.keyed()) {
+        twoColumnEmits.add(emit);
+      }
+      last = emit;
     }
     steps.add(last);
     for (int i = 0; i + 1 < steps.size(); i++) {
@@ -323,11 +383,53 @@ final class Planner {
       return new ScanStep(relation.id(), delta, kinds, args);
     }
     Expression[] keyArray = key.toArray(new Expression[0]);
-    if (keyColumns.size() == arity) {
-      return new MembershipStep(relation.id(), -1, keyArray, true);
+    if (delta) {
+      if (keyColumns.size() == arity || relation.keyed()) {
+        for (int c : keyColumns) { // a scan of the delta that checks what is bound
+          Term t = atom.arguments().get(c);
+          if (t instanceof Constant k) {
+            kinds[c] = Step.CHECK_CONSTANT;
+            args[c] = constant(k);
+          } else {
+            kinds[c] = Step.CHECK_REGISTER;
+            args[c] = register(((Variable) t).name(), registers);
+          }
+        }
+        return new ScanStep(relation.id(), true, kinds, args);
+      }
+      int[] columns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
+      int[] rest = new ClusteredIndex(arity, columns).restColumns();
+      return new DeltaLookupStep(
+          relation.id(), program.deltaIndex(relation.id(), columns), keyArray,
+          pick(kinds, rest), pick(args, rest));
     }
-    int index = program.indexFor(relation.id(), keyColumns.stream().mapToInt(Integer::intValue).toArray());
+    if (keyColumns.size() == arity) {
+      return pairTest(new MembershipStep(relation.id(), -1, keyArray, true), relation);
+    }
+    int[] columns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
+    if (!relation.keyed()) {
+      ClusteredIndex.Family family = program.clusteredIndex(relation.id(), columns);
+      int[] rest = new ClusteredIndex(arity, columns).restColumns();
+      return new ClusteredLookupStep(relation.id(), family, keyArray, pick(kinds, rest), pick(args, rest));
+    }
+    int index = program.indexFor(relation.id(), columns);
     return new LookupStep(relation.id(), index, keyArray, kinds, args);
+  }
+
+  private static int[] pick(int[] values, int[] at) {
+    int[] picked = new int[at.length];
+    for (int i = 0; i < at.length; i++) {
+      picked[i] = values[at[i]];
+    }
+    return picked;
+  }
+
+  private static long[] pick(long[] values, int[] at) {
+    long[] picked = new long[at.length];
+    for (int i = 0; i < at.length; i++) {
+      picked[i] = values[at[i]];
+    }
+    return picked;
   }
 
   private Step membershipStep(Atom atom, boolean wantPresent, Map<String, Integer> registers) {
@@ -348,7 +450,7 @@ final class Planner {
         keyColumns.size() == atom.arity()
             ? -1
             : program.indexFor(relation.id(), keyColumns.stream().mapToInt(Integer::intValue).toArray());
-    return new MembershipStep(relation.id(), index, key.toArray(new Expression[0]), wantPresent);
+    return pairTest(new MembershipStep(relation.id(), index, key.toArray(new Expression[0]), wantPresent), relation);
   }
 
   private long constant(Constant k) {

@@ -29,8 +29,58 @@ final class RulePlan {
     this.batches = found.toArray(new MembershipStep[0]);
   }
 
-  /** Runs the plan once; arithmetic errors become run errors that name the rule. */
+  /**
+   * For a semi-naive variant, the same variant started from each relation of a lower stratum in its
+   * body (null when there is none), and those relations' ids.
+   */
+  private RulePlan[] alternatives;
+  private int[] alternativeStarts;
+
+  void addAlternative(int startRelation, RulePlan plan) {
+    int n = alternatives == null ? 0 : alternatives.length;
+    alternatives = java.util.Arrays.copyOf(alternatives == null ? new RulePlan[0] : alternatives, n + 1);
+    alternativeStarts = java.util.Arrays.copyOf(alternativeStarts == null ? new int[0] : alternativeStarts, n + 1);
+    alternatives[n] = plan;
+    alternativeStarts[n] = startRelation;
+  }
+
+  /** A large delta is read by key from the smallest lower relation rather than row by row. */
+  private static final int LARGE_DELTA = 256;
+
+  /** Whether every round takes the alternative, whatever the sizes: for tests of the alternatives. */
+  private boolean alwaysAlternative;
+
+  int alternativeCount() {
+    return alternatives == null ? 0 : alternatives.length;
+  }
+
+  void alwaysTakeAlternative() {
+    alwaysAlternative = true;
+  }
+
+  /**
+   * Runs the plan once; arithmetic errors become run errors that name the rule. A semi-naive variant
+   * whose delta is large starts instead from the smallest relation of a lower stratum in its body when
+   * that is at most half the delta's size: each of its rows then costs one lookup of the delta, where
+   * starting from the delta visits every row of it and all it joins with (the sizes are known only now,
+   * round by round). Both find the same solutions.
+   */
   void execute(NodeState node, int deltaFrom, int deltaTo) {
+    if (alternatives != null && (deltaTo - deltaFrom >= LARGE_DELTA || alwaysAlternative)) {
+      int best = -1;
+      int bestSize = alwaysAlternative ? Integer.MAX_VALUE : (deltaTo - deltaFrom) / 2;
+      for (int i = 0; i < alternatives.length; i++) {
+        int size = node.stores[alternativeStarts[i]].size;
+        if (size < bestSize) {
+          best = i;
+          bestSize = size;
+        }
+      }
+      if (best >= 0) {
+        alternatives[best].execute(node, deltaFrom, deltaTo);
+        return;
+      }
+    }
     Frame frame = new Frame(registers, node);
     frame.deltaFrom = deltaFrom;
     frame.deltaTo = deltaTo;

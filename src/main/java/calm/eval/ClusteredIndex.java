@@ -1,0 +1,350 @@
+package calm.eval;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * An index of a plain (unkeyed) relation on some of its columns that keeps, for each key, the other
+ * columns of its rows side by side in one array: a lookup then reads one run of memory instead of
+ * following a chain from row to row across the whole relation, which is a cache miss per row once the
+ * relation outgrows the cache. It is what a sorted B-tree gives Soufflé, kept up to date by appending.
+ *
+ * <p>It follows its store rather than being told of each insertion: before a lookup, {@link #sync}
+ * appends the rows added since the last one (the store's version counts one change per added row),
+ * and rebuilds after anything else (a new tick's clear, deletions). A lookup walks a key's values
+ * newest first and only those present when it started, the order and the view of {@link Index}'s
+ * chains, so that results and messages stay the same.
+ */
+final class ClusteredIndex {
+  private final int[] keyColumns;
+  private final int[] restColumns;
+  private final int width;
+  private int[] slots = new int[16]; // entry + 1; 0 = empty
+  private int mask = 15;
+  private long[] entryKeys;
+  /** Per entry, the values of {@link #restColumns} of its rows, row after row. */
+  long[][] values = new long[8][];
+  /** Per entry, how many values of {@link #values} are used. */
+  int[] lengths = new int[8];
+  private int entries;
+  /**
+   * With one column besides the key, per entry a hash set of its values (open addressing, {@link
+   * #EMPTY} marks a free slot, {@link #holdsEmpty} the entries that hold that value itself): whether a
+   * derived fact is already known is then answered next to the other facts with the same key, which
+   * the rule that derives it is usually still visiting, instead of by a probe anywhere in the relation.
+   */
+  private long[][] sets;
+  private boolean[] holdsEmpty;
+  private static final long EMPTY = 0x8000_0000_5EED_F00DL;
+  private long lastKey;
+  private int lastEntry = -1;
+  private int indexedRows;
+  private long seenVersion;
+  private final long[] key;
+
+  ClusteredIndex(int arity, int[] keyColumns, boolean withSets) {
+    this(arity, keyColumns);
+    if (withSets && width == 1) {
+      sets = new long[8][];
+      holdsEmpty = new boolean[8];
+    }
+  }
+
+  ClusteredIndex(int arity, int[] keyColumns) {
+    this.keyColumns = keyColumns;
+    boolean[] isKey = new boolean[arity];
+    for (int c : keyColumns) {
+      isKey[c] = true;
+    }
+    this.restColumns = java.util.stream.IntStream.range(0, arity).filter(c -> !isKey[c]).toArray();
+    this.width = restColumns.length;
+    this.entryKeys = new long[8 * keyColumns.length];
+    this.key = new long[keyColumns.length];
+  }
+
+  /** The columns a lookup's values hold, in order. */
+  int[] restColumns() {
+    return restColumns;
+  }
+
+  /** Brings the index up to {@code store}'s current rows. */
+  void sync(TupleStore store) {
+    long version = store.version;
+    if (version == seenVersion) {
+      return;
+    }
+    int size = store.size;
+    // adding a row adds one to both: anything else (a clear, deletions) changes their difference
+    if (size < indexedRows || version - seenVersion != size - indexedRows) {
+      clear();
+    }
+    long[] rows = store.rows;
+    int arity = store.arity;
+    for (int r = indexedRows; r < size; r++) {
+      add(rows, r * arity);
+    }
+    indexedRows = size;
+    seenVersion = version;
+  }
+
+  private int rangeFrom = -1;
+  private long rangeGeneration;
+
+  /** Makes this the index of rows {@code from} to {@code to} of {@code store}, unless it already is. */
+  void cover(TupleStore store, int from, int to) {
+    long generation = store.version - store.size;
+    if (from == rangeFrom && to == indexedRows && generation == rangeGeneration) {
+      return;
+    }
+    clear();
+    long[] rows = store.rows;
+    int arity = store.arity;
+    for (int r = from; r < to; r++) {
+      add(rows, r * arity);
+    }
+    rangeFrom = from;
+    indexedRows = to;
+    rangeGeneration = generation;
+  }
+
+  /** The entry holding {@code keyValues} (in key column order), or -1. */
+  int find(long[] keyValues) {
+    int slot = hash(keyValues) & mask;
+    int k = keyColumns.length;
+    while (true) {
+      int e = slots[slot];
+      if (e == 0) {
+        return -1;
+      }
+      int entry = e - 1;
+      if (sameKey(entry, keyValues, k)) {
+        return entry;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** {@link #find} for a one-column key; the entry last found is remembered. */
+  int find1(long keyValue) {
+    if (keyValue == lastKey && lastEntry >= 0) {
+      return lastEntry;
+    }
+    long[] one = key;
+    one[0] = keyValue;
+    int entry = find(one);
+    lastKey = keyValue;
+    lastEntry = entry;
+    return entry;
+  }
+
+  /** Whether {@code entry}'s rows hold {@code value} in their one other column (an index with sets). */
+  boolean holds(int entry, long value) {
+    if (value == EMPTY) {
+      return holdsEmpty[entry];
+    }
+    long[] set = sets[entry];
+    if (set == null) {
+      return false; // the entry's rows all hold EMPTY
+    }
+    int m = set.length - 1;
+    int slot = TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, value)) & m;
+    while (true) {
+      long v = set[slot];
+      if (v == value) {
+        return true;
+      }
+      if (v == EMPTY) {
+        return false;
+      }
+      slot = (slot + 1) & m;
+    }
+  }
+
+  boolean hasSets() {
+    return sets != null;
+  }
+
+  private void addToSet(int entry, long value, int count) {
+    if (value == EMPTY) {
+      holdsEmpty[entry] = true;
+      return;
+    }
+    long[] set = sets[entry];
+    if (set == null || count * 2 > set.length) {
+      long[] grown = new long[set == null ? 4 : set.length * 2];
+      Arrays.fill(grown, EMPTY);
+      if (set != null) {
+        for (long v : set) {
+          if (v != EMPTY) {
+            insert(grown, v);
+          }
+        }
+      }
+      set = grown;
+      sets[entry] = set;
+    }
+    insert(set, value);
+  }
+
+  private static void insert(long[] set, long value) {
+    int m = set.length - 1;
+    int slot = TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, value)) & m;
+    while (set[slot] != EMPTY) {
+      slot = (slot + 1) & m;
+    }
+    set[slot] = value;
+  }
+
+  private boolean sameKey(int entry, long[] keyValues, int k) {
+    int base = entry * k;
+    for (int i = 0; i < k; i++) {
+      if (entryKeys[base + i] != keyValues[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void add(long[] rows, int base) {
+    long[] key = this.key;
+    int k = key.length;
+    for (int i = 0; i < k; i++) {
+      key[i] = rows[base + keyColumns[i]];
+    }
+    int slot = hash(key) & mask;
+    int entry;
+    while (true) {
+      int e = slots[slot];
+      if (e == 0) {
+        entry = newEntry(key, slot);
+        break;
+      }
+      if (sameKey(e - 1, key, k)) {
+        entry = e - 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    long[] list = values[entry];
+    int n = lengths[entry];
+    if (list == null || n + width > list.length) {
+      list = list == null ? new long[Math.max(width, 1) * 2] : Arrays.copyOf(list, list.length * 2);
+      values[entry] = list;
+    }
+    for (int i = 0; i < width; i++) {
+      list[n + i] = rows[base + restColumns[i]];
+    }
+    lengths[entry] = n + Math.max(width, 1);
+    if (sets != null) {
+      addToSet(entry, list[n], n + 1);
+    }
+  }
+
+  private int newEntry(long[] key, int slot) {
+    int entry = entries++;
+    int k = key.length;
+    if (entry == lengths.length) {
+      values = Arrays.copyOf(values, entry * 2);
+      lengths = Arrays.copyOf(lengths, entry * 2);
+      entryKeys = Arrays.copyOf(entryKeys, entry * 2 * k);
+      if (sets != null) {
+        sets = Arrays.copyOf(sets, entry * 2);
+        holdsEmpty = Arrays.copyOf(holdsEmpty, entry * 2);
+      }
+    }
+    System.arraycopy(key, 0, entryKeys, entry * k, k);
+    slots[slot] = entry + 1;
+    if (entries * 2 > slots.length) {
+      grow();
+    }
+    return entry;
+  }
+
+  private void grow() {
+    slots = new int[slots.length * 2];
+    mask = slots.length - 1;
+    int k = keyColumns.length;
+    long[] key = new long[k];
+    for (int entry = 0; entry < entries; entry++) {
+      System.arraycopy(entryKeys, entry * k, key, 0, k);
+      int slot = hash(key) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = entry + 1;
+    }
+  }
+
+  private void clear() {
+    Arrays.fill(slots, 0);
+    Arrays.fill(lengths, 0, entries, 0);
+    if (sets != null) {
+      Arrays.fill(sets, 0, entries, null);
+      Arrays.fill(holdsEmpty, 0, entries, false);
+    }
+    entries = 0;
+    lastEntry = -1;
+    indexedRows = 0;
+  }
+
+  private static int hash(long[] key) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (long v : key) {
+      h = TupleStore.mix(h, v);
+    }
+    return TupleStore.finish(h);
+  }
+
+  /**
+   * The clustered indexes on one relation's columns, one per store (each node of a run has its own):
+   * the plans that look the relation up on those columns share them. Stores that are gone take theirs
+   * with them.
+   */
+  static final class Family {
+    private final int arity;
+    private final int[] keyColumns;
+    private TupleStore lastStore;
+    private ClusteredIndex last;
+    private final Map<TupleStore, ClusteredIndex> byStore = new WeakHashMap<>();
+    private boolean withSets;
+
+    Family(int arity, int[] keyColumns) {
+      this.arity = arity;
+      this.keyColumns = keyColumns;
+    }
+
+    /** Asks for per-key sets of values (see {@link ClusteredIndex#holds}); only while planning. */
+    void withSets() {
+      withSets = true;
+    }
+
+    private TupleStore lastDeltaStore;
+    private ClusteredIndex lastDelta;
+    private final Map<TupleStore, ClusteredIndex> deltaByStore = new WeakHashMap<>();
+
+    /** An index of rows {@code from} to {@code to} of {@code store} (a round's delta). */
+    ClusteredIndex ofDelta(TupleStore store, int from, int to) {
+      ClusteredIndex index = lastDelta;
+      if (store != lastDeltaStore) {
+        index = deltaByStore.computeIfAbsent(store, s -> new ClusteredIndex(arity, keyColumns));
+        lastDeltaStore = store;
+        lastDelta = index;
+      }
+      index.cover(store, from, to);
+      return index;
+    }
+
+    /** The index of {@code store}, brought up to date. */
+    ClusteredIndex of(TupleStore store) {
+      ClusteredIndex index = last;
+      if (store != lastStore) {
+        index = byStore.computeIfAbsent(store, s -> new ClusteredIndex(arity, keyColumns, withSets));
+        lastStore = store;
+        last = index;
+      }
+      index.sync(store);
+      return index;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package calm.eval;
+
+/**
+ * The rows of a plain relation whose indexed columns equal values already bound, read from a
+ * {@link ClusteredIndex}: only the other columns are matched, and they lie side by side.
+ */
+final class ClusteredLookupStep extends Step {
+  private final int relation;
+  private final ClusteredIndex.Family family;
+  private final Expression[] key;
+  private final int[] kinds; // per column of the index's values
+  private final long[] args;
+  private final long[] keyValues;
+
+  ClusteredLookupStep(int relation, ClusteredIndex.Family family, Expression[] key, int[] kinds, long[] args) {
+    this.relation = relation;
+    this.family = family;
+    this.key = key;
+    this.kinds = kinds;
+    this.args = args;
+    this.keyValues = new long[key.length];
+  }
+
+  @Override
+  void run(Frame frame) {
+    long[] registers = frame.registers;
+    long[] values = keyValues; // only read by find(), before any solution flows on
+    for (int i = 0; i < key.length; i++) {
+      values[i] = key[i].eval(registers);
+    }
+    ClusteredIndex index = family.of(frame.node.stores[relation]);
+    int entry = index.find(values);
+    if (entry < 0) {
+      return;
+    }
+    // what the rule adds from here on is not visited: a later lookup or round will see it
+    long[] list = index.values[entry];
+    int width = kinds.length;
+    if (width == 1) {
+      int kind = kinds[0];
+      int arg = (int) args[0];
+      for (int i = index.lengths[entry] - 1; i >= 0; i--) {
+        long v = list[i];
+        if (kind == BIND) {
+          registers[arg] = v;
+        } else if (kind == CHECK_REGISTER ? registers[arg] != v : kind == CHECK_CONSTANT && args[0] != v) {
+          continue;
+        }
+        next.run(frame);
+      }
+      return;
+    }
+    for (int base = index.lengths[entry] - width; base >= 0; base -= width) {
+      if (match(list, base, kinds, args, registers)) {
+        next.run(frame);
+      }
+    }
+  }
+}

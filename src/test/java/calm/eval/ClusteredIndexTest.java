@@ -1,0 +1,89 @@
+package calm.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** A clustered index follows its store through appends, clears and deletions, and covers deltas. */
+class ClusteredIndexTest {
+  @Test
+  void followsItsStoreThroughEveryKindOfChange() {
+    Random random = new Random(3);
+    TupleStore store = new TupleStore(3, List.of());
+    ClusteredIndex.Family family = new ClusteredIndex.Family(3, new int[] {1});
+    for (int step = 0; step < 400; step++) {
+      int what = random.nextInt(20);
+      if (what == 0) {
+        store.clear();
+      } else if (what == 1) {
+        TupleStore removed = new TupleStore(3, List.of());
+        for (long[] t : store.tuples()) {
+          if (random.nextBoolean()) {
+            removed.add(t);
+          }
+        }
+        store.removeAll(removed);
+      } else {
+        for (int i = random.nextInt(30); i > 0; i--) {
+          store.add(new long[] {random.nextInt(5), random.nextInt(7), random.nextInt(1 << 20) - 5});
+        }
+      }
+      long key = random.nextInt(7);
+      assertEquals(expected(store, key, 0, store.size), found(family.of(store), key), "step " + step);
+      int from = random.nextInt(store.size + 1);
+      int to = from + random.nextInt(store.size - from + 1);
+      assertEquals(expected(store, key, from, to), found(family.ofDelta(store, from, to), key), "delta, step " + step);
+    }
+  }
+
+  @Test
+  void perKeySetsHoldWhatTheRowsHold() {
+    Random random = new Random(5);
+    TupleStore store = new TupleStore(2, List.of());
+    ClusteredIndex.Family family = new ClusteredIndex.Family(2, new int[] {0});
+    family.withSets();
+    long empty = 0x8000_0000_5EED_F00DL; // the sets' own marker for a free slot is a value like any other
+    for (int i = 0; i < 3000; i++) {
+      store.add(new long[] {random.nextInt(40), random.nextInt(10) == 0 ? empty : random.nextInt(500)});
+      if (i % 97 == 0) {
+        ClusteredIndex index = family.of(store);
+        for (long k = 0; k < 40; k++) {
+          for (long v : new long[] {empty, random.nextInt(500)}) {
+            int entry = index.find1(k);
+            boolean held = entry >= 0 && index.holds(entry, v);
+            assertEquals(store.contains(new long[] {k, v}), held, k + ", " + v);
+          }
+        }
+      }
+      if (i == 1500) {
+        store.clear();
+      }
+    }
+  }
+
+  private static List<List<Long>> expected(TupleStore store, long key, int from, int to) {
+    List<List<Long>> rows = new ArrayList<>();
+    for (int r = to - 1; r >= from; r--) { // newest first, as the chains of Index
+      if (store.get(r, 1) == key) {
+        rows.add(List.of(store.get(r, 0), store.get(r, 2)));
+      }
+    }
+    return rows;
+  }
+
+  private static List<List<Long>> found(ClusteredIndex index, long key) {
+    List<List<Long>> rows = new ArrayList<>();
+    int entry = index.find(new long[] {key});
+    if (entry >= 0) {
+      long[] values = index.values[entry];
+      for (int base = index.lengths[entry] - 2; base >= 0; base -= 2) {
+        rows.add(List.of(values[base], values[base + 1]));
+      }
+    }
+    return rows;
+  }
+}
