@@ -7,6 +7,9 @@ import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,20 +20,33 @@ import picocli.CommandLine.Spec;
     name = "calm",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Finds where a distributed rule program needs coordination (CALM), and runs it.",
-    subcommands = {
-      CheckCommand.class,
-      ExplainCommand.class,
-      GraphCommand.class,
-      ExportCommand.class,
-      RunCommand.class,
-      ExploreCommand.class,
-      calm.lsp.LspCommand.class,
-      ServeCommand.class,
-      CommandLine.HelpCommand.class,
-      picocli.AutoComplete.GenerateCompletion.class
-    })
+    description = "Finds where a distributed rule program needs coordination (CALM), and runs it.")
 public final class Main implements Callable<Integer> {
+  /**
+   * The subcommands, by name, in the order {@code calm --help} lists them. picocli builds the model
+   * of every registered command by reflection when the command line is made: for all ten that was
+   * two thirds of a small {@code calm run}'s CPU before the first tick (docs/benchmarks.md, "Start-up
+   * and footprint"). A command line that names one of these first only ever runs that one, so only
+   * it is registered; anything else (no arguments, {@code help}, an option, a typo) gets them all.
+   * (Picocli's {@code setCommandLine} of the converters and handlers below reaches only subcommands
+   * registered before, which both ways are.)
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("check", CheckCommand.class);
+    commands.put("explain", ExplainCommand.class);
+    commands.put("graph", GraphCommand.class);
+    commands.put("export", ExportCommand.class);
+    commands.put("run", RunCommand.class);
+    commands.put("explore", ExploreCommand.class);
+    commands.put("lsp", calm.lsp.LspCommand.class);
+    commands.put("serve", ServeCommand.class);
+    commands.put("help", CommandLine.HelpCommand.class);
+    commands.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+    return Collections.unmodifiableMap(commands);
+  }
   /** Deep but legal programs recurse deeply in the parser and the analyses; give them room. */
   private static final long STACK_BYTES = 512L * 1024 * 1024;
 
@@ -104,7 +120,7 @@ public final class Main implements Callable<Integer> {
    * from one call to the next.
    */
   public static final class Reusable {
-    private final CommandLine commandLine = configured();
+    private final CommandLine commandLine = configured(null);
 
     /** As {@link Main#execute(PrintWriter, PrintWriter, String...)}; only ever from one thread. */
     public int execute(PrintWriter out, PrintWriter err, String... args) {
@@ -115,7 +131,7 @@ public final class Main implements Callable<Integer> {
 
   /** Runs a command line with streams that already escape what a terminal must not see. */
   private static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(configured(), out, err, args);
+    return run(configured(args.length > 0 ? args[0] : null), out, err, args);
   }
 
   private static int run(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
@@ -129,8 +145,24 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  private static CommandLine configured() {
+  /** The command line, with only the subcommand {@code first} names when it names one that runs alone. */
+  private static CommandLine configured(String first) {
     CommandLine commandLine = new CommandLine(new Main());
+    // help and the completion script describe every command
+    boolean aboutAll = first == null || first.equals("help") || first.equals("generate-completion");
+    Class<?> alone = aboutAll ? null : SUBCOMMANDS.get(first);
+    if (alone != null) {
+      commandLine.addSubcommand(alone);
+    }
+    // a name in the table above that is not the command's own would otherwise go unnoticed here
+    if (alone == null || !commandLine.getSubcommands().containsKey(first)) {
+      commandLine = new CommandLine(new Main());
+      for (Class<?> command : SUBCOMMANDS.values()) {
+        commandLine.addSubcommand(command);
+      }
+      commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+      commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
+    }
     commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -147,8 +179,6 @@ public final class Main implements Callable<Integer> {
               "Try '" + (root ? "calm --help" : "calm help " + cmd.getCommandName()) + "' for more information.");
           return ExitCodes.FAILURE;
         });
-    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-    commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
     return commandLine;
   }
 }

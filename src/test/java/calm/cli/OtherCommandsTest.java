@@ -46,4 +46,23 @@ class OtherCommandsTest {
     assertEquals(0, completion.status());
     assertTrue(completion.out().contains("complete -F"), "a bash completion script");
   }
+
+  /**
+   * A command line that names a command first builds that command alone (Main, for start-up time);
+   * what it prints must be what the model of all the commands prints for it.
+   */
+  @Test
+  void aCommandBuiltAloneHasTheUsageItHasAmongAll() {
+    for (String command : new String[] {"check", "explain", "graph", "export", "run", "explore", "lsp", "serve"}) {
+      Cli alone = Cli.run(command, "--help");
+      Cli amongAll = Cli.run("help", command);
+      assertEquals(0, alone.status(), alone.toString());
+      assertTrue(alone.out().startsWith("Usage: calm " + command + " "), alone.toString());
+      assertEquals(amongAll.out(), alone.out(), command);
+    }
+    Cli typo = Cli.run("run", "x.calm", "--formt", "csv");
+    assertEquals(2, typo.status());
+    assertTrue(typo.err().contains("Did you mean '--format'?"), typo.toString());
+    assertTrue(typo.err().contains("Try 'calm help run' for more information."), typo.toString());
+  }
 }
