@@ -3,7 +3,9 @@ package calm.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,16 @@ class IndexTest {
             model.add(t);
           }
         }
+        // the plain filter, done once a round: every row under its key, newest first (a chain runs
+        // from the newest row back); a probe then reads the rows the filter would have kept
+        List<Map<List<Long>, List<Integer>>> filtered = new ArrayList<>();
+        for (int[] columns : indexes) {
+          Map<List<Long>, List<Integer>> rowsByKey = new HashMap<>();
+          for (int r = model.size() - 1; r >= 0; r--) {
+            rowsByKey.computeIfAbsent(keyOf(model.get(r), columns), k -> new ArrayList<>()).add(r);
+          }
+          filtered.add(rowsByKey);
+        }
         for (int probe = 0; probe < 200; probe++) {
           long[] from = model.isEmpty() || random.nextInt(4) == 0 ? new long[] {1, -1, 99} : model.get(random.nextInt(model.size()));
           for (int x = 0; x < indexes.length; x++) {
@@ -45,16 +57,7 @@ class IndexTest {
             for (int i = 0; i < columns.length; i++) {
               key[i] = from[columns[i]];
             }
-            List<Integer> expected = new ArrayList<>();
-            for (int r = model.size() - 1; r >= 0; r--) { // a chain runs from the newest row back
-              boolean equal = true;
-              for (int i = 0; i < columns.length; i++) {
-                equal &= model.get(r)[columns[i]] == key[i];
-              }
-              if (equal) {
-                expected.add(r);
-              }
-            }
+            List<Integer> expected = filtered.get(x).getOrDefault(keyOf(from, columns), List.of());
             List<Integer> found = new ArrayList<>();
             Index index = store.indexes[x];
             for (int r = index.first(store, key); r >= 0; r = index.next(r)) {
@@ -65,5 +68,13 @@ class IndexTest {
         }
       }
     }
+  }
+
+  private static List<Long> keyOf(long[] row, int[] columns) {
+    List<Long> key = new ArrayList<>(columns.length);
+    for (int column : columns) {
+      key.add(row[column]);
+    }
+    return key;
   }
 }

@@ -241,7 +241,9 @@ final class NaiveOracle {
   }
 
   private static Map<String, Object> unify(Atom atom, List<Object> tuple, Map<String, Object> env) {
-    Map<String, Object> e = new HashMap<>(env);
+    // copied at the first new binding: most tuples fail to match, and copying for each of them was
+    // most of the oracle's time
+    Map<String, Object> e = env;
     for (int i = 0; i < tuple.size(); i++) {
       Term t = atom.arguments().get(i);
       Object v = tuple.get(i);
@@ -253,13 +255,18 @@ final class NaiveOracle {
           return null;
         }
       } else if (t instanceof Variable var) {
-        Object old = e.putIfAbsent(var.name(), v);
-        if (old != null && !old.equals(v)) {
+        Object old = e.get(var.name());
+        if (old == null) {
+          if (e == env) {
+            e = new HashMap<>(env);
+          }
+          e.put(var.name(), v);
+        } else if (!old.equals(v)) {
           return null;
         }
       }
     }
-    return e;
+    return e == env ? new HashMap<>(env) : e;
   }
 
   private static Object value(Expr e, Map<String, Object> env) {
