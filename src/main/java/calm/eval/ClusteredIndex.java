@@ -79,11 +79,7 @@ final class ClusteredIndex {
     if (size < indexedRows || version - seenVersion != size - indexedRows) {
       clear();
     }
-    long[] rows = store.rows;
-    int arity = store.arity;
-    for (int r = indexedRows; r < size; r++) {
-      add(rows, r * arity);
-    }
+    addRows(store.rows, store.arity, indexedRows, size);
     indexedRows = size;
     seenVersion = version;
   }
@@ -98,11 +94,7 @@ final class ClusteredIndex {
       return;
     }
     clear();
-    long[] rows = store.rows;
-    int arity = store.arity;
-    for (int r = from; r < to; r++) {
-      add(rows, r * arity);
-    }
+    addRows(store.rows, store.arity, from, to);
     rangeFrom = from;
     indexedRows = to;
     rangeGeneration = generation;
@@ -206,26 +198,78 @@ final class ClusteredIndex {
     return true;
   }
 
-  private void add(long[] rows, int base) {
+  /** Rows at least this many, added to an empty index, are counted per key first (see below). */
+  private static final int BULK = 1024;
+
+  /** Adds rows {@code from} to {@code to} of a store's {@code rows}. */
+  private void addRows(long[] rows, int arity, int from, int to) {
+    if (entries > 0 || to - from < BULK || width == 0) {
+      for (int r = from; r < to; r++) {
+        add(rows, r * arity);
+      }
+      return;
+    }
+    // An index built at once (facts just loaded, a round's delta) is built in two passes: one that
+    // finds each row's entry and counts the rows per key, one that copies the values into lists (and
+    // sets) of their final size. The entries, their order and their values are those appending gives;
+    // only the doubling copies and rehashes of growing lists and sets are gone.
+    int[] entryOfRow = new int[to - from];
+    int[] counts = new int[8];
+    for (int r = from; r < to; r++) {
+      int entry = entryOf(rows, r * arity);
+      if (entry == counts.length) {
+        counts = Arrays.copyOf(counts, entry * 2);
+      }
+      counts[entry]++;
+      entryOfRow[r - from] = entry;
+    }
+    for (int entry = 0; entry < entries; entry++) {
+      int count = counts[entry];
+      values[entry] = new long[count * width];
+      if (sets != null) {
+        // the size appending would have grown it to: at least twice the values, a power of two
+        long[] set = new long[Math.max(4, Integer.highestOneBit(Math.max(1, count * 2 - 1)) << 1)];
+        Arrays.fill(set, EMPTY);
+        sets[entry] = set;
+      }
+    }
+    for (int r = from; r < to; r++) {
+      int entry = entryOfRow[r - from];
+      int base = r * arity;
+      long[] list = values[entry];
+      int n = lengths[entry];
+      for (int i = 0; i < width; i++) {
+        list[n + i] = rows[base + restColumns[i]];
+      }
+      lengths[entry] = n + width;
+      if (sets != null) {
+        addToSet(entry, list[n], n + 1);
+      }
+    }
+  }
+
+  /** The entry of the key of the row at {@code base}, made if new. */
+  private int entryOf(long[] rows, int base) {
     long[] key = this.key;
     int k = key.length;
     for (int i = 0; i < k; i++) {
       key[i] = rows[base + keyColumns[i]];
     }
     int slot = hash(key) & mask;
-    int entry;
     while (true) {
       int e = slots[slot];
       if (e == 0) {
-        entry = newEntry(key, slot);
-        break;
+        return newEntry(key, slot);
       }
       if (sameKey(e - 1, key, k)) {
-        entry = e - 1;
-        break;
+        return e - 1;
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  private void add(long[] rows, int base) {
+    int entry = entryOf(rows, base);
     long[] list = values[entry];
     int n = lengths[entry];
     if (list == null || n + width > list.length) {

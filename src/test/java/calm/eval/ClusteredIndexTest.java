@@ -65,6 +65,59 @@ class ClusteredIndexTest {
     }
   }
 
+  @Test
+  void anIndexBuiltAtOnceEqualsOneBuiltByAppending() {
+    Random random = new Random(7);
+    long empty = 0x8000_0000_5EED_F00DL;
+    TupleStore store = new TupleStore(2, List.of());
+    ClusteredIndex.Family atOnce = new ClusteredIndex.Family(2, new int[] {0});
+    atOnce.withSets();
+    ClusteredIndex.Family appended = new ClusteredIndex.Family(2, new int[] {0});
+    appended.withSets();
+    for (int round = 0; round < 4; round++) {
+      // skewed keys, so that some lists and sets are long and many have one value
+      int rows = 1500 + random.nextInt(4000);
+      for (int i = 0; i < rows; i++) {
+        long k = random.nextInt(3) == 0 ? random.nextInt(4) : random.nextInt(3000);
+        store.add(new long[] {k, random.nextInt(20) == 0 ? empty : random.nextInt(1000)});
+        if (i % 50 == 0) {
+          appended.of(store); // brought up to date in small steps: appends only
+        }
+      }
+      ClusteredIndex bulk = atOnce.of(store); // everything since the last clear at once
+      ClusteredIndex step = appended.of(store);
+      for (long k = -1; k < 3000; k++) {
+        assertEquals(found1(step, k), found1(bulk, k), "round " + round + ", key " + k);
+        int entry = bulk.find1(k);
+        for (long v : new long[] {empty, random.nextInt(1000), k == -1 ? 0 : store.get(random.nextInt(store.size), 1)}) {
+          assertEquals(store.contains(new long[] {k, v}), entry >= 0 && bulk.holds(entry, v), k + ", " + v);
+        }
+      }
+      int from = random.nextInt(store.size / 2);
+      List<Long> delta = new ArrayList<>();
+      for (int r = store.size - 1; r >= from; r--) {
+        if (store.get(r, 0) == 1) {
+          delta.add(store.get(r, 1));
+        }
+      }
+      assertEquals(delta, found1(atOnce.ofDelta(store, from, store.size), 1), "delta, round " + round);
+      if (round % 2 == 1) {
+        store.clear();
+      }
+    }
+  }
+
+  private static List<Long> found1(ClusteredIndex index, long key) {
+    List<Long> values = new ArrayList<>();
+    int entry = index.find(new long[] {key});
+    if (entry >= 0) {
+      for (int i = index.lengths[entry] - 1; i >= 0; i--) {
+        values.add(index.values[entry][i]);
+      }
+    }
+    return values;
+  }
+
   private static List<List<Long>> expected(TupleStore store, long key, int from, int to) {
     List<List<Long>> rows = new ArrayList<>();
     for (int r = to - 1; r >= from; r--) { // newest first, as the chains of Index
