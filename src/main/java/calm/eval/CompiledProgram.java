@@ -216,6 +216,9 @@ public final class CompiledProgram {
         }
         RulePlan plan = planner.plan(rule, recursiveAtoms.isEmpty() ? -1 : recursiveAtoms.get(0), false);
         if (recursiveAtoms.isEmpty()) {
+          if (DistinctHeads.of(rule, this)) {
+            plan.derivesDistinctHeads(relation(rule.head().atom().relation().text()).id());
+          }
           once.add(plan);
         } else {
           full.add(plan);

@@ -44,6 +44,13 @@ final class RulePlan {
     alternativeStarts[n] = startRelation;
   }
 
+  /** The head relation when the rule derives each head tuple at most once ({@link DistinctHeads}), else -1. */
+  private int distinctHead = -1;
+
+  void derivesDistinctHeads(int relation) {
+    distinctHead = relation;
+  }
+
   /** A large delta is read by key from the smallest lower relation rather than row by row. */
   private static final int LARGE_DELTA = 256;
 
@@ -85,6 +92,10 @@ final class RulePlan {
     frame.deltaFrom = deltaFrom;
     frame.deltaTo = deltaTo;
     node.currentRule = rule;
+    TupleStore trusted = distinctHead >= 0 ? node.stores[distinctHead] : null;
+    if (trusted != null) {
+      trusted.trustAppends(true);
+    }
     try {
       if (aggregator != null) {
         aggregator.start();
@@ -105,6 +116,10 @@ final class RulePlan {
           what + " in the rule at line " + rule.span().line() + ", column " + rule.span().column()
               + " (" + rule.head().atom().relation().text() + ") at node '" + node.name + "'",
           rule.span());
+    } finally {
+      if (trusted != null) {
+        trusted.trustAppends(false);
+      }
     }
   }
 }

@@ -77,6 +77,7 @@ final class TupleStore {
    * a different row for a plain key throws a {@link KeyConflict}.
    */
   boolean add(long[] tuple) {
+    buildSet();
     if (keying != null) {
       return addKeyed(tuple);
     }
@@ -176,6 +177,9 @@ final class TupleStore {
    * misses overlap, and the probes that follow find the slots in the cache.
    */
   void touch(long[] batch, int count) {
+    if (setless) {
+      return;
+    }
     if (small != null && count > 8) {
       int[] small = this.small;
       int m = small.length - 1;
@@ -206,6 +210,15 @@ final class TupleStore {
    * being paid one after another.
    */
   int addAll(long[] batch, int count, long[] tuple) {
+    if (trusting) {
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(batch, i * arity, tuple, 0, arity);
+        indexRow(appendRow(tuple));
+      }
+      version++;
+      return count;
+    }
+    buildSet();
     int added = 0;
     touch(batch, count);
     for (int i = 0; i < count; i++) {
@@ -226,6 +239,7 @@ final class TupleStore {
     if (count == 0) {
       return 0;
     }
+    buildSet();
     int before = size;
     reserveRows(count);
     if (keying == null) {
@@ -245,6 +259,48 @@ final class TupleStore {
       }
     }
     return size - before;
+  }
+
+  /*
+   * While a rule that derives each head tuple at most once (DistinctHeads) runs on an empty relation,
+   * its rows are appended without a probe of the set; the set is built from the rows when something
+   * first needs it, which for a relation only scanned afterwards is never.
+   */
+  private boolean trusting;
+  private boolean setless;
+
+  /** Starts or ends appending without probes; starts only on an empty relation without a key. */
+  void trustAppends(boolean on) {
+    if (!on) {
+      trusting = false;
+    } else if (size == 0 && keying == null) {
+      trusting = true;
+      setless = true;
+    }
+  }
+
+  /** Puts the rows appended without probes into the set (it was empty when they began). */
+  private void buildSet() {
+    if (!setless) {
+      return;
+    }
+    trusting = false;
+    setless = false;
+    long[] old = rows;
+    int count = size;
+    rows = new long[old.length];
+    size = 0;
+    reserveSet(count);
+    long[] tuple = new long[arity];
+    deferIndexing = true; // the indexes already hold these rows, with the same numbers
+    try {
+      for (int r = 0; r < count; r++) {
+        System.arraycopy(old, r * arity, tuple, 0, arity);
+        addRow(tuple);
+      }
+    } finally {
+      deferIndexing = false;
+    }
   }
 
   /** Whether rows are being added in bulk, to be indexed at the end ({@link #addBulk}). */
@@ -300,6 +356,7 @@ final class TupleStore {
 
   /** The row holding {@code tuple}, adding it if needed. */
   int rowOf(long[] tuple) {
+    buildSet();
     if (small != null) {
       widen();
     }
@@ -314,6 +371,7 @@ final class TupleStore {
   }
 
   boolean contains(long[] tuple) {
+    buildSet();
     if (small != null) {
       int key = smallKey(tuple);
       if (key == 0) {
@@ -363,6 +421,8 @@ final class TupleStore {
   }
 
   void clear() {
+    trusting = false;
+    setless = false; // a setless store's set holds nothing (it began empty), as after clearing
     if (keying != null) {
       keying.clear();
     }

@@ -16,6 +16,56 @@ class TupleStoreTest {
     {Long.MIN_VALUE, Long.MIN_VALUE + 5}, {0x8000_0000_5EED_F00DL - 2, 0x8000_0000_5EED_F00DL + 2}
   };
 
+  /** Rows appended without probes (a rule that derives each once) are in the set when it is next used. */
+  @Test
+  void rowsAppendedWithoutProbesJoinTheSet() {
+    Random random = new Random(12);
+    for (int arity = 1; arity <= 3; arity++) {
+      for (long[] range : RANGES) {
+        TupleStore store = new TupleStore(arity, List.of(new int[] {0}).subList(0, arity > 1 ? 1 : 0));
+        Set<List<Long>> model = new java.util.LinkedHashSet<>();
+        for (int attempt = 0; attempt < 2000; attempt++) { // narrow ranges give fewer distinct rows
+          List<Long> t = new ArrayList<>();
+          for (int c = 0; c < arity; c++) {
+            t.add(range[0] + random.nextInt((int) Math.min(range[1] - range[0], 1000) + 1));
+          }
+          model.add(t);
+        }
+        List<List<Long>> rows = new ArrayList<>(model);
+        long[] packed = new long[arity * rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+          for (int c = 0; c < arity; c++) {
+            packed[i * arity + c] = rows.get(i).get(c);
+          }
+        }
+        store.trustAppends(true);
+        assertEquals(rows.size(), store.addAll(packed, rows.size(), new long[arity]));
+        store.trustAppends(false);
+        store.trustAppends(true); // not empty now: duplicates are found again
+        assertEquals(0, store.addAll(packed, Math.min(10, rows.size()), new long[arity]));
+        store.trustAppends(false);
+        for (List<Long> t : rows) {
+          assertEquals(false, store.add(t.stream().mapToLong(Long::longValue).toArray()));
+        }
+        assertEquals(rows.size(), store.size());
+        long[] fresh = new long[arity];
+        fresh[0] = 0x1234_5678_9ABCL;
+        assertEquals(false, store.contains(fresh));
+        assertEquals(true, store.add(fresh));
+        assertEquals(true, store.contains(fresh));
+        if (arity > 1) {
+          long key = rows.get(0).get(0);
+          int found = 0;
+          for (int r = store.indexes[0].first(store, new long[] {key}); r >= 0; r = store.indexes[0].next(r)) {
+            assertEquals(key, store.get(r, 0));
+            found++;
+          }
+          assertEquals(rows.stream().filter(t -> t.get(0) == key).count(), found);
+        }
+      }
+    }
+  }
+
   @Test
   void behavesAsASetWhateverTheValues() {
     Random random = new Random(11);
