@@ -215,7 +215,7 @@ final class TupleStore {
         System.arraycopy(batch, i * arity, tuple, 0, arity);
         indexRow(appendRow(tuple));
       }
-      version++;
+      version += count; // one a row, as add counts: ClusteredIndex follows the store by it
       return count;
     }
     buildSet();
