@@ -4,9 +4,9 @@ package calm.eval;
  * The rows of a plain relation whose indexed columns equal values already bound, read from a
  * {@link ClusteredIndex}: only the other columns are matched, and they lie side by side.
  */
-final class ClusteredLookupStep extends Step {
-  private final int relation;
-  private final ClusteredIndex.Family family;
+class ClusteredLookupStep extends Step {
+  final int relation;
+  final ClusteredIndex.Family family;
   private final Expression[] key;
   private final int[] kinds; // per column of the index's values
   private final long[] args;
@@ -21,14 +21,19 @@ final class ClusteredLookupStep extends Step {
     this.keyValues = new long[key.length];
   }
 
+  /** The index this step reads: the whole relation's. */
+  ClusteredIndex index(Frame frame) {
+    return family.of(frame.node.stores[relation]);
+  }
+
   @Override
-  void run(Frame frame) {
+  final void run(Frame frame) {
     long[] registers = frame.registers;
     long[] values = keyValues; // only read by find(), before any solution flows on
     for (int i = 0; i < key.length; i++) {
       values[i] = key[i].eval(registers);
     }
-    ClusteredIndex index = family.of(frame.node.stores[relation]);
+    ClusteredIndex index = index(frame);
     int entry = index.find(values);
     if (entry < 0) {
       return;
