@@ -3,6 +3,7 @@ package calm.eval;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.stream.IntStream;
 
 /**
  * An index of a plain (unkeyed) relation on some of its columns that keeps, for each key, the other
@@ -53,19 +54,19 @@ final class ClusteredIndex {
 
   ClusteredIndex(int arity, int[] keyColumns) {
     this.keyColumns = keyColumns;
-    boolean[] isKey = new boolean[arity];
-    for (int c : keyColumns) {
-      isKey[c] = true;
-    }
-    this.restColumns = java.util.stream.IntStream.range(0, arity).filter(c -> !isKey[c]).toArray();
+    this.restColumns = restColumns(arity, keyColumns);
     this.width = restColumns.length;
     this.entryKeys = new long[8 * keyColumns.length];
     this.key = new long[keyColumns.length];
   }
 
-  /** The columns a lookup's values hold, in order. */
-  int[] restColumns() {
-    return restColumns;
+  /** The columns a lookup's values hold, in order: those of {@code arity} not in {@code keyColumns}. */
+  static int[] restColumns(int arity, int[] keyColumns) {
+    boolean[] isKey = new boolean[arity];
+    for (int c : keyColumns) {
+      isKey[c] = true;
+    }
+    return IntStream.range(0, arity).filter(c -> !isKey[c]).toArray();
   }
 
   /** Brings the index up to {@code store}'s current rows. */
@@ -128,6 +129,12 @@ final class ClusteredIndex {
     lastKey = keyValue;
     lastEntry = entry;
     return entry;
+  }
+
+  /** Whether a row holds {@code keyValue} in its key column and {@code value} in the other (an index with sets). */
+  boolean holdsPair(long keyValue, long value) {
+    int entry = find1(keyValue);
+    return entry >= 0 && holds(entry, value);
   }
 
   /** Whether {@code entry}'s rows hold {@code value} in their one other column (an index with sets). */

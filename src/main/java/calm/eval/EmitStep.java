@@ -38,9 +38,7 @@ final class EmitStep extends Step {
       tuple[i] = head[i].eval(frame.registers);
     }
     if (known != null) {
-      ClusteredIndex index = known.of(frame.node.stores[relation]);
-      int entry = index.find1(tuple[knownKey]);
-      if (entry >= 0 && index.holds(entry, tuple[1 - knownKey])) {
+      if (known.of(frame.node.stores[relation]).holdsPair(tuple[knownKey], tuple[1 - knownKey])) {
         return;
       }
     }

@@ -59,9 +59,7 @@ final class MembershipStep extends Step {
     long[] registers = frame.registers;
     if (sets != null) {
       ClusteredIndex index = sets.of(frame.node.stores[relation]);
-      int entry = index.find1(key[0].eval(registers));
-      boolean present = entry >= 0 && index.holds(entry, key[1].eval(registers));
-      if (present == wantPresent) {
+      if (index.holdsPair(key[0].eval(registers), key[1].eval(registers)) == wantPresent) {
         next.run(frame);
       }
       return;

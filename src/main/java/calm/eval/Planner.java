@@ -398,7 +398,7 @@ final class Planner {
         return new ScanStep(relation.id(), true, kinds, args);
       }
       int[] columns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
-      int[] rest = new ClusteredIndex(arity, columns).restColumns();
+      int[] rest = ClusteredIndex.restColumns(arity, columns);
       return new DeltaLookupStep(
           relation.id(), program.deltaIndex(relation.id(), columns), keyArray,
           pick(kinds, rest), pick(args, rest));
@@ -409,7 +409,7 @@ final class Planner {
     int[] columns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
     if (!relation.keyed()) {
       ClusteredIndex.Family family = program.clusteredIndex(relation.id(), columns);
-      int[] rest = new ClusteredIndex(arity, columns).restColumns();
+      int[] rest = ClusteredIndex.restColumns(arity, columns);
       return new ClusteredLookupStep(relation.id(), family, keyArray, pick(kinds, rest), pick(args, rest));
     }
     int index = program.indexFor(relation.id(), columns);

@@ -1,6 +1,7 @@
 package calm.eval;
 
 import calm.syntax.Rule;
+import java.util.Arrays;
 
 /**
  * One way of evaluating one rule: its steps, and for a semi-naive variant the body relation read
@@ -38,8 +39,8 @@ final class RulePlan {
 
   void addAlternative(int startRelation, RulePlan plan) {
     int n = alternatives == null ? 0 : alternatives.length;
-    alternatives = java.util.Arrays.copyOf(alternatives == null ? new RulePlan[0] : alternatives, n + 1);
-    alternativeStarts = java.util.Arrays.copyOf(alternativeStarts == null ? new int[0] : alternativeStarts, n + 1);
+    alternatives = Arrays.copyOf(alternatives == null ? new RulePlan[0] : alternatives, n + 1);
+    alternativeStarts = Arrays.copyOf(alternativeStarts == null ? new int[0] : alternativeStarts, n + 1);
     alternatives[n] = plan;
     alternativeStarts[n] = startRelation;
   }

@@ -2,6 +2,7 @@ package calm.eval;
 
 import calm.syntax.RelationKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -177,7 +178,7 @@ public final class Run {
     long[] sorted = SortedRows.sorted(store, r.types(), program.strings());
     int arity = store.arity;
     for (int row = 0; row < store.size; row++) {
-      all.add(Values.decode(java.util.Arrays.copyOfRange(sorted, row * arity, row * arity + arity), r.types(),
+      all.add(Values.decode(Arrays.copyOfRange(sorted, row * arity, row * arity + arity), r.types(),
           program.strings()));
     }
     return all;
@@ -300,7 +301,7 @@ public final class Run {
           continue;
         }
         long[] now = plan.firstSolution();
-        if (before != null && java.util.Arrays.equals(before, now)) {
+        if (before != null && Arrays.equals(before, now)) {
           continue;
         }
         lastSolution[n][c] = now.clone();
@@ -354,9 +355,9 @@ public final class Run {
       }
     }
     if (goneCount > 0) {
-      java.util.Arrays.sort(gone, 0, goneCount);
+      Arrays.sort(gone, 0, goneCount);
       int count = goneCount;
-      pending.removeIf(e -> java.util.Arrays.binarySearch(gone, 0, count, e.sequence()) >= 0);
+      pending.removeIf(e -> Arrays.binarySearch(gone, 0, count, e.sequence()) >= 0);
     }
     return arrivals;
   }
@@ -431,7 +432,7 @@ public final class Run {
   }
 
   private static int indexOf(int[] sorted, int value) {
-    return java.util.Arrays.binarySearch(sorted, value);
+    return Arrays.binarySearch(sorted, value);
   }
 
   /**
@@ -514,7 +515,7 @@ public final class Run {
       TupleStore updates = node.updates[id];
       for (int row = 0; updates != null && row < updates.size && !changed; row++) {
         int held = store.rowWithKey(updates.row(row));
-        if (held < 0 || !java.util.Arrays.equals(store.row(held), updates.row(row))) {
+        if (held < 0 || !Arrays.equals(store.row(held), updates.row(row))) {
           changed = true;
           changedLastTick.add(r.name());
         }
