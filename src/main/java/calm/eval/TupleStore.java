@@ -322,18 +322,7 @@ final class TupleStore {
         capacity *= 2;
       }
       if (capacity > small.length) {
-        int[] grown = new int[capacity];
-        int gm = capacity - 1;
-        for (int k : small) {
-          if (k != 0) {
-            int g = smallHash(k) & gm;
-            while (grown[g] != 0) {
-              g = (g + 1) & gm;
-            }
-            grown[g] = k;
-          }
-        }
-        small = grown;
+        resizeSmall(capacity);
       }
     } else if (packed) {
       while (wanted * 10L > keys.length * 7L && keys.length < (1 << 30)) {
@@ -538,21 +527,26 @@ final class TupleStore {
     }
     int row = appendRow(tuple);
     if (size * 10L > small.length * 7L) {
-      int[] grown = new int[small.length * 2];
-      int gm = grown.length - 1;
-      for (int k : small) {
-        if (k != 0) {
-          int g = smallHash(k) & gm;
-          while (grown[g] != 0) {
-            g = (g + 1) & gm;
-          }
-          grown[g] = k;
-        }
-      }
-      this.small = grown;
+      resizeSmall(small.length * 2);
     }
     indexRow(row);
     return true;
+  }
+
+  /** Rehashes the small keys into a table of {@code capacity} slots (a power of two). */
+  private void resizeSmall(int capacity) {
+    int[] grown = new int[capacity];
+    int gm = capacity - 1;
+    for (int k : small) {
+      if (k != 0) {
+        int g = smallHash(k) & gm;
+        while (grown[g] != 0) {
+          g = (g + 1) & gm;
+        }
+        grown[g] = k;
+      }
+    }
+    small = grown;
   }
 
   /** From small int keys to long keys: a value no longer fits. */
