@@ -36,9 +36,11 @@ final class AtomicFiles {
     Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
     Path dir = target.toAbsolutePath().getParent();
     Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    temporary.toFile().deleteOnExit();
     boolean done = false;
     try {
+      // inside the try: once the JVM is shutting down (SIGTERM while the outputs are written one after
+      // another), deleteOnExit refuses a new file, and the finally below must delete it instead
+      temporary.toFile().deleteOnExit();
       try (Writer out = writer(Files.newOutputStream(temporary))) {
         content.writeTo(out);
       }
