@@ -37,6 +37,11 @@ final class ClusteredIndex {
    */
   private long[][] sets;
   private boolean[] holdsEmpty;
+  /**
+   * For an index kept in sorted runs ({@link #sortedRun}), per entry how many of its values are in
+   * ascending order; null for an index read in insertion order.
+   */
+  private int[] sortedLengths;
   private static final long EMPTY = 0x8000_0000_5EED_F00DL;
   private long lastKey;
   private int lastEntry = -1;
@@ -50,6 +55,16 @@ final class ClusteredIndex {
       sets = new long[8][];
       holdsEmpty = new boolean[8];
     }
+  }
+
+  /** An index whose values (one column) {@link #sortedRun} hands out in ascending order. */
+  static ClusteredIndex sorted(int arity, int[] keyColumns) {
+    ClusteredIndex index = new ClusteredIndex(arity, keyColumns);
+    if (index.width != 1) {
+      throw new IllegalArgumentException("sorted runs need one column besides the key");
+    }
+    index.sortedLengths = new int[8];
+    return index;
   }
 
   ClusteredIndex(int arity, int[] keyColumns) {
@@ -160,6 +175,23 @@ final class ClusteredIndex {
     }
   }
 
+  /**
+   * {@code entry}'s values in ascending order, the first {@code lengths[entry]} of the array returned
+   * (an index made by {@link #sorted}). Values appended since the last call are sorted in with a new
+   * array rather than in place: a loop further out in the same rule may still be reading the old one.
+   */
+  long[] sortedRun(int entry) {
+    long[] list = values[entry];
+    int n = lengths[entry];
+    if (sortedLengths[entry] != n) {
+      list = Arrays.copyOf(list, list.length);
+      Arrays.sort(list, 0, n);
+      values[entry] = list;
+      sortedLengths[entry] = n;
+    }
+    return list;
+  }
+
   boolean hasSets() {
     return sets != null;
   }
@@ -253,6 +285,12 @@ final class ClusteredIndex {
         addToSet(entry, list[n], n + 1);
       }
     }
+    if (sortedLengths != null) { // the lists are new: nothing reads them yet
+      for (int entry = 0; entry < entries; entry++) {
+        Arrays.sort(values[entry], 0, lengths[entry]);
+        sortedLengths[entry] = lengths[entry];
+      }
+    }
   }
 
   /** The entry of the key of the row at {@code base}, made if new. */
@@ -303,6 +341,9 @@ final class ClusteredIndex {
         sets = Arrays.copyOf(sets, entry * 2);
         holdsEmpty = Arrays.copyOf(holdsEmpty, entry * 2);
       }
+      if (sortedLengths != null) {
+        sortedLengths = Arrays.copyOf(sortedLengths, entry * 2);
+      }
     }
     System.arraycopy(key, 0, entryKeys, entry * k, k);
     slots[slot] = entry + 1;
@@ -327,12 +368,19 @@ final class ClusteredIndex {
     }
   }
 
+  /** How many times the index was emptied: entries found before keep their meaning until it changes. */
+  int clears;
+
   private void clear() {
+    clears++;
     Arrays.fill(slots, 0);
     Arrays.fill(lengths, 0, entries, 0);
     if (sets != null) {
       Arrays.fill(sets, 0, entries, null);
       Arrays.fill(holdsEmpty, 0, entries, false);
+    }
+    if (sortedLengths != null) {
+      Arrays.fill(sortedLengths, 0, entries, 0);
     }
     entries = 0;
     lastEntry = -1;
@@ -359,10 +407,17 @@ final class ClusteredIndex {
     private ClusteredIndex last;
     private final Map<TupleStore, ClusteredIndex> byStore = new WeakHashMap<>();
     private boolean withSets;
+    private final boolean sorted;
 
     Family(int arity, int[] keyColumns) {
+      this(arity, keyColumns, false);
+    }
+
+    /** With {@code sorted}, indexes made by {@link ClusteredIndex#sorted}, for {@link IntersectStep}. */
+    Family(int arity, int[] keyColumns, boolean sorted) {
       this.arity = arity;
       this.keyColumns = keyColumns;
+      this.sorted = sorted;
     }
 
     /** Asks for per-key sets of values (see {@link ClusteredIndex#holds}); only while planning. */
@@ -390,7 +445,8 @@ final class ClusteredIndex {
     ClusteredIndex of(TupleStore store) {
       ClusteredIndex index = last;
       if (store != lastStore) {
-        index = byStore.computeIfAbsent(store, s -> new ClusteredIndex(arity, keyColumns, withSets));
+        index = byStore.computeIfAbsent(
+            store, s -> sorted ? ClusteredIndex.sorted(arity, keyColumns) : new ClusteredIndex(arity, keyColumns, withSets));
         lastStore = store;
         last = index;
       }

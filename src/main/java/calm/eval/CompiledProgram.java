@@ -155,6 +155,13 @@ public final class CompiledProgram {
         k -> new ClusteredIndex.Family(relations.get(relation).arity(), columns));
   }
 
+  /** The index of a plain relation on {@code columns} in sorted runs ({@link IntersectStep}), shared likewise. */
+  ClusteredIndex.Family sortedIndex(int relation, int[] columns) {
+    return clustered.computeIfAbsent(
+        "sorted " + relation + ":" + Arrays.toString(columns),
+        k -> new ClusteredIndex.Family(relations.get(relation).arity(), columns, true));
+  }
+
   /**
    * The indexes of {@code relation}'s deltas on {@code columns}, shared by the plans that read a delta
    * that way ({@link DeltaLookupStep}); apart from the whole relation's, which a delta does not need.
@@ -206,6 +213,7 @@ public final class CompiledProgram {
       List<RulePlan> full = new ArrayList<>();
       List<RulePlan> deltas = new ArrayList<>();
       List<Rule> recursiveRules = new ArrayList<>();
+      planner.planning(component);
       for (Rule rule : rulesOf.get(c) == null ? List.<Rule>of() : rulesOf.get(c)) {
         List<Integer> recursiveAtoms = new ArrayList<>();
         for (int i = 0; i < rule.body().size(); i++) {
@@ -251,6 +259,7 @@ public final class CompiledProgram {
         components.add(new ComponentPlan(ids, once, full, deltas, priority));
       }
     }
+    planner.planning(Set.of()); // what follows runs after the tick's fixpoint, on relations that stay put
     for (Rule rule : rules) {
       if (rule.head().form() != HeadForm.SAME_TICK) {
         deferred.add(planner.plan(rule, -1));

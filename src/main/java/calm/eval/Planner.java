@@ -46,6 +46,17 @@ final class Planner {
   }
 
   /**
+   * The relations that the rules being planned write while they run (their component's): an
+   * {@link IntersectStep} reads only others, whose sorted runs are made once and stay valid while the
+   * component runs, where those of a growing relation would be sorted again round after round.
+   */
+  private Set<String> changing = Set.of();
+
+  void planning(Set<String> component) {
+    this.changing = component;
+  }
+
+  /**
    * Once every rule is planned: an emit into a relation that some plan looks up by its first column
    * drops the facts already held by asking that lookup's index (with per-key sets). A relation nobody
    * looks up that way keeps the plain path: an index only for this would cost more than it saves.
@@ -153,6 +164,11 @@ final class Planner {
       }
       if (best < 0) {
         break;
+      }
+      Step intersect = intersectStep(body, best, placed, laterDelta, bound, registers);
+      if (intersect != null) {
+        steps.add(intersect);
+        continue;
       }
       steps.add(atomStep(((PositiveLiteral) body.get(best)).atom(), false, best == laterDelta, bound, registers));
       placed[best] = true;
@@ -414,6 +430,82 @@ final class Planner {
     }
     int index = program.indexFor(relation.id(), columns);
     return new LookupStep(relation.id(), index, keyArray, kinds, args);
+  }
+
+  /**
+   * When body literal {@code best} leaves one variable open and other atoms not yet placed leave only
+   * that same variable open, one step that binds it to the values all of them agree on (see {@link
+   * IntersectStep}), instead of a lookup of one and membership tests of the others; null otherwise.
+   * Marks the atoms placed and the variable bound.
+   */
+  private Step intersectStep(
+      List<Literal> body, int best, boolean[] placed, int laterDelta, Set<String> bound,
+      Map<String, Integer> registers) {
+    if (best == laterDelta) {
+      return null;
+    }
+    String open = openVariable(((PositiveLiteral) body.get(best)).atom(), bound);
+    if (open == null) {
+      return null;
+    }
+    List<Integer> atoms = new ArrayList<>(List.of(best));
+    for (int i = 0; i < placed.length; i++) {
+      if (!placed[i] && i != best && i != laterDelta && body.get(i) instanceof PositiveLiteral p
+          && open.equals(openVariable(p.atom(), bound))) {
+        atoms.add(i);
+      }
+    }
+    if (atoms.size() < 2) {
+      return null;
+    }
+    int k = atoms.size();
+    int[] relations = new int[k];
+    ClusteredIndex.Family[] families = new ClusteredIndex.Family[k];
+    Expression[][] keys = new Expression[k][];
+    for (int a = 0; a < k; a++) {
+      Atom atom = ((PositiveLiteral) body.get(atoms.get(a))).atom();
+      Relation relation = program.relation(atom.relation().text());
+      List<Integer> columns = new ArrayList<>();
+      List<Expression> key = new ArrayList<>();
+      for (int c = 0; c < atom.arity(); c++) {
+        Term t = atom.arguments().get(c);
+        if (t instanceof Constant constant) {
+          columns.add(c);
+          key.add(Expression.constant(constant(constant)));
+        } else if (t instanceof Variable v && !v.name().equals(open)) {
+          columns.add(c);
+          key.add(Expression.register(register(v.name(), registers)));
+        }
+      }
+      relations[a] = relation.id();
+      families[a] = program.sortedIndex(relation.id(), columns.stream().mapToInt(Integer::intValue).toArray());
+      keys[a] = key.toArray(new Expression[0]);
+      placed[atoms.get(a)] = true;
+    }
+    bound.add(open);
+    return new IntersectStep(relations, families, keys, register(open, registers));
+  }
+
+  /**
+   * The one variable an atom leaves open when every other column is a constant or bound, if its
+   * relation is plain, has two columns or more and is not {@link #changing}; else null.
+   */
+  private String openVariable(Atom atom, Set<String> bound) {
+    Relation relation = program.relation(atom.relation().text());
+    if (relation.keyed() || atom.arity() < 2 || changing.contains(relation.name())) {
+      return null;
+    }
+    String open = null;
+    for (Term t : atom.arguments()) {
+      if (t instanceof Constant || (t instanceof Variable v && bound.contains(v.name()))) {
+        continue;
+      }
+      if (open != null || !(t instanceof Variable v)) {
+        return null; // a second open column, or a wildcard
+      }
+      open = v.name();
+    }
+    return open;
   }
 
   private static int[] pick(int[] values, int[] at) {

@@ -1,0 +1,283 @@
+package calm.eval;
+
+/**
+ * Binds one variable to the values that two or more atoms agree on once their other columns are bound:
+ * in {@code tri(X, Y, Z) :- e(X, Y), e(Y, Z), e(X, Z)}, with {@code X} and {@code Y} bound, {@code Z}
+ * ranges over the intersection of {@code Y}'s and {@code X}'s neighbour lists. Each list is a sorted
+ * run of a {@link ClusteredIndex}; the shortest drives and the others are sought forward by galloping
+ * (leapfrog), so a pair of lists costs about the shorter one's length in comparisons, where a lookup
+ * of one followed by a membership test of the other costs a hash probe per value of the first.
+ * Solutions flow on in ascending order of the variable, each once.
+ *
+ * <p>When one list keeps coming back (the loops outside visit all of {@code X}'s neighbours {@code Y}
+ * one after the other, and {@code X}'s list is the long one), seeking through it again for each short
+ * list costs more than marking it once in a bitmap over its range of values and testing the short
+ * lists' values there: a run that has been sought through for about its own length in total is
+ * marked, when its values are dense enough for the bitmap to stay within a few words per value.
+ */
+final class IntersectStep extends Step {
+  private final int[] relations;
+  private final ClusteredIndex.Family[] families;
+  private final Expression[][] keys;
+  private final int variable;
+  private final long[][] keyValues;
+  /** Per atom, the entry its key found last (keys repeat from one call to the next). */
+  private final ClusteredIndex[] lastIndex;
+  private final int[] lastClears;
+  private final long[] lastKey;
+  private final int[] lastEntry;
+  private final ClusteredIndex[] found;
+
+  /** The run marked in {@link #bits} (null when none) and its length, first value and span. */
+  private long[] bitRun;
+  private int bitLength;
+  private long bitLow;
+  private long bitSpan;
+  private long[] bits = new long[64];
+  private int bitWords;
+  /** The long run sought through lately, its length, and the values sought in it since it came. */
+  private long[] soughtRun;
+  private int soughtLength;
+  private long sought;
+  /** About how many comparisons a galloping seek takes. */
+  private static final int SEEK_COST = 4;
+
+  IntersectStep(int[] relations, ClusteredIndex.Family[] families, Expression[][] keys, int variable) {
+    this.relations = relations;
+    this.families = families;
+    this.keys = keys;
+    this.variable = variable;
+    int k = relations.length;
+    this.keyValues = new long[k][];
+    for (int i = 0; i < k; i++) {
+      keyValues[i] = new long[keys[i].length];
+    }
+    this.lastIndex = new ClusteredIndex[k];
+    this.lastClears = new int[k];
+    this.lastKey = new long[k];
+    this.lastEntry = new int[k];
+    this.found = new ClusteredIndex[k];
+  }
+
+  /** The entry of atom {@code i}'s key in its index (left in {@link #found}), or -1. */
+  private int entry(int i, Frame frame) {
+    ClusteredIndex index = families[i].of(frame.node.stores[relations[i]]);
+    found[i] = index;
+    Expression[] key = keys[i];
+    long[] registers = frame.registers;
+    if (key.length != 1) {
+      long[] values = keyValues[i];
+      for (int c = 0; c < key.length; c++) {
+        values[c] = key[c].eval(registers);
+      }
+      return index.find(values);
+    }
+    long value = key[0].eval(registers);
+    if (value == lastKey[i] && index == lastIndex[i] && index.clears == lastClears[i]) {
+      return lastEntry[i];
+    }
+    int entry = index.find1(value);
+    if (entry >= 0) { // an entry stays until the index is emptied; a missing key may come with the next rows
+      lastKey[i] = value;
+      lastIndex[i] = index;
+      lastClears[i] = index.clears;
+      lastEntry[i] = entry;
+    }
+    return entry;
+  }
+
+  @Override
+  void run(Frame frame) {
+    int k = relations.length;
+    if (k != 2) {
+      runMany(frame);
+      return;
+    }
+    int ea = entry(0, frame);
+    if (ea < 0) {
+      return;
+    }
+    int eb = entry(1, frame);
+    if (eb < 0) {
+      return;
+    }
+    ClusteredIndex ia = found[0];
+    ClusteredIndex ib = found[1];
+    long[] a = ia.sortedRun(ea);
+    int na = ia.lengths[ea];
+    long[] b = ib.sortedRun(eb);
+    int nb = ib.lengths[eb];
+    if (a == bitRun && na == bitLength) {
+      probe(b, nb, frame);
+      return;
+    }
+    if (b == bitRun && nb == bitLength) {
+      probe(a, na, frame);
+      return;
+    }
+    long[] shorter = a;
+    int ns = na;
+    long[] longer = b;
+    int nl = nb;
+    if (na > nb) {
+      shorter = b;
+      ns = nb;
+      longer = a;
+      nl = na;
+    }
+    if (longer == soughtRun && nl == soughtLength) {
+      sought += ns;
+    } else {
+      soughtRun = longer;
+      soughtLength = nl;
+      sought = ns;
+    }
+    if (sought * SEEK_COST >= nl && mark(longer, nl)) {
+      probe(shorter, ns, frame);
+      return;
+    }
+    intersect(shorter, ns, longer, nl, frame);
+  }
+
+  /** Marks {@code run}'s values in {@link #bits}, unless their span would take more than a few words a value. */
+  private boolean mark(long[] run, int n) {
+    long low = run[0];
+    long span = run[n - 1] - low + 1;
+    if (span <= 0 || span > 256L * n + 4096) { // <= 0: the difference overflowed
+      return false;
+    }
+    java.util.Arrays.fill(bits, 0, bitWords, 0L);
+    int words = (int) ((span + 63) >>> 6);
+    if (words > bits.length) {
+      bits = new long[Math.max(words, bits.length * 2)];
+    }
+    long[] bits = this.bits;
+    for (int i = 0; i < n; i++) {
+      long d = run[i] - low;
+      bits[(int) (d >>> 6)] |= 1L << d;
+    }
+    bitWords = words;
+    bitRun = run;
+    bitLength = n;
+    bitLow = low;
+    bitSpan = span;
+    return true;
+  }
+
+  /** The values of {@code run} marked in {@link #bits}. */
+  private void probe(long[] run, int n, Frame frame) {
+    long[] registers = frame.registers;
+    long low = bitLow;
+    long span = bitSpan;
+    long[] bits = this.bits;
+    for (int i = 0; i < n; i++) {
+      long x = run[i];
+      long d = x - low; // wraps only for values outside the span, which then test as outside
+      if (d >= 0 && d < span && (bits[(int) (d >>> 6)] & (1L << d)) != 0) {
+        registers[variable] = x;
+        next.run(frame);
+      }
+    }
+  }
+
+  /** The values of {@code a} (the shorter) also in {@code b}. */
+  private void intersect(long[] a, int na, long[] b, int nb, Frame frame) {
+    long[] registers = frame.registers;
+    int i = 0;
+    int j = 0;
+    while (i < na) {
+      long x = a[i];
+      j = seek(b, j, nb, x);
+      if (j == nb) {
+        return;
+      }
+      long y = b[j];
+      if (y == x) {
+        registers[variable] = x;
+        next.run(frame);
+        i++;
+        j++;
+      } else {
+        i = seek(a, i + 1, na, y);
+      }
+    }
+  }
+
+  /** Three atoms or more (rare): the values every run holds; the shortest drives. */
+  private void runMany(Frame frame) {
+    int k = relations.length;
+    long[][] runs = new long[k][];
+    int[] lengths = new int[k];
+    for (int t = 0; t < k; t++) {
+      int entry = entry(t, frame);
+      if (entry < 0) {
+        return;
+      }
+      runs[t] = found[t].sortedRun(entry);
+      lengths[t] = found[t].lengths[entry];
+    }
+    int shortest = 0;
+    for (int t = 1; t < k; t++) {
+      if (lengths[t] < lengths[shortest]) {
+        shortest = t;
+      }
+    }
+    long[] driver = runs[shortest];
+    int n = lengths[shortest];
+    int[] positions = new int[k];
+    long[] registers = frame.registers;
+    int i = 0;
+    next:
+    while (i < n) {
+      long x = driver[i];
+      for (int t = 0; t < k; t++) {
+        if (t == shortest) {
+          continue;
+        }
+        int p = seek(runs[t], positions[t], lengths[t], x);
+        positions[t] = p;
+        if (p == lengths[t]) {
+          return;
+        }
+        long y = runs[t][p];
+        if (y != x) {
+          i = seek(driver, i + 1, n, y);
+          continue next;
+        }
+      }
+      registers[variable] = x;
+      next.run(frame);
+      i++;
+    }
+  }
+
+  /**
+   * The first position from {@code from} on whose value is at least {@code target} ({@code to} when
+   * none is): a few steps forward, doubling, then a binary search of the last step's span.
+   */
+  static int seek(long[] run, int from, int to, long target) {
+    if (from >= to || run[from] >= target) {
+      return from;
+    }
+    int low = from; // run[low] < target
+    int step = 1;
+    int high = from + 1;
+    while (high < to && run[high] < target) {
+      low = high;
+      step <<= 1;
+      high = low + step;
+    }
+    if (high > to) {
+      high = to;
+    }
+    while (high - low > 1) { // run[low] < target <= run[high] (or high == to)
+      int middle = (low + high) >>> 1;
+      if (run[middle] < target) {
+        low = middle;
+      } else {
+        high = middle;
+      }
+    }
+    return high;
+  }
+}
