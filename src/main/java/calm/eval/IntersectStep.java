@@ -39,6 +39,8 @@ final class IntersectStep extends Step {
   private long[] soughtRun;
   private int soughtLength;
   private long sought;
+  /** How many times a run was marked in the bitmap (for tests: that the path is taken). */
+  int marks;
   /** About how many comparisons a galloping seek takes. */
   private static final int SEEK_COST = 4;
 
@@ -161,6 +163,7 @@ final class IntersectStep extends Step {
     bitLength = n;
     bitLow = low;
     bitSpan = span;
+    marks++;
     return true;
   }
 

@@ -1,14 +1,19 @@
 package calm.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** A clustered index follows its store through appends, clears and deletions, and covers deltas. */
+/**
+ * A clustered index follows its store through appends, clears and deletions, covers deltas, and keeps
+ * sorted runs when asked.
+ */
 class ClusteredIndexTest {
   @Test
   void followsItsStoreThroughEveryKindOfChange() {
@@ -104,6 +109,92 @@ class ClusteredIndexTest {
       if (round % 2 == 1) {
         store.clear();
       }
+    }
+  }
+
+  /**
+   * An index in sorted runs hands out each key's values in ascending order through appends (one at a
+   * time and in bulk), clears and deletions, and a run handed out earlier is not changed by what comes
+   * after (a loop further out may still be reading it).
+   */
+  @Test
+  void sortedRunsFollowTheirStoreAndStayPutOnceHandedOut() {
+    Random random = new Random(13);
+    TupleStore store = new TupleStore(3, List.of());
+    ClusteredIndex.Family family = new ClusteredIndex.Family(3, new int[] {0, 2}, true);
+    long[] heldRun = null;
+    long[] heldValues = null;
+    for (int step = 0; step < 200; step++) {
+      int what = random.nextInt(25);
+      if (what == 0) {
+        store.clear();
+      } else if (what == 1) {
+        TupleStore removed = new TupleStore(3, List.of());
+        for (long[] t : store.tuples()) {
+          if (random.nextInt(3) == 0) {
+            removed.add(t);
+          }
+        }
+        store.removeAll(removed);
+      } else {
+        // now and then enough rows at once for the index to be built in one go
+        for (int i = what == 2 ? 2000 : random.nextInt(40); i > 0; i--) {
+          long v = random.nextInt(8) == 0 ? Long.MIN_VALUE + random.nextInt(3) : random.nextInt(1 << 12) - 100;
+          store.add(new long[] {random.nextInt(4), v, random.nextInt(3)});
+        }
+      }
+      ClusteredIndex index = family.of(store);
+      List<List<Long>> byKey = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        byKey.add(new ArrayList<>());
+      }
+      for (int r = 0; r < store.size; r++) {
+        byKey.get((int) (store.get(r, 0) * 3 + store.get(r, 2))).add(store.get(r, 1));
+      }
+      for (long k0 = 0; k0 < 4; k0++) {
+        for (long k2 = 0; k2 < 3; k2++) {
+          List<Long> expected = byKey.get((int) (k0 * 3 + k2));
+          expected.sort(null);
+          int entry = index.find(new long[] {k0, k2});
+          List<Long> actual = new ArrayList<>();
+          if (entry >= 0) {
+            long[] run = index.sortedRun(entry);
+            for (int i = 0; i < index.lengths[entry]; i++) {
+              actual.add(run[i]);
+            }
+            if (heldRun == null && random.nextInt(10) == 0) {
+              heldRun = run;
+              heldValues = Arrays.copyOf(run, index.lengths[entry]);
+            }
+          }
+          assertEquals(expected, actual, "step " + step + ", key " + k0 + ", " + k2);
+        }
+      }
+      if (heldRun != null && what > 2) { // appends only since it was handed out
+        assertArrayEquals(heldValues, Arrays.copyOf(heldRun, heldValues.length), "step " + step);
+      } else {
+        heldRun = null;
+      }
+    }
+  }
+
+  @Test
+  void seekFindsTheFirstValueAtLeastTheTarget() {
+    Random random = new Random(17);
+    for (int trial = 0; trial < 2000; trial++) {
+      int n = random.nextInt(70);
+      long[] run = new long[n + random.nextInt(3)];
+      for (int i = 0; i < n; i++) {
+        run[i] = random.nextInt(90) - 45;
+      }
+      Arrays.sort(run, 0, n);
+      int from = random.nextInt(n + 1);
+      long target = random.nextInt(100) - 50;
+      int expected = from;
+      while (expected < n && run[expected] < target) {
+        expected++;
+      }
+      assertEquals(expected, IntersectStep.seek(run, from, n, target), Arrays.toString(run) + " from " + from + " to " + target);
     }
   }
 
