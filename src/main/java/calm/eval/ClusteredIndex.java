@@ -116,8 +116,26 @@ final class ClusteredIndex {
     rangeGeneration = generation;
   }
 
+  /**
+   * For a one-column key whose values are dense (node numbers, say), each value's entry + 1 (0: none)
+   * at the value minus {@link #directLow}: a lookup reads one int instead of probing the hash table
+   * and comparing keys in another array. Null while the keys are sparse or few; looked at again each
+   * time the entries have doubled.
+   */
+  private int[] direct;
+  private long directLow;
+  private int directCheckedAt;
+
   /** The entry holding {@code keyValues} (in key column order), or -1. */
   int find(long[] keyValues) {
+    int[] direct = this.direct;
+    if (direct != null) {
+      long d = keyValues[0] - directLow; // wraps only for values outside the table, which stay outside
+      return d >= 0 && d < direct.length ? direct[(int) d] - 1 : -1;
+    }
+    if (entries >= 64 && entries >= 2 * directCheckedAt && keyColumns.length == 1 && makeDirect()) {
+      return find(keyValues);
+    }
     int slot = hash(keyValues) & mask;
     int k = keyColumns.length;
     while (true) {
@@ -131,6 +149,28 @@ final class ClusteredIndex {
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** Makes {@link #direct} if the keys span at most four values per entry. */
+  private boolean makeDirect() {
+    directCheckedAt = entries;
+    long low = Long.MAX_VALUE;
+    long high = Long.MIN_VALUE;
+    for (int e = 0; e < entries; e++) {
+      low = Math.min(low, entryKeys[e]);
+      high = Math.max(high, entryKeys[e]);
+    }
+    long span = high - low + 1;
+    if (span <= 0 || span > 4L * entries) { // <= 0: the difference overflowed
+      return false;
+    }
+    int[] table = new int[(int) span];
+    for (int e = 0; e < entries; e++) {
+      table[(int) (entryKeys[e] - low)] = e + 1;
+    }
+    directLow = low;
+    direct = table;
+    return true;
   }
 
   /** {@link #find} for a one-column key; the entry last found is remembered. */
@@ -185,11 +225,21 @@ final class ClusteredIndex {
     int n = lengths[entry];
     if (sortedLengths[entry] != n) {
       list = Arrays.copyOf(list, list.length);
-      Arrays.sort(list, 0, n);
+      sortIfNeeded(list, n);
       values[entry] = list;
       sortedLengths[entry] = n;
     }
     return list;
+  }
+
+  /** Sorts {@code list}'s first {@code n} values, after a look that often finds them in order already. */
+  private static void sortIfNeeded(long[] list, int n) {
+    for (int i = 1; i < n; i++) {
+      if (list[i - 1] > list[i]) {
+        Arrays.sort(list, 0, n);
+        return;
+      }
+    }
   }
 
   boolean hasSets() {
@@ -254,15 +304,19 @@ final class ClusteredIndex {
     // only the doubling copies and rehashes of growing lists and sets are gone.
     int[] entryOfRow = new int[to - from];
     int[] counts = new int[8];
+    int entry = -1;
     for (int r = from; r < to; r++) {
-      int entry = entryOf(rows, r * arity);
+      // rows often come key by key (facts files are often sorted): the previous row's entry, unhashed
+      if (entry < 0 || !sameKeyAsRowBefore(rows, r * arity, arity)) {
+        entry = entryOf(rows, r * arity);
+      }
       if (entry == counts.length) {
         counts = Arrays.copyOf(counts, entry * 2);
       }
       counts[entry]++;
       entryOfRow[r - from] = entry;
     }
-    for (int entry = 0; entry < entries; entry++) {
+    for (entry = 0; entry < entries; entry++) {
       int count = counts[entry];
       values[entry] = new long[count * width];
       if (sets != null) {
@@ -273,7 +327,7 @@ final class ClusteredIndex {
       }
     }
     for (int r = from; r < to; r++) {
-      int entry = entryOfRow[r - from];
+      entry = entryOfRow[r - from];
       int base = r * arity;
       long[] list = values[entry];
       int n = lengths[entry];
@@ -286,11 +340,20 @@ final class ClusteredIndex {
       }
     }
     if (sortedLengths != null) { // the lists are new: nothing reads them yet
-      for (int entry = 0; entry < entries; entry++) {
-        Arrays.sort(values[entry], 0, lengths[entry]);
+      for (entry = 0; entry < entries; entry++) {
+        sortIfNeeded(values[entry], lengths[entry]);
         sortedLengths[entry] = lengths[entry];
       }
     }
+  }
+
+  private boolean sameKeyAsRowBefore(long[] rows, int base, int arity) {
+    for (int c : keyColumns) {
+      if (rows[base + c] != rows[base - arity + c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The entry of the key of the row at {@code base}, made if new. */
@@ -347,6 +410,14 @@ final class ClusteredIndex {
     }
     System.arraycopy(key, 0, entryKeys, entry * k, k);
     slots[slot] = entry + 1;
+    if (direct != null) {
+      long d = key[0] - directLow;
+      if (d >= 0 && d < direct.length) {
+        direct[(int) d] = entry + 1;
+      } else {
+        direct = null; // looked at again once the entries have doubled
+      }
+    }
     if (entries * 2 > slots.length) {
       grow();
     }
@@ -384,6 +455,8 @@ final class ClusteredIndex {
     }
     entries = 0;
     lastEntry = -1;
+    direct = null;
+    directCheckedAt = 0;
     indexedRows = 0;
   }
 

@@ -12,8 +12,8 @@ package calm.eval;
  * <p>When one list keeps coming back (the loops outside visit all of {@code X}'s neighbours {@code Y}
  * one after the other, and {@code X}'s list is the long one), seeking through it again for each short
  * list costs more than marking it once in a bitmap over its range of values and testing the short
- * lists' values there: a run that has been sought through for about its own length in total is
- * marked, when its values are dense enough for the bitmap to stay within a few words per value.
+ * lists' values there: a run is marked once the seeks into it since it came would have paid for
+ * that, when its values are dense enough for the bitmap to stay within a few words per value.
  */
 final class IntersectStep extends Step {
   private final int[] relations;
@@ -41,8 +41,11 @@ final class IntersectStep extends Step {
   private long sought;
   /** How many times a run was marked in the bitmap (for tests: that the path is taken). */
   int marks;
-  /** About how many comparisons a galloping seek takes. */
-  private static final int SEEK_COST = 4;
+  /**
+   * About how many times dearer a galloping seek (a few mispredicted comparisons) is than marking one
+   * value: a run is marked once the values sought in it since it came would have paid for marking it.
+   */
+  private static final int SEEK_COST = 16;
 
   IntersectStep(int[] relations, ClusteredIndex.Family[] families, Expression[][] keys, int variable) {
     this.relations = relations;

@@ -178,6 +178,38 @@ class ClusteredIndexTest {
     }
   }
 
+  /** Keys that turn dense, then sparse (a far key), then dense again, and extreme keys, are all found. */
+  @Test
+  void denseAndSparseKeysAreFoundAlike() {
+    Random random = new Random(19);
+    TupleStore store = new TupleStore(2, List.of());
+    ClusteredIndex.Family family = new ClusteredIndex.Family(2, new int[] {0});
+    long[] far = {Long.MIN_VALUE, Long.MAX_VALUE, -1_000_000_000_000L, 1L << 40, -1};
+    for (int step = 0; step < 150; step++) {
+      // every ten steps: cleared, five steps of dense keys (looked up in between), then some far ones too
+      if (step % 10 == 0) {
+        store.clear();
+      } else {
+        boolean farToo = step % 10 >= 5;
+        for (int i = random.nextInt(random.nextInt(10) == 0 ? 2000 : 60); i > 0; i--) {
+          long key = farToo && random.nextInt(40) == 0 ? far[random.nextInt(far.length)] : random.nextInt(300) + step;
+          store.add(new long[] {key, random.nextInt(50)});
+        }
+      }
+      ClusteredIndex index = family.of(store);
+      for (int probe = 0; probe < 40; probe++) {
+        long key = probe < far.length ? far[probe] : random.nextInt(500) - 50;
+        List<Long> expected = new ArrayList<>();
+        for (int r = store.size - 1; r >= 0; r--) {
+          if (store.get(r, 0) == key) {
+            expected.add(store.get(r, 1));
+          }
+        }
+        assertEquals(expected, found1(index, key), "step " + step + ", key " + key);
+      }
+    }
+  }
+
   @Test
   void seekFindsTheFirstValueAtLeastTheTarget() {
     Random random = new Random(17);
