@@ -13,7 +13,7 @@ package calm.eval;
  * one after the other, and {@code X}'s list is the long one), seeking through it again for each short
  * list costs more than marking it once in a bitmap over its range of values and testing the short
  * lists' values there: a run is marked once the seeks into it since it came would have paid for
- * that, when its values are dense enough for the bitmap to stay within a few words per value.
+ * that, when the span of its values is narrow enough for the bitmap to stay in a cache.
  */
 final class IntersectStep extends Step {
   private final int[] relations;
@@ -35,15 +35,26 @@ final class IntersectStep extends Step {
   private long bitSpan;
   private long[] bits = new long[64];
   private int bitWords;
-  /** The long run sought through lately, its length, and the values sought in it since it came. */
+  /** The marked values, kept when unmarking them one by one is cheaper than clearing every word. */
+  private long[] marked = new long[16];
+  private boolean unmarkByValue;
+  /** Each atom's run in the previous call, and its length. */
+  private long[] lastA;
+  private long[] lastB;
+  private int lastLengthA;
+  private int lastLengthB;
+  /** A bitmap of at most this many bits (512 KB) stays in a cache. */
+  private static final long MAX_SPAN = 1L << 22;
+  /** The run to mark lately, its length, and the values sought in it since it came. */
   private long[] soughtRun;
   private int soughtLength;
   private long sought;
   /** How many times a run was marked in the bitmap (for tests: that the path is taken). */
   int marks;
   /**
-   * About how many times dearer a galloping seek (a few mispredicted comparisons) is than marking one
-   * value: a run is marked once the values sought in it since it came would have paid for marking it.
+   * About how many times dearer a galloping seek (a few mispredicted comparisons) is than marking or
+   * unmarking one value: a run is marked once the values sought in it since it came would have paid
+   * for marking it and unmarking it later.
    */
   private static final int SEEK_COST = 16;
 
@@ -120,46 +131,67 @@ final class IntersectStep extends Step {
       probe(a, na, frame);
       return;
     }
-    long[] shorter = a;
-    int ns = na;
-    long[] longer = b;
-    int nl = nb;
-    if (na > nb) {
-      shorter = b;
-      ns = nb;
-      longer = a;
-      nl = na;
+    // the run to mark: the one that came back from the previous call (X's, while X's neighbours Y
+    // are visited one after another), else the longer
+    boolean aAgain = a == lastA && na == lastLengthA;
+    boolean bAgain = b == lastB && nb == lastLengthB;
+    lastA = a;
+    lastLengthA = na;
+    lastB = b;
+    lastLengthB = nb;
+    boolean keepA = aAgain != bAgain ? aAgain : na > nb;
+    long[] keep = keepA ? a : b;
+    int nk = keepA ? na : nb;
+    long[] other = keepA ? b : a;
+    int no = keepA ? nb : na;
+    if (keep != soughtRun || nk != soughtLength) {
+      soughtRun = keep;
+      soughtLength = nk;
+      sought = 0;
     }
-    if (longer == soughtRun && nl == soughtLength) {
-      sought += ns;
+    sought += no;
+    if (sought * SEEK_COST >= 2L * nk && mark(keep, nk)) {
+      probe(other, no, frame);
+    } else if (na <= nb) {
+      intersect(a, na, b, nb, frame);
     } else {
-      soughtRun = longer;
-      soughtLength = nl;
-      sought = ns;
+      intersect(b, nb, a, na, frame);
     }
-    if (sought * SEEK_COST >= nl && mark(longer, nl)) {
-      probe(shorter, ns, frame);
-      return;
-    }
-    intersect(shorter, ns, longer, nl, frame);
   }
 
-  /** Marks {@code run}'s values in {@link #bits}, unless their span would take more than a few words a value. */
+  /**
+   * Marks {@code run}'s values in {@link #bits} (after unmarking the previous run's), unless their span
+   * is too wide for a bitmap that stays in a cache.
+   */
   private boolean mark(long[] run, int n) {
     long low = run[0];
     long span = run[n - 1] - low + 1;
-    if (span <= 0 || span > 256L * n + 4096) { // <= 0: the difference overflowed
+    if (span <= 0 || span > MAX_SPAN) { // <= 0: the difference overflowed
       return false;
     }
-    java.util.Arrays.fill(bits, 0, bitWords, 0L);
+    long[] bits = this.bits;
+    if (unmarkByValue) { // fewer values than words; from a copy: after a clear the run may be reused
+      for (int i = 0; i < bitLength; i++) {
+        bits[(int) ((marked[i] - bitLow) >>> 6)] = 0L;
+      }
+    } else {
+      java.util.Arrays.fill(bits, 0, bitWords, 0L);
+    }
     int words = (int) ((span + 63) >>> 6);
     if (words > bits.length) {
       bits = new long[Math.max(words, bits.length * 2)];
+      this.bits = bits;
     }
-    long[] bits = this.bits;
     for (int i = 0; i < n; i++) {
       long d = run[i] - low;
       bits[(int) (d >>> 6)] |= 1L << d;
+    }
+    unmarkByValue = n < words;
+    if (unmarkByValue) {
+      if (marked.length < n) {
+        marked = new long[Math.max(n, marked.length * 2)];
+      }
+      System.arraycopy(run, 0, marked, 0, n);
     }
     bitWords = words;
     bitRun = run;
