@@ -44,7 +44,7 @@ cr = [cpu(y) / cpu(x) for x, y in zip(b, n)]
 wr = [float(y[1]) / float(x[1]) for x, y in zip(b, n)]
 print(f"| {name} | {len(cr)} | {med([cpu(x) for x in b]):.2f} s | {med([cpu(x) for x in n]):.2f} s | "
       f"{med(cr):.2f} ({min(cr):.2f}-{max(cr):.2f}) | {med(wr):.2f} ({min(wr):.2f}-{max(wr):.2f}) | "
-      f"{med([int(x[4]) for x in b]) // 1024} -> {med([int(x[4]) for x in n]) // 1024} MB |")
+      f"{int(med([int(x[4]) for x in b])) // 1024} -> {int(med([int(x[4]) for x in n])) // 1024} MB |")
 PY
 done
 echo "PAIRS=$pairs, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
