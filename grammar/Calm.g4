@@ -5,6 +5,8 @@
 // and judged by calm.syntax.AstBuilder and the checks, which can say what is wrong and how to fix it.
 grammar Calm;
 
+options { contextSuperClass = SizedContext; }
+
 program : item* EOF ;
 
 item
