@@ -5,6 +5,8 @@
 // and judged by calm.syntax.AstBuilder and the checks, which can say what is wrong and how to fix it.
 grammar Calm;
 
+options { contextSuperClass = SizedContext; }
+
 program : item* EOF ;
 
 item
@@ -44,29 +46,31 @@ head : DELETE? atom (AT IDENT)? ;
 
 body : literal (',' literal)* ;
 
+// literal, argument and expr name no alternatives (`# name`): a named alternative is a second context
+// object for every node, copied from the first; the builder tells them apart by their children.
 literal
-    : NOT atom                                  # negatedLiteral
-    | atom                                      # positiveLiteral
-    | left=expr op=('=' | '!=' | '<' | '<=' | '>' | '>=') right=expr  # comparisonLiteral
+    : NOT atom
+    | atom
+    | left=expr op=('=' | '!=' | '<' | '<=' | '>' | '>=') right=expr
     ;
 
 atom : IDENT '(' (argument (',' argument)*)? ')' ;
 
 // An aggregate is syntactically a call; only heads may hold one (checked after parsing).
 argument
-    : IDENT '(' expr ')'                        # callArgument
-    | expr                                      # exprArgument
+    : IDENT '(' expr ')'
+    | expr
     ;
 
 expr
-    : '-' expr                                  # negate
-    | left=expr op=('*' | '/' | '%') right=expr # multiplicative
-    | left=expr op=('+' | '-') right=expr       # additive
-    | '(' expr ')'                              # parenthesized
-    | VARIABLE                                  # variable
-    | '_'                                       # wildcard
-    | INTEGER                                   # integer
-    | STRING                                    # string
+    : '-' expr
+    | left=expr op=('*' | '/' | '%') right=expr
+    | left=expr op=('+' | '-') right=expr
+    | '(' expr ')'
+    | VARIABLE
+    | '_'
+    | INTEGER
+    | STRING
     ;
 
 // Keywords (§1). Aggregate names and time annotations are ordinary identifiers.

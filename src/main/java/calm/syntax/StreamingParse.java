@@ -94,12 +94,13 @@ final class StreamingParse {
     CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
+    lexer.setTokenFactory(LeafToken.FACTORY);
     AstBuilder builder = new AstBuilder(source, builderDiagnostics, names);
     List<Item> items = new ArrayList<>();
     try {
       // the stream reads its first token at once: a file whose first token is malformed fails here
       UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
-      CalmParser parser = new CalmParser(tokens);
+      CalmParser parser = LeafToken.parser(tokens);
       parser.removeErrorListeners();
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       parser.setErrorHandler(new BailErrorStrategy());
