@@ -135,6 +135,8 @@ final class ScheduledDelivery implements DeliveryPolicy {
   /** The envelopes met, in order, or null when nobody asks (an explored run's choices are not shown). */
   final List<Met> met;
   private int lastTick;
+  /** The arrivals {@link #deliver} returns, reused from tick to tick (the run reads them before the next). */
+  private final List<Delivery> now = new ArrayList<>();
 
   ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder) {
     this(schedule, record, sealOrder, new Slots(), true);
@@ -174,7 +176,8 @@ final class ScheduledDelivery implements DeliveryPolicy {
       return List.of();
     }
     boolean[] waiting = sealsWaiting(pending);
-    List<Delivery> now = new ArrayList<>();
+    List<Delivery> now = this.now;
+    now.clear();
     for (int i = 0; i < size; i++) {
       Envelope e = pending.get(i);
       int s = (int) e.sequence();
