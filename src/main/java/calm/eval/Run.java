@@ -53,6 +53,8 @@ public final class Run {
   private final List<Envelope>[] arrivals;
   /** The sequence numbers of the envelopes a tick delivered for good, reused from tick to tick. */
   private long[] gone = new long[16];
+  /** Per relation, the rows a tick's start removes from it (made on first use, emptied after each use). */
+  private final TupleStore[] removals;
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
     this(program, world, limits, policy, observer, null);
@@ -98,6 +100,7 @@ public final class Run {
     tableIds = groups.tables;
     ephemeralIds = groups.ephemeral;
     changedLastTick = new ChangedRelations(relations.length);
+    removals = new TupleStore[relations.length];
     @SuppressWarnings("unchecked")
     List<Envelope>[] lists = new List[nodes.size()];
     for (int i = 0; i < lists.length; i++) {
@@ -392,10 +395,11 @@ public final class Run {
    * {@link #gone} (sorted): both are in sequence order, so one merging pass keeps the rest in order.
    */
   private void removeGone(int count) {
-    int kept = 0;
-    int g = 0;
     int size = pending.size();
-    for (int i = 0; i < size; i++) {
+    // the envelopes before the first one gone stay where they are
+    int kept = firstAtLeast(gone[0]);
+    int g = 0;
+    for (int i = kept; i < size; i++) {
       Envelope e = pending.get(i);
       long s = e.sequence();
       while (g < count && gone[g] < s) {
@@ -409,6 +413,21 @@ public final class Run {
     for (int i = size - 1; i >= kept; i--) {
       pending.remove(i);
     }
+  }
+
+  /** The position of the first pending envelope whose sequence number is at least {@code sequence}. */
+  private int firstAtLeast(long sequence) {
+    int low = 0;
+    int high = pending.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (pending.get(mid).sequence() < sequence) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   private void evaluate(ComponentPlan component, NodeState node) {
@@ -501,7 +520,11 @@ public final class Run {
       boolean deleting = deletions != null && deletions.size > 0;
       boolean updating = updates != null && updates.size > 0;
       if (deleting || updating) {
-        TupleStore effective = new TupleStore(relations[id].arity(), List.of());
+        TupleStore effective = removals[id];
+        if (effective == null) {
+          effective = new TupleStore(relations[id].arity(), List.of());
+          removals[id] = effective;
+        }
         for (int row = 0; deleting && row < deletions.size; row++) {
           long[] t = deletions.row(row);
           if (inserts == null || !inserts.contains(t)) {
@@ -516,6 +539,7 @@ public final class Run {
           }
         }
         int removed = store.removeAll(effective);
+        effective.clear();
         node.releaseCount(removed);
         if (deleting) {
           deletions.clear();
