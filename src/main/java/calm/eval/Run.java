@@ -26,9 +26,8 @@ public final class Run {
   private final RunObserver observer;
   private final RunLimits limits;
   private final FactBudget budget;
-  private final List<Envelope> pending = new ArrayList<>();
-  /** What the delivery policy sees of {@link #pending}: one view for the whole run, not one per tick. */
-  private final List<Envelope> pendingView = Collections.unmodifiableList(pending);
+  /** What is on its way; read-only as a list, so the delivery policy sees it as it is. */
+  private final PendingEnvelopes pending = new PendingEnvelopes();
   private long sequence;
   private int tick;
   private boolean quiescent;
@@ -55,6 +54,8 @@ public final class Run {
   private long[] gone = new long[16];
   /** Per relation, the rows a tick's start removes from it (made on first use, emptied after each use). */
   private final TupleStore[] removals;
+  /** Per relation, a buffer of its arity for probing stores with one row of another (made on first use). */
+  private final long[][] probes;
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
     this(program, world, limits, policy, observer, null);
@@ -101,13 +102,16 @@ public final class Run {
     ephemeralIds = groups.ephemeral;
     changedLastTick = new ChangedRelations(relations.length);
     removals = new TupleStore[relations.length];
+    probes = new long[relations.length][];
     @SuppressWarnings("unchecked")
     List<Envelope>[] lists = new List[nodes.size()];
     for (int i = 0; i < lists.length; i++) {
       lists[i] = new ArrayList<>();
     }
     arrivals = lists;
-    pending.addAll(world.inputs());
+    for (Envelope e : world.inputs()) {
+      pending.append(e);
+    }
     sequence = pending.size();
   }
 
@@ -175,7 +179,7 @@ public final class Run {
 
   /** What is still on its way, in sequence order. */
   public List<Envelope> pending() {
-    return Collections.unmodifiableList(pending);
+    return pending;
   }
 
   /**
@@ -363,7 +367,7 @@ public final class Run {
     if (pending.isEmpty()) {
       return;
     }
-    List<Delivery> chosen = policy.deliver(tick, pendingView);
+    List<Delivery> chosen = policy.deliver(tick, pending);
     if (chosen.isEmpty()) {
       return;
     }
@@ -386,48 +390,8 @@ public final class Run {
     }
     if (goneCount > 0) {
       Arrays.sort(gone, 0, goneCount);
-      removeGone(goneCount);
+      pending.removeSequences(gone, goneCount);
     }
-  }
-
-  /**
-   * Drops from {@link #pending} the envelopes whose sequence numbers are the first {@code count} of
-   * {@link #gone} (sorted): both are in sequence order, so one merging pass keeps the rest in order.
-   */
-  private void removeGone(int count) {
-    int size = pending.size();
-    // the envelopes before the first one gone stay where they are
-    int kept = firstAtLeast(gone[0]);
-    int g = 0;
-    for (int i = kept; i < size; i++) {
-      Envelope e = pending.get(i);
-      long s = e.sequence();
-      while (g < count && gone[g] < s) {
-        g++;
-      }
-      if (g < count && gone[g] == s) {
-        continue;
-      }
-      pending.set(kept++, e);
-    }
-    for (int i = size - 1; i >= kept; i--) {
-      pending.remove(i);
-    }
-  }
-
-  /** The position of the first pending envelope whose sequence number is at least {@code sequence}. */
-  private int firstAtLeast(long sequence) {
-    int low = 0;
-    int high = pending.size();
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (pending.get(mid).sequence() < sequence) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
   }
 
   private void evaluate(ComponentPlan component, NodeState node) {
@@ -553,7 +517,7 @@ public final class Run {
         updates.clear();
       }
       if (inserts != null && inserts.size > 0) {
-        int arity = relations[id].arity();
+        int arity = inserts.arity;
         long[] t = new long[arity];
         List<calm.syntax.Rule> rules = node.nextRules.get(id);
         for (int row = 0; row < inserts.size; row++) {
@@ -583,16 +547,17 @@ public final class Run {
       TupleStore inserts = node.nextInserts[id];
       TupleStore deletions = node.deletions[id];
       TupleStore updates = node.updates[id];
+      long[] t = probe(id);
       for (int row = 0; updates != null && row < updates.size && !changed; row++) {
-        int held = store.rowWithKey(updates.row(row));
-        if (held < 0 || !Arrays.equals(store.row(held), updates.row(row))) {
+        int held = store.rowWithKey(rowInto(updates, row, t));
+        if (held < 0 || !Arrays.equals(store.rows, held * t.length, held * t.length + t.length, t, 0, t.length)) {
           changed = true;
           changedLastTick.add(id);
         }
       }
       if (inserts != null) {
         for (int row = 0; row < inserts.size && !changed; row++) {
-          if (store.wouldChange(inserts.row(row))) {
+          if (store.wouldChange(rowInto(inserts, row, t))) {
             changed = true;
             changedLastTick.add(id);
           }
@@ -600,7 +565,7 @@ public final class Run {
       }
       if (deletions != null) {
         for (int row = 0; row < deletions.size; row++) {
-          long[] t = deletions.row(row);
+          rowInto(deletions, row, t);
           if (store.contains(t) && (inserts == null || !inserts.contains(t))) {
             changed = true;
             changedLastTick.add(id);
@@ -610,6 +575,22 @@ public final class Run {
       }
     }
     return changed;
+  }
+
+  /** A buffer of relation {@code id}'s arity for probing its stores, one per relation for the whole run. */
+  private long[] probe(int id) {
+    long[] t = probes[id];
+    if (t == null) {
+      t = new long[relations[id].arity()];
+      probes[id] = t;
+    }
+    return t;
+  }
+
+  /** Copies row {@code row} of {@code store} into {@code into} (of the store's arity) and returns it. */
+  private static long[] rowInto(TupleStore store, int row, long[] into) {
+    System.arraycopy(store.rows, row * into.length, into, 0, into.length);
+    return into;
   }
 
   /** Hands the node's messages to the network; false when it sent none. */
@@ -622,7 +603,7 @@ public final class Run {
       }
       Relation r = relations[id];
       for (int row = 0; row < outbox.size; row++) {
-        long[] t = outbox.row(row);
+        long[] t = rowInto(outbox, row, new long[outbox.arity]); // the envelope keeps it
         String to = program.strings().string(t[r.locationColumn()]);
         if (!byName.containsKey(to)) {
           throw new RunError(
@@ -631,7 +612,7 @@ public final class Run {
                   + "', which does not exist; the nodes are " + nodes()
                   + " (declare nodes in a scenario file: node NAME)");
         }
-        pending.add(new Envelope(sequence++, false, to, r, t, tick, 0, node.name));
+        pending.append(new Envelope(sequence++, false, to, r, t, tick, 0, node.name));
         changedLastTick.add(id);
       }
       outbox.clear();
