@@ -165,6 +165,8 @@ final class ScheduledDelivery implements DeliveryPolicy {
   private final Slots slots;
   /** The envelopes met, in order, or null when nobody asks (an explored run's choices are not shown). */
   final List<Met> met;
+  /** Whether arrivals come from the per-tick lists (no seals) rather than a walk over what is pending. */
+  private final boolean byTick;
   /** The arrivals {@link #deliver} returns, reused from tick to tick (the run reads them before the next). */
   private final List<Delivery> now = new ArrayList<>();
 
@@ -174,8 +176,17 @@ final class ScheduledDelivery implements DeliveryPolicy {
 
   /** On {@code slots} (emptied first), keeping the envelopes met only when {@code keepMet}. */
   ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder, Slots slots, boolean keepMet) {
+    this(schedule, record, sealOrder, slots, keepMet, sealOrder.isEmpty());
+  }
+
+  /**
+   * As above; {@code byTick} false walks the pending envelopes every tick, as seals need, even when
+   * there are none (what the per-tick lists are tested against).
+   */
+  ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder, Slots slots, boolean keepMet, boolean byTick) {
     this.schedule = schedule;
     this.sealOrder = sealOrder;
+    this.byTick = byTick && sealOrder.isEmpty();
     this.arrivals = record ? new ArrayList<>() : null;
     this.slots = slots;
     this.met = keepMet ? new ArrayList<>() : null;
@@ -200,7 +211,7 @@ final class ScheduledDelivery implements DeliveryPolicy {
     }
     List<Delivery> now = this.now;
     now.clear();
-    if (sealOrder.isEmpty()) {
+    if (byTick) {
       return arrivalsAt(tick, now);
     }
     boolean[] waiting = sealsWaiting(pending);
