@@ -36,13 +36,15 @@ final class PendingEnvelopes extends AbstractList<Envelope> implements RandomAcc
 
   /**
    * Drops the envelopes whose sequence numbers are among {@code gone[0..count)} (sorted): both are in
-   * sequence order, so one merging pass from the first of them keeps the rest in order.
+   * sequence order, so one merging pass from the first of them to the last keeps the rest in order,
+   * and what follows the last moves down in one copy.
    */
   void removeSequences(long[] gone, int count) {
     Envelope[] all = envelopes;
     int kept = firstAtLeast(gone[0]);
     int g = 0;
-    for (int i = kept; i < size; i++) {
+    int i = kept;
+    for (; i < size && g < count; i++) {
       Envelope e = all[i];
       long s = e.sequence();
       while (g < count && gone[g] < s) {
@@ -53,6 +55,9 @@ final class PendingEnvelopes extends AbstractList<Envelope> implements RandomAcc
       }
       all[kept++] = e;
     }
+    int rest = size - i;
+    System.arraycopy(all, i, all, kept, rest);
+    kept += rest;
     Arrays.fill(all, kept, size, null);
     size = kept;
   }
