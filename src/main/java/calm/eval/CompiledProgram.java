@@ -42,6 +42,8 @@ public final class CompiledProgram {
   private final List<Relation> outputs = new ArrayList<>();
   private final List<SealWatch> seals = new ArrayList<>();
   private final List<ConstraintPlan> constraints = new ArrayList<>();
+  /** Made on first use, once the relations are all known; immutable, so threads may share it. */
+  private volatile RelationGroups groups;
 
   private CompiledProgram(CheckedProgram checked) {
     this.checked = checked;
@@ -73,6 +75,16 @@ public final class CompiledProgram {
 
   public List<Relation> relations() {
     return relationsView; // the engine asks for them per node and tick: one view, not one each time
+  }
+
+  /** The relations by id and by kind, as every run walks them. */
+  RelationGroups groups() {
+    RelationGroups g = groups;
+    if (g == null) {
+      g = new RelationGroups(relations);
+      groups = g;
+    }
+    return g;
   }
 
   public Relation relation(String name) {

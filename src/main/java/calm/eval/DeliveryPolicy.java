@@ -11,7 +11,8 @@ public interface DeliveryPolicy {
   /**
    * @param tick the tick about to run (1 for the first)
    * @param pending in sequence order; must not be modified
-   * @return the arrivals of this tick, in arrival order; each must be one of {@code pending}
+   * @return the arrivals of this tick, in arrival order; each must be one of {@code pending}. The run
+   *     reads the list before it asks again, so a policy may hand out the same list every tick
    */
   List<Delivery> deliver(int tick, List<Envelope> pending);
 }

@@ -26,13 +26,12 @@ public final class Run {
   private final RunObserver observer;
   private final RunLimits limits;
   private final FactBudget budget;
-  private final List<Envelope> pending = new ArrayList<>();
-  /** What the delivery policy sees of {@link #pending}: one view for the whole run, not one per tick. */
-  private final List<Envelope> pendingView = Collections.unmodifiableList(pending);
+  /** What is on its way; read-only as a list, so the delivery policy sees it as it is. */
+  private final PendingEnvelopes pending = new PendingEnvelopes();
   private long sequence;
   private int tick;
   private boolean quiescent;
-  private final Set<String> changedLastTick = new LinkedHashSet<>();
+  private final ChangedRelations changedLastTick;
   private final List<SealViolation> sealViolations = new ArrayList<>();
   private final List<ConstraintViolation> constraintViolations = new ArrayList<>();
   /** Per node and constraint, the first solution found after the last fixpoint, or null. */
@@ -46,9 +45,17 @@ public final class Run {
   private final boolean[] idle;
   private final Map<String, Integer> nodeIndex = new HashMap<>();
   private final Activity[] activities;
+  private final Relation[] relations;
   private final int[] tableIds;
   private final int[] ephemeralIds;
-  private final int[] nonTableIds;
+  /** Per node, this tick's arrivals, reused from tick to tick (empty where none). */
+  private final List<Envelope>[] arrivals;
+  /** The sequence numbers of the envelopes a tick delivered for good, reused from tick to tick. */
+  private long[] gone = new long[16];
+  /** Per relation, the rows a tick's start removes from it (made on first use, emptied after each use). */
+  private final TupleStore[] removals;
+  /** Per relation, a buffer of its arity for probing stores with one row of another (made on first use). */
+  private final long[][] probes;
 
   public Run(CompiledProgram program, World world, RunLimits limits, DeliveryPolicy policy, RunObserver observer) {
     this(program, world, limits, policy, observer, null);
@@ -89,10 +96,22 @@ public final class Run {
       nodeIndex.put(nodes.get(i).name, i);
       activities[i] = new Activity(program.relations().size());
     }
-    tableIds = program.relations().stream().filter(r -> r.kind() == RelationKind.TABLE).mapToInt(Relation::id).toArray();
-    ephemeralIds = program.relations().stream().filter(Relation::isEphemeral).mapToInt(Relation::id).toArray();
-    nonTableIds = program.relations().stream().filter(r -> r.kind() != RelationKind.TABLE).mapToInt(Relation::id).toArray();
-    pending.addAll(world.inputs());
+    RelationGroups groups = program.groups();
+    relations = groups.byId;
+    tableIds = groups.tables;
+    ephemeralIds = groups.ephemeral;
+    changedLastTick = new ChangedRelations(relations.length);
+    removals = new TupleStore[relations.length];
+    probes = new long[relations.length][];
+    @SuppressWarnings("unchecked")
+    List<Envelope>[] lists = new List[nodes.size()];
+    for (int i = 0; i < lists.length; i++) {
+      lists[i] = new ArrayList<>();
+    }
+    arrivals = lists;
+    for (Envelope e : world.inputs()) {
+      pending.append(e);
+    }
     sequence = pending.size();
   }
 
@@ -160,7 +179,7 @@ public final class Run {
 
   /** What is still on its way, in sequence order. */
   public List<Envelope> pending() {
-    return Collections.unmodifiableList(pending);
+    return pending;
   }
 
   /**
@@ -205,6 +224,15 @@ public final class Run {
     }
   }
 
+  /**
+   * A count that changes whenever the facts of relation {@code relation} (a {@link Relation#id()}) at the
+   * node numbered {@code node} change: an observer that has seen the facts at one count need not look
+   * at them again until it moves (it only grows, within a run).
+   */
+  public long factsVersion(int node, int relation) {
+    return nodes.get(node).stores[relation].version;
+  }
+
   /** Runs one tick at every node. */
   public void step() {
     if (quiescent) {
@@ -216,14 +244,14 @@ public final class Run {
     }
     tick++;
     boolean first = tick == 1;
-    List<Envelope>[] arrivals = deliveries();
+    deliveries();
     boolean settled = true;
     // a tick's trace shows what the node derived anew, so an observer of ticks sees every tick run
     boolean mayRest = !observer.wantsTicks();
     for (int n = 0; n < nodes.size(); n++) {
       NodeState node = nodes.get(n);
       Activity a = activities[n];
-      List<Envelope> arrived = arrivals[n] == null ? List.of() : arrivals[n];
+      List<Envelope> arrived = arrivals[n];
       a.arrived = arrived;
       a.rested = mayRest && idle[n] && arrived.isEmpty();
       node.tick = tick;
@@ -236,20 +264,25 @@ public final class Run {
       sizes(node, a.startSizes);
       versions(node, a.startVersions);
       a.startedEmpty = ephemeralEmpty(node) && arrived.isEmpty();
-      for (Envelope e : arrived) {
+      for (int i = 0; i < arrived.size(); i++) {
+        Envelope e = arrived.get(i);
         node.insert(e.relation().id(), e.tuple());
       }
-      for (ComponentPlan component : program.components()) {
-        evaluate(component, node);
+      List<ComponentPlan> components = program.components();
+      for (int c = 0; c < components.size(); c++) {
+        evaluate(components.get(c), node);
         node.compact();
       }
-      for (RulePlan plan : program.deferred()) {
-        plan.execute(node, 0, 0);
+      List<RulePlan> deferred = program.deferred();
+      for (int d = 0; d < deferred.size(); d++) {
+        deferred.get(d).execute(node, 0, 0);
       }
     }
-    for (int i = 0; i < program.seals().size(); i++) {
-      for (NodeState node : nodes) {
-        program.seals().get(i).afterTick(node, node.seals[i], tick, program, sealViolations);
+    List<SealWatch> seals = program.seals();
+    for (int i = 0; i < seals.size(); i++) {
+      for (int n = 0; n < nodes.size(); n++) {
+        NodeState node = nodes.get(n);
+        seals.get(i).afterTick(node, node.seals[i], tick, program, sealViolations);
       }
     }
     checkConstraints();
@@ -268,15 +301,15 @@ public final class Run {
       for (int id : tableIds) {
         if (node.stores[id].version != a.startVersions[id]) {
           grew = true;
-          changedLastTick.add(program.relations().get(id).name());
+          changedLastTick.add(id);
         }
       }
       boolean endChanges = endOfTickChangesTables(node);
       boolean scratchNext = false;
-      for (int id : nonTableIds) {
+      for (int id : ephemeralIds) {
         if (node.nextInserts[id] != null && node.nextInserts[id].size > 0) {
           scratchNext = true;
-          changedLastTick.add(program.relations().get(id).name());
+          changedLastTick.add(id);
         }
       }
       boolean sent = send(node);
@@ -326,28 +359,29 @@ public final class Run {
     }
   }
 
-  /** This tick's arrivals per node (in {@link #nodes} order; null where none). */
-  @SuppressWarnings("unchecked")
-  private List<Envelope>[] deliveries() {
-    List<Envelope>[] arrivals = new List[nodes.size()];
-    if (pending.isEmpty()) {
-      return arrivals;
+  /** Fills {@link #arrivals} with this tick's arrivals per node (in {@link #nodes} order). */
+  private void deliveries() {
+    for (List<Envelope> list : arrivals) {
+      list.clear();
     }
-    List<Delivery> chosen = policy.deliver(tick, pendingView);
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Delivery> chosen = policy.deliver(tick, pending);
     if (chosen.isEmpty()) {
-      return arrivals;
+      return;
     }
     // envelopes are told apart by their sequence numbers (unique in a run): sorted, they are a set
     // that costs one array rather than an identity map per tick
-    long[] gone = new long[chosen.size()];
+    if (gone.length < chosen.size()) {
+      gone = new long[Math.max(chosen.size(), gone.length * 2)];
+    }
     int goneCount = 0;
-    for (Delivery d : chosen) {
+    for (int i = 0; i < chosen.size(); i++) {
+      Delivery d = chosen.get(i);
       Envelope e = d.envelope();
       Integer n = nodeIndex.get(e.node());
       if (n != null) {
-        if (arrivals[n] == null) {
-          arrivals[n] = new ArrayList<>();
-        }
         arrivals[n].add(e);
       }
       if (!d.keepInFlight()) {
@@ -356,15 +390,14 @@ public final class Run {
     }
     if (goneCount > 0) {
       Arrays.sort(gone, 0, goneCount);
-      int count = goneCount;
-      pending.removeIf(e -> Arrays.binarySearch(gone, 0, count, e.sequence()) >= 0);
+      pending.removeSequences(gone, goneCount);
     }
-    return arrivals;
   }
 
   private void evaluate(ComponentPlan component, NodeState node) {
-    for (RulePlan plan : component.once()) {
-      plan.execute(node, 0, 0);
+    List<RulePlan> once = component.once();
+    for (int i = 0; i < once.size(); i++) {
+      once.get(i).execute(node, 0, 0);
     }
     if (!component.recursive()) {
       return;
@@ -440,9 +473,8 @@ public final class Run {
    * {@code @update} replaces (§11 Keyed tables, lattices and extern tables), and insertions.
    */
   private void startTick(NodeState node) {
-    for (Relation r : program.relations()) {
-      int id = r.id();
-      if (r.isEphemeral()) {
+    for (int id = 0; id < relations.length; id++) {
+      if (relations[id].isEphemeral()) {
         node.release(id);
         node.stores[id].clear();
       }
@@ -452,7 +484,11 @@ public final class Run {
       boolean deleting = deletions != null && deletions.size > 0;
       boolean updating = updates != null && updates.size > 0;
       if (deleting || updating) {
-        TupleStore effective = new TupleStore(r.arity(), List.of());
+        TupleStore effective = removals[id];
+        if (effective == null) {
+          effective = new TupleStore(relations[id].arity(), List.of());
+          removals[id] = effective;
+        }
         for (int row = 0; deleting && row < deletions.size; row++) {
           long[] t = deletions.row(row);
           if (inserts == null || !inserts.contains(t)) {
@@ -467,6 +503,7 @@ public final class Run {
           }
         }
         int removed = store.removeAll(effective);
+        effective.clear();
         node.releaseCount(removed);
         if (deleting) {
           deletions.clear();
@@ -480,10 +517,11 @@ public final class Run {
         updates.clear();
       }
       if (inserts != null && inserts.size > 0) {
-        long[] t = new long[r.arity()];
+        int arity = inserts.arity;
+        long[] t = new long[arity];
         List<calm.syntax.Rule> rules = node.nextRules.get(id);
         for (int row = 0; row < inserts.size; row++) {
-          System.arraycopy(inserts.rows, row * r.arity(), t, 0, r.arity());
+          System.arraycopy(inserts.rows, row * arity, t, 0, arity);
           try {
             node.insert(id, t);
           } catch (KeyConflict conflict) {
@@ -504,36 +542,33 @@ public final class Run {
   /** Whether last tick's deferred insertions and deletions would change any table. */
   private boolean endOfTickChangesTables(NodeState node) {
     boolean changed = false;
-    for (Relation r : program.relations()) {
-      if (r.kind() != RelationKind.TABLE) {
-        continue;
-      }
-      int id = r.id();
+    for (int id : tableIds) {
       TupleStore store = node.stores[id];
       TupleStore inserts = node.nextInserts[id];
       TupleStore deletions = node.deletions[id];
       TupleStore updates = node.updates[id];
+      long[] t = probe(id);
       for (int row = 0; updates != null && row < updates.size && !changed; row++) {
-        int held = store.rowWithKey(updates.row(row));
-        if (held < 0 || !Arrays.equals(store.row(held), updates.row(row))) {
+        int held = store.rowWithKey(rowInto(updates, row, t));
+        if (held < 0 || !Arrays.equals(store.rows, held * t.length, held * t.length + t.length, t, 0, t.length)) {
           changed = true;
-          changedLastTick.add(r.name());
+          changedLastTick.add(id);
         }
       }
       if (inserts != null) {
         for (int row = 0; row < inserts.size && !changed; row++) {
-          if (store.wouldChange(inserts.row(row))) {
+          if (store.wouldChange(rowInto(inserts, row, t))) {
             changed = true;
-            changedLastTick.add(r.name());
+            changedLastTick.add(id);
           }
         }
       }
       if (deletions != null) {
         for (int row = 0; row < deletions.size; row++) {
-          long[] t = deletions.row(row);
+          rowInto(deletions, row, t);
           if (store.contains(t) && (inserts == null || !inserts.contains(t))) {
             changed = true;
-            changedLastTick.add(r.name());
+            changedLastTick.add(id);
             break;
           }
         }
@@ -542,16 +577,33 @@ public final class Run {
     return changed;
   }
 
+  /** A buffer of relation {@code id}'s arity for probing its stores, one per relation for the whole run. */
+  private long[] probe(int id) {
+    long[] t = probes[id];
+    if (t == null) {
+      t = new long[relations[id].arity()];
+      probes[id] = t;
+    }
+    return t;
+  }
+
+  /** Copies row {@code row} of {@code store} into {@code into} (of the store's arity) and returns it. */
+  private static long[] rowInto(TupleStore store, int row, long[] into) {
+    System.arraycopy(store.rows, row * into.length, into, 0, into.length);
+    return into;
+  }
+
   /** Hands the node's messages to the network; false when it sent none. */
   private boolean send(NodeState node) {
     boolean sent = false;
-    for (Relation r : program.relations()) {
-      TupleStore outbox = node.outbox[r.id()];
+    for (int id = 0; id < relations.length; id++) {
+      TupleStore outbox = node.outbox[id];
       if (outbox == null || outbox.size == 0) {
         continue;
       }
+      Relation r = relations[id];
       for (int row = 0; row < outbox.size; row++) {
-        long[] t = outbox.row(row);
+        long[] t = rowInto(outbox, row, new long[outbox.arity]); // the envelope keeps it
         String to = program.strings().string(t[r.locationColumn()]);
         if (!byName.containsKey(to)) {
           throw new RunError(
@@ -560,8 +612,8 @@ public final class Run {
                   + "', which does not exist; the nodes are " + nodes()
                   + " (declare nodes in a scenario file: node NAME)");
         }
-        pending.add(new Envelope(sequence++, false, to, r, t, tick, 0, node.name));
-        changedLastTick.add(r.name());
+        pending.append(new Envelope(sequence++, false, to, r, t, tick, 0, node.name));
+        changedLastTick.add(id);
       }
       outbox.clear();
       sent = true;
@@ -649,7 +701,7 @@ public final class Run {
   private String stillChanging() {
     List<String> parts = new ArrayList<>();
     if (!changedLastTick.isEmpty()) {
-      parts.add("still changing in the last tick: " + String.join(", ", changedLastTick));
+      parts.add("still changing in the last tick: " + String.join(", ", changedLastTick.names(program.relations())));
     }
     Set<String> channels = new LinkedHashSet<>();
     Set<String> inputs = new LinkedHashSet<>();

@@ -26,19 +26,30 @@ final class ScheduledDelivery implements DeliveryPolicy {
 
   /**
    * Per envelope, by its sequence number (a run numbers its envelopes 0, 1, 2, ... as they enter):
-   * its key, when it arrives, when its duplicate arrives (0: none), whether it has arrived; and per
-   * tick how many arrivals (first or duplicate) fall due then. A worker's runs share one, emptied
-   * between runs, rather than allocating a slot per envelope.
+   * the envelope, its key, when it falls due, when its duplicate does (0: none), whether it has
+   * arrived; and per tick the arrivals (first or duplicate) that happen then, in sequence order. A
+   * worker's runs share one, emptied between runs, rather than allocating a slot per envelope.
    */
   static final class Slots {
+    Envelope[] envelope = new Envelope[64];
     long[] key = new long[64];
     int[] due = new int[64];
     int[] duplicateDue = new int[64];
     boolean[] placed = new boolean[64];
     boolean[] arrived = new boolean[64];
-    int[] dueAt = new int[64];
     private int used;
-    private int lastDue;
+    /*
+     * The arrivals per tick, as linked lists in arrays: the first entry of a tick (entry + 1; 0 =
+     * none), its last, and per entry the envelope's sequence number, whether it is the duplicate,
+     * and the next entry of the same tick (entry + 1; 0 = none).
+     */
+    private int[] first = new int[64];
+    private int[] last = new int[64];
+    private int lastTick;
+    private int[] entrySequence = new int[128];
+    private boolean[] entryDuplicate = new boolean[128];
+    private int[] entryNext = new int[128];
+    private int entries;
     /** Per route hash, how many identical messages it carried so far. */
     private final RouteCounts sendings = new RouteCounts();
     final Map<String, Long> nodeHashes = new HashMap<>();
@@ -47,15 +58,17 @@ final class ScheduledDelivery implements DeliveryPolicy {
     void reset() {
       java.util.Arrays.fill(placed, 0, used, false);
       java.util.Arrays.fill(arrived, 0, used, false);
-      java.util.Arrays.fill(dueAt, 0, Math.min(dueAt.length, lastDue + 1), 0);
+      java.util.Arrays.fill(first, 0, Math.min(first.length, lastTick + 1), 0);
       used = 0;
-      lastDue = 0;
+      lastTick = 0;
+      entries = 0;
       sendings.clear();
     }
 
     void ensure(int sequence) {
       if (sequence >= placed.length) {
         int n = Math.max(placed.length * 2, sequence + 1);
+        envelope = java.util.Arrays.copyOf(envelope, n);
         key = java.util.Arrays.copyOf(key, n);
         due = java.util.Arrays.copyOf(due, n);
         duplicateDue = java.util.Arrays.copyOf(duplicateDue, n);
@@ -65,16 +78,34 @@ final class ScheduledDelivery implements DeliveryPolicy {
       used = Math.max(used, sequence + 1);
     }
 
-    void countDue(int tick) {
-      if (tick >= dueAt.length) {
-        dueAt = java.util.Arrays.copyOf(dueAt, Math.max(dueAt.length * 2, tick + 1));
+    /** Records that envelope {@code sequence} (or its duplicate) arrives at {@code tick}, after those recorded before. */
+    void arrivesAt(int tick, int sequence, boolean duplicate) {
+      if (tick >= first.length) {
+        int n = Math.max(first.length * 2, tick + 1);
+        first = java.util.Arrays.copyOf(first, n);
+        last = java.util.Arrays.copyOf(last, n);
       }
-      dueAt[tick]++;
-      lastDue = Math.max(lastDue, tick);
+      if (entries == entrySequence.length) {
+        entrySequence = java.util.Arrays.copyOf(entrySequence, entries * 2);
+        entryDuplicate = java.util.Arrays.copyOf(entryDuplicate, entries * 2);
+        entryNext = java.util.Arrays.copyOf(entryNext, entries * 2);
+      }
+      int entry = entries++;
+      entrySequence[entry] = sequence;
+      entryDuplicate[entry] = duplicate;
+      entryNext[entry] = 0;
+      if (first[tick] == 0) {
+        first[tick] = entry + 1;
+      } else {
+        entryNext[last[tick] - 1] = entry + 1;
+      }
+      last[tick] = entry + 1;
+      lastTick = Math.max(lastTick, tick);
     }
 
-    int dueAt(int tick) {
-      return tick < dueAt.length ? dueAt[tick] : 0;
+    /** The first arrival entry of {@code tick} + 1, or 0 when nothing arrives then. */
+    int firstAt(int tick) {
+      return tick < first.length ? first[tick] : 0;
     }
   }
 
@@ -134,7 +165,10 @@ final class ScheduledDelivery implements DeliveryPolicy {
   private final Slots slots;
   /** The envelopes met, in order, or null when nobody asks (an explored run's choices are not shown). */
   final List<Met> met;
-  private int lastTick;
+  /** Whether arrivals come from the per-tick lists (no seals) rather than a walk over what is pending. */
+  private final boolean byTick;
+  /** The arrivals {@link #deliver} returns, reused from tick to tick (the run reads them before the next). */
+  private final List<Delivery> now = new ArrayList<>();
 
   ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder) {
     this(schedule, record, sealOrder, new Slots(), true);
@@ -142,8 +176,17 @@ final class ScheduledDelivery implements DeliveryPolicy {
 
   /** On {@code slots} (emptied first), keeping the envelopes met only when {@code keepMet}. */
   ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder, Slots slots, boolean keepMet) {
+    this(schedule, record, sealOrder, slots, keepMet, sealOrder.isEmpty());
+  }
+
+  /**
+   * As above; {@code byTick} false walks the pending envelopes every tick, as seals need, even when
+   * there are none (what the per-tick lists are tested against).
+   */
+  ScheduledDelivery(Schedule schedule, boolean record, SealOrder sealOrder, Slots slots, boolean keepMet, boolean byTick) {
     this.schedule = schedule;
     this.sealOrder = sealOrder;
+    this.byTick = byTick && sealOrder.isEmpty();
     this.arrivals = record ? new ArrayList<>() : null;
     this.slots = slots;
     this.met = keepMet ? new ArrayList<>() : null;
@@ -166,15 +209,12 @@ final class ScheduledDelivery implements DeliveryPolicy {
     for (int i = firstNew; i < size; i++) {
       place(pending.get(i), tick);
     }
-    boolean consecutive = tick == lastTick + 1;
-    lastTick = tick;
-    // without seals everything due by the last tick arrived then, so nothing arrives now unless
-    // something falls due now (most ticks of a run deliver nothing)
-    if (consecutive && sealOrder.isEmpty() && slots.dueAt(tick) == 0) {
-      return List.of();
+    List<Delivery> now = this.now;
+    now.clear();
+    if (byTick) {
+      return arrivalsAt(tick, now);
     }
     boolean[] waiting = sealsWaiting(pending);
-    List<Delivery> now = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       Envelope e = pending.get(i);
       int s = (int) e.sequence();
@@ -192,6 +232,30 @@ final class ScheduledDelivery implements DeliveryPolicy {
         if (arrivals != null) {
           arrivals.add(new Arrival(tick, e, slots.key[s], true));
         }
+      }
+    }
+    return now;
+  }
+
+  /**
+   * The arrivals of {@code tick} when no seal holds anything back, in sequence order as the loop
+   * above finds them. The run asks at every tick while anything is pending, so that loop delivers an
+   * envelope at the first tick, from the one that placed it, at which it is due, and its duplicate
+   * at the first tick after that at which the duplicate is due: both known when it is placed.
+   */
+  private List<Delivery> arrivalsAt(int tick, List<Delivery> now) {
+    for (int entry = slots.firstAt(tick); entry != 0; entry = slots.entryNext[entry - 1]) {
+      int s = slots.entrySequence[entry - 1];
+      Envelope e = slots.envelope[s];
+      boolean duplicate = slots.entryDuplicate[entry - 1];
+      if (duplicate) {
+        now.add(Delivery.once(e));
+      } else {
+        slots.arrived[s] = true;
+        now.add(new Delivery(e, slots.duplicateDue[s] > 0));
+      }
+      if (arrivals != null) {
+        arrivals.add(new Arrival(tick, e, slots.key[s], duplicate));
       }
     }
     return now;
@@ -263,12 +327,14 @@ final class ScheduledDelivery implements DeliveryPolicy {
       due = e.sentTick() + 1 + d.delay();
       duplicateDue = d.duplicates() ? due + d.duplicateAfter() : 0;
     }
+    slots.envelope[s] = e;
     slots.key[s] = key;
     slots.due[s] = due;
     slots.duplicateDue[s] = duplicateDue;
-    slots.countDue(Math.max(due, tick));
+    int arrives = Math.max(due, tick);
+    slots.arrivesAt(arrives, s, false);
     if (duplicateDue > 0) {
-      slots.countDue(Math.max(duplicateDue, tick));
+      slots.arrivesAt(Math.max(duplicateDue, arrives + 1), s, true);
     }
   }
 

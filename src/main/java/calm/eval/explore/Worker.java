@@ -41,6 +41,8 @@ final class Worker {
   private final ScheduledDelivery.Slots slots = new ScheduledDelivery.Slots();
   private final FactSet[] lastSeen;
   private final FactSet[] everSeen;
+  /** Per watched relation, whether it is a lattice (asked after every run). */
+  private final boolean[] lattice;
 
   Worker(CheckedProgram source, Scenario scenario, RunLimits limits, boolean keepSeals, List<SnapshotReads> snapshots) {
     this(CompiledProgram.compile(source), scenario, limits, keepSeals, snapshots);
@@ -61,9 +63,11 @@ final class Worker {
     this.constraints = program.constraintSources().size();
     this.lastSeen = new FactSet[watched.size()];
     this.everSeen = new FactSet[watched.size()];
+    this.lattice = new boolean[watched.size()];
     for (int o = 0; o < watched.size(); o++) {
       lastSeen[o] = new FactSet(watched.get(o).arity());
       everSeen[o] = new FactSet(watched.get(o).arity());
+      lattice[o] = watched.get(o).isLattice();
     }
   }
 
@@ -145,7 +149,7 @@ final class Worker {
       EncodedOutcome end = last[o].outcome();
       // a lattice output's observers see lower bounds ("at least v"), which the final value never
       // contradicts, so what was observed is judged by the final values (§11 Keyed tables, lattices and extern tables)
-      observed.add(watched.get(o).isLattice() ? end : watcher.observed[o].outcome());
+      observed.add(lattice[o] ? end : watcher.observed[o].outcome());
       finals.add(end);
     }
     List<TimelineTick> timeline = watcher.record ? watcher.timeline(run, delivery.arrivals()) : List.of();
@@ -207,6 +211,12 @@ final class Worker {
     /** Where {@link #accept} adds the facts {@link Run#forEachFact} hands it, and at which node. */
     private FactSet into;
     private int node;
+    /**
+     * Per watched relation and node, the {@link Run#factsVersion} whose facts {@link #observed} already
+     * holds (-1: none yet): facts that did not change since are not added again (most ticks change
+     * no output at most nodes).
+     */
+    private long[][] seenVersions;
 
     Watcher(boolean record, int also, FactSet[] observed) {
       this.record = record;
@@ -228,6 +238,26 @@ final class Worker {
       }
     }
 
+    /** As {@link #collect}, but only at the nodes where the relation changed since the last time. */
+    private void collectChanged(Run run, int o, int id, FactSet set) {
+      if (seenVersions == null) {
+        seenVersions = new long[watched.size()][run.nodeCount()];
+        for (long[] versions : seenVersions) {
+          java.util.Arrays.fill(versions, -1);
+        }
+      }
+      long[] versions = seenVersions[o];
+      into = set;
+      for (int n = 0; n < versions.length; n++) {
+        long version = run.factsVersion(n, id);
+        if (version != versions[n]) {
+          versions[n] = version;
+          node = n;
+          run.forEachFact(n, id, this);
+        }
+      }
+    }
+
     @Override
     public void accept(long[] fact) {
       into.add(node, fact);
@@ -239,7 +269,7 @@ final class Worker {
         FactSet seen = observed[o];
         int id = watched.get(o).id();
         if (!record || (o >= outputs.size() && o != also)) { // timelines show the outputs
-          collect(run, id, seen);
+          collectChanged(run, o, id, seen);
           continue;
         }
         Set<Row> now = current(run, o);
