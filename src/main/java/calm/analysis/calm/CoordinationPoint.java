@@ -2,6 +2,7 @@ package calm.analysis.calm;
 
 import calm.syntax.Rule;
 import calm.source.Span;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,9 +22,34 @@ public record CoordinationPoint(
     PointStatus status,
     List<String> path,
     AsyncEdge lastAsyncEdge) {
+  /**
+   * Every set of kinds, by the bits of its kinds' ordinals: points share them, since a million-rule
+   * program keeps half a million points (48 bytes each for sets of their own).
+   */
+  private static final List<Set<PointKind>> KIND_SETS = kindSets();
+
   public CoordinationPoint {
     // in the enum's order, so that every rendering lists the kinds alike
-    kinds = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.noneOf(PointKind.class) : EnumSet.copyOf(kinds));
+    int bits = 0;
+    for (PointKind kind : kinds) {
+      bits |= 1 << kind.ordinal();
+    }
+    kinds = KIND_SETS.get(bits);
     path = List.copyOf(path);
+  }
+
+  private static List<Set<PointKind>> kindSets() {
+    PointKind[] all = PointKind.values();
+    List<Set<PointKind>> sets = new ArrayList<>(1 << all.length);
+    for (int bits = 0; bits < 1 << all.length; bits++) {
+      EnumSet<PointKind> set = EnumSet.noneOf(PointKind.class);
+      for (PointKind kind : all) {
+        if ((bits & 1 << kind.ordinal()) != 0) {
+          set.add(kind);
+        }
+      }
+      sets.add(Collections.unmodifiableSet(set));
+    }
+    return List.copyOf(sets);
   }
 }

@@ -3,11 +3,7 @@ package calm.analysis.calm;
 import calm.syntax.Literal;
 import calm.syntax.Rule;
 import calm.syntax.Seal;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,13 +13,18 @@ import java.util.Set;
 final class PointDraft {
   final Rule rule;
   /** Per kind, in the enum's order, the body literals that make the rule a point of that kind. */
-  final Map<PointKind, List<Literal>> reasons = new EnumMap<>(PointKind.class);
-  /** What a finder found out about its kind for the writer (a blame, a race's text...). */
-  private final Map<PointKind, Object> details = new EnumMap<>(PointKind.class);
+  final PointReasons reasons = new PointReasons();
+  /**
+   * What a finder found out about its kind for the writer (a blame, a race's text...), by the kind's
+   * ordinal; made when the first is set, since most points have none (half a million points are kept
+   * until the report is written, so what each holds counts).
+   */
+  private Object[] details;
   /** The reason literal the reported path goes through. */
   Literal via;
   PointStatus status;
-  final Set<Seal> sealedBy = new LinkedHashSet<>();
+  /** The seals of a sealed point, in the order they were found; set once, by {@link SealCoverage}. */
+  Set<Seal> sealedBy = Set.of();
   CoordinationPoint point;
 
   PointDraft(Rule rule) {
@@ -31,7 +32,7 @@ final class PointDraft {
   }
 
   void add(PointKind kind, Literal literal) {
-    reasons.computeIfAbsent(kind, k -> new ArrayList<>()).add(literal);
+    reasons.add(kind, literal);
   }
 
   boolean has(PointKind kind) {
@@ -43,11 +44,14 @@ final class PointDraft {
   }
 
   void detail(PointKind kind, Object detail) {
-    details.put(kind, detail);
+    if (details == null) {
+      details = new Object[PointKind.values().length];
+    }
+    details[kind.ordinal()] = detail;
   }
 
   /** The finder's detail for its kind, or null. */
   <T> T detail(PointKind kind, Class<T> type) {
-    return type.cast(details.get(kind));
+    return details == null ? null : type.cast(details[kind.ordinal()]);
   }
 }

@@ -9,7 +9,9 @@ import calm.diagnostics.Severity;
 import calm.syntax.Literal;
 import calm.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,11 @@ final class PointWriter {
   private final AsyncReach reach;
   private final PointFinders finders;
   private final Edges edges;
+  /**
+   * One object per distinct edge for the points whose path has no asynchronous edge of the
+   * reachability's own: hundreds of thousands of points name a few thousand edges.
+   */
+  private final Map<AsyncEdge, AsyncEdge> firstEdges = new HashMap<>();
 
   PointWriter(AsyncReach reach, PointFinders finders, Edges edges) {
     this.reach = reach;
@@ -42,7 +49,7 @@ final class PointWriter {
     path.add(point.rule.head().atom().relation().text());
     AsyncEdge last = reach.lastAsyncEdge(via);
     if (last == null) {
-      last = new AsyncEdge(path.get(0), path.get(1));
+      last = firstEdges.computeIfAbsent(new AsyncEdge(path.get(0), path.get(1)), edge -> edge);
     }
     return new CoordinationPoint(
         point.rule, point.rule.head().atom().span(), point.reasons.keySet(), point.status, path, last);

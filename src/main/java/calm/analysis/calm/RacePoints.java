@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +23,12 @@ final class RacePoints implements PointFinder {
   private final PointContext context;
   private final SealAdvice advice;
 
-  /** What the race is, for its note, and the same-source race behind it, if that is what it is. */
-  private record Found(String text, SameSourceRace.Race sameSource) {}
+  /**
+   * What the race is, for its note, and the same-source race behind it, if that is what it is. The
+   * note is written when the report is: a million-rule program has over a hundred thousand races,
+   * kept until then, and the text of each is about 200 bytes where what it is made of is already held.
+   */
+  private record Found(Supplier<String> text, SameSourceRace.Race sameSource) {}
 
   RacePoints(PointContext context, SealAdvice advice) {
     this.context = context;
@@ -68,7 +73,7 @@ final class RacePoints implements PointFinder {
         Literal other = meets.get(0);
         found(
             draft,
-            "race: asynchronous `" + relationOf(state) + "` is joined with `" + relationOf(other) + "`, which "
+            () -> "race: asynchronous `" + relationOf(state) + "` is joined with `" + relationOf(other) + "`, which "
                 + (other instanceof NegatedLiteral ? "is negated while it changes" : "loses facts")
                 + " from tick to tick (`@next` or `delete`): which of its states a `" + relationOf(state)
                 + "` fact meets depends on when it arrives",
@@ -80,9 +85,10 @@ final class RacePoints implements PointFinder {
     }
     if (stateAtoms.isEmpty() && !changing.isEmpty()) {
       Literal other = changing.get(0);
+      Literal event = eventAtoms.get(0);
       found(
           draft,
-          "race: event `" + relationOf(eventAtoms.get(0)) + "` is joined with `" + relationOf(other)
+          () -> "race: event `" + relationOf(event) + "` is joined with `" + relationOf(other)
               + "`, which changes from tick to tick (`@next` or `delete`): the join sees whatever `"
               + relationOf(other) + "` holds when the event arrives",
           null);
@@ -96,7 +102,7 @@ final class RacePoints implements PointFinder {
       String kind = context.schema().get(relationOf(state)).kind().keyword();
       found(
           draft,
-          "race: event `" + eventRelations.get(0) + "` is joined with asynchronous " + kind + " `"
+          () -> "race: event `" + eventRelations.get(0) + "` is joined with asynchronous " + kind + " `"
               + relationOf(state) + "`: the join sees whatever of `" + relationOf(state)
               + "` has arrived when the event does",
           null);
@@ -105,7 +111,7 @@ final class RacePoints implements PointFinder {
     } else if (eventAtoms.size() > 1 && events.fromDifferentSources(eventRelations)) {
       found(
           draft,
-          "race: events "
+          () -> "race: events "
               + eventRelations.stream()
                   .distinct()
                   .map(r -> "`" + r + "` (from " + events.describeSource(r) + ")")
@@ -120,7 +126,7 @@ final class RacePoints implements PointFinder {
         SameSourceRace.Race r = race.get();
         found(
             draft,
-            "race: `" + SameSourceRace.atomText(r.first().atom()) + "` and `"
+            () -> "race: `" + SameSourceRace.atomText(r.first().atom()) + "` and `"
                 + SameSourceRace.atomText(r.second().atom()) + "` both come from "
                 + context.schema().get(r.source()).kind().keyword() + " `" + r.source()
                 + "`, but neither must hold whenever the other's message arrives: " + r.why()
@@ -132,7 +138,7 @@ final class RacePoints implements PointFinder {
     }
   }
 
-  private static void found(PointDraft draft, String text, SameSourceRace.Race sameSource) {
+  private static void found(PointDraft draft, Supplier<String> text, SameSourceRace.Race sameSource) {
     draft.detail(PointKind.RACE, new Found(text, sameSource));
   }
 
@@ -151,7 +157,7 @@ final class RacePoints implements PointFinder {
 
   @Override
   public String reason(PointDraft draft, Literal literal) {
-    return draft.detail(PointKind.RACE, Found.class).text();
+    return draft.detail(PointKind.RACE, Found.class).text().get();
   }
 
   @Override

@@ -55,7 +55,7 @@ final class SealCoverage {
     used.addAll(usedHere);
     if (allSealed) {
       point.status = PointStatus.SEALED;
-      point.sealedBy.addAll(usedHere);
+      point.sealedBy = usedHere;
     } else {
       point.status = PointStatus.UNACKNOWLEDGED;
     }
