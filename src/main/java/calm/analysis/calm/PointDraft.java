@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class PointDraft {
   final Rule rule;
+  /** The rule's place among the program's rules, or -1 for a constraint's body taken as a rule. */
+  final int index;
   /** Per kind, in the enum's order, the body literals that make the rule a point of that kind. */
   final Map<PointKind, List<Literal>> reasons = new EnumMap<>(PointKind.class);
   /** What a finder found out about its kind for the writer (a blame, a race's text...). */
@@ -26,8 +28,9 @@ final class PointDraft {
   final Set<Seal> sealedBy = new LinkedHashSet<>();
   CoordinationPoint point;
 
-  PointDraft(Rule rule) {
+  PointDraft(Rule rule, int index) {
     this.rule = rule;
+    this.index = index;
   }
 
   void add(PointKind kind, Literal literal) {

@@ -5,7 +5,6 @@ import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ public final class RelationIds {
   public static final int UNDECLARED = -1;
 
   private final Schema schema;
+  private final List<Rule> rules;
   private final Map<String, Integer> ids;
   private final Declaration[] declarations;
   private final String[] names;
@@ -35,6 +35,7 @@ public final class RelationIds {
 
   private RelationIds(Schema schema, List<Rule> rules) {
     this.schema = schema;
+    this.rules = rules;
     int n = schema.declarations().size();
     declarations = schema.declarations().toArray(new Declaration[0]);
     names = new String[n];
@@ -70,6 +71,11 @@ public final class RelationIds {
 
   public Schema schema() {
     return schema;
+  }
+
+  /** Whether these are the numbers of exactly this list of rules (the rules are numbered by place). */
+  public boolean numbers(List<Rule> rules) {
+    return this.rules == rules;
   }
 
   /** How many relations are declared; their numbers are 0 to size - 1. */
@@ -126,8 +132,4 @@ public final class RelationIds {
     return declaration.arity() == arity ? declaration : null;
   }
 
-  @Override
-  public String toString() {
-    return "RelationIds" + Arrays.toString(names);
-  }
 }
