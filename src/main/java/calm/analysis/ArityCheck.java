@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Column;
@@ -14,34 +15,39 @@ import java.util.stream.Collectors;
 final class ArityCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
+    RelationIds ids = context.ids();
     AtomUse.forEach(
         context.program(),
-        use -> verify(use.atom().relation(), use.atom().arity(), use.atom().span(), context, report));
+        ids,
+        use -> {
+          Declaration declaration = use.declaration(ids);
+          if (declaration != null && declaration.arity() != use.atom().arity()) {
+            report(declaration, use.atom().relation(), use.atom().arity(), use.atom().span(), report);
+          }
+        });
     for (Fact fact : context.program().facts()) {
-      verify(fact.relation(), fact.values().size(), fact.span(), context, report);
+      context
+          .schema()
+          .lookup(fact.relation().text())
+          .filter(d -> d.arity() != fact.values().size())
+          .ifPresent(d -> report(d, fact.relation(), fact.values().size(), fact.span(), report));
     }
   }
 
-  private static void verify(
-      Name relation, int given, Span where, CheckContext context, Consumer<Diagnostic> report) {
-    context
-        .schema()
-        .lookup(relation.text())
-        .filter(d -> d.arity() != given)
-        .ifPresent(
-            declaration ->
-                report.accept(
-                    Diagnostic.of(
-                            Code.ARITY_MISMATCH,
-                            where,
-                            "'"
-                                + relation.text()
-                                + "' has "
-                                + plural(declaration.arity(), "column")
-                                + " but is given "
-                                + plural(given, "argument"))
-                        .withHelp("write " + relation.text() + "(" + signature(declaration) + ")")
-                        .withRelated(declaration.name().span(), "'" + relation.text() + "' is declared here")));
+  private static void report(
+      Declaration declaration, Name relation, int given, Span where, Consumer<Diagnostic> report) {
+    report.accept(
+        Diagnostic.of(
+                Code.ARITY_MISMATCH,
+                where,
+                "'"
+                    + relation.text()
+                    + "' has "
+                    + plural(declaration.arity(), "column")
+                    + " but is given "
+                    + plural(given, "argument"))
+            .withHelp("write " + relation.text() + "(" + signature(declaration) + ")")
+            .withRelated(declaration.name().span(), "'" + relation.text() + "' is declared here"));
   }
 
   static String signature(Declaration declaration) {

@@ -1,6 +1,8 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.syntax.Atom;
+import calm.syntax.Declaration;
 import calm.syntax.Constraint;
 import calm.syntax.Item;
 import calm.syntax.Literal;
@@ -9,10 +11,14 @@ import calm.syntax.PositiveLiteral;
 import calm.syntax.Program;
 import calm.syntax.Rule;
 import calm.syntax.Seal;
+import java.util.List;
 import java.util.function.Consumer;
 
-/** An atom of the program and the place it stands in. */
-record AtomUse(Atom atom, Role role, Item item) {
+/**
+ * An atom of the program, the place it stands in, and the number of the relation it names
+ * ({@link RelationIds#UNDECLARED} when none is declared by that name).
+ */
+record AtomUse(Atom atom, Role role, Item item, int relation) {
   enum Role {
     HEAD,
     POSITIVE,
@@ -21,28 +27,46 @@ record AtomUse(Atom atom, Role role, Item item) {
     GUARD
   }
 
-  /** Every atom of every rule, seal and constraint (facts are not atoms), in source order. */
-  static void forEach(Program program, Consumer<AtomUse> action) {
+  /**
+   * Every atom of every rule, seal and constraint (facts are not atoms), in source order; the rules'
+   * relations as {@code ids} resolved them.
+   */
+  static void forEach(Program program, RelationIds ids, Consumer<AtomUse> action) {
+    int r = 0;
     for (Item item : program.items()) {
       if (item instanceof Rule rule) {
-        action.accept(new AtomUse(rule.head().atom(), Role.HEAD, rule));
-        body(rule.body(), rule, action);
+        action.accept(new AtomUse(rule.head().atom(), Role.HEAD, rule, ids.head(r)));
+        List<Literal> body = rule.body();
+        for (int i = 0; i < body.size(); i++) {
+          Literal literal = body.get(i);
+          if (literal instanceof PositiveLiteral p) {
+            action.accept(new AtomUse(p.atom(), Role.POSITIVE, rule, ids.body(r, i)));
+          } else if (literal instanceof NegatedLiteral n) {
+            action.accept(new AtomUse(n.atom(), Role.NEGATED, rule, ids.body(r, i)));
+          }
+        }
+        r++;
       } else if (item instanceof Constraint constraint) {
-        body(constraint.body(), constraint, action);
+        for (Literal literal : constraint.body()) {
+          if (literal instanceof PositiveLiteral p) {
+            action.accept(new AtomUse(p.atom(), Role.POSITIVE, constraint, id(ids, p.atom())));
+          } else if (literal instanceof NegatedLiteral n) {
+            action.accept(new AtomUse(n.atom(), Role.NEGATED, constraint, id(ids, n.atom())));
+          }
+        }
       } else if (item instanceof Seal seal) {
-        action.accept(new AtomUse(seal.sealed(), Role.SEALED, seal));
-        action.accept(new AtomUse(seal.guard(), Role.GUARD, seal));
+        action.accept(new AtomUse(seal.sealed(), Role.SEALED, seal, id(ids, seal.sealed())));
+        action.accept(new AtomUse(seal.guard(), Role.GUARD, seal, id(ids, seal.guard())));
       }
     }
   }
 
-  private static void body(java.util.List<Literal> body, Item item, Consumer<AtomUse> action) {
-    for (Literal literal : body) {
-      if (literal instanceof PositiveLiteral p) {
-        action.accept(new AtomUse(p.atom(), Role.POSITIVE, item));
-      } else if (literal instanceof NegatedLiteral n) {
-        action.accept(new AtomUse(n.atom(), Role.NEGATED, item));
-      }
-    }
+  private static int id(RelationIds ids, Atom atom) {
+    return ids.id(atom.relation().text());
+  }
+
+  /** The declaration of the relation, or null when it is undeclared. */
+  Declaration declaration(RelationIds ids) {
+    return relation == RelationIds.UNDECLARED ? null : ids.declaration(relation);
   }
 }

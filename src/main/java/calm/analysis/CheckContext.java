@@ -2,6 +2,7 @@ package calm.analysis;
 
 import calm.analysis.graph.Schema;
 import calm.analysis.graph.DependencyGraph;
+import calm.analysis.graph.RelationIds;
 import calm.analysis.graph.Stratification;
 import calm.syntax.Atom;
 import calm.syntax.Declaration;
@@ -16,6 +17,7 @@ public final class CheckContext {
   private final Program program;
   private final Schema schema;
   private final boolean complete;
+  private RelationIds ids;
   private DependencyGraph dependencies;
   private Stratification stratification;
 
@@ -46,9 +48,20 @@ public final class CheckContext {
     return schema;
   }
 
+  /**
+   * The relations the rules name, resolved once (built on first use, then shared): checks that walk
+   * the rules read a rule's atoms' declarations here rather than looking each name up again.
+   */
+  public synchronized RelationIds ids() {
+    if (ids == null) {
+      ids = RelationIds.of(schema, program.rules());
+    }
+    return ids;
+  }
+
   public synchronized DependencyGraph dependencies() {
     if (dependencies == null) {
-      dependencies = DependencyGraph.of(schema, program.rules());
+      dependencies = DependencyGraph.of(ids(), program.rules());
     }
     return dependencies;
   }

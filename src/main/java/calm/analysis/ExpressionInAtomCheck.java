@@ -12,6 +12,7 @@ final class ExpressionInAtomCheck implements Check {
   public void check(CheckContext context, Consumer<Diagnostic> report) {
     AtomUse.forEach(
         context.program(),
+        context.ids(),
         use -> {
           if (use.role() != AtomUse.Role.POSITIVE && use.role() != AtomUse.Role.NEGATED) {
             return;

@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Declaration;
@@ -7,7 +8,7 @@ import calm.syntax.Head;
 import calm.syntax.HeadForm;
 import calm.syntax.RelationKind;
 import calm.syntax.Rule;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -18,13 +19,15 @@ import java.util.function.Consumer;
 final class HeadFormCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
-    for (Rule rule : context.program().rules()) {
-      Head head = rule.head();
-      Optional<Declaration> declared = context.schema().lookup(head.atom().relation().text());
-      if (declared.isEmpty()) {
+    RelationIds ids = context.ids();
+    List<Rule> rules = context.program().rules();
+    for (int r = 0; r < rules.size(); r++) {
+      Head head = rules.get(r).head();
+      if (ids.head(r) == RelationIds.UNDECLARED) {
         continue;
       }
-      RelationKind kind = declared.get().kind();
+      Declaration declared = ids.declaration(ids.head(r));
+      RelationKind kind = declared.kind();
       String name = head.atom().relation().text();
       HeadForm form = head.form();
       if (form == HeadForm.ASYNC && kind != RelationKind.CHANNEL) {
@@ -34,7 +37,7 @@ final class HeadFormCheck implements Check {
                     head.span(),
                     "@async sends a message, but '" + name + "' is a " + kind.keyword() + ", not a channel")
                 .withHelp("use @next for the next tick, or declare a channel and send on it")
-                .withRelated(declared.get().name().span(), "'" + name + "' is declared here"));
+                .withRelated(declared.name().span(), "'" + name + "' is declared here"));
       } else if (form == HeadForm.DELETE && kind != RelationKind.TABLE) {
         report.accept(
             Diagnostic.of(
@@ -45,7 +48,7 @@ final class HeadFormCheck implements Check {
                     kind == RelationKind.SCRATCH || kind == RelationKind.INPUT
                         ? "a " + kind.keyword() + " is emptied at the end of every tick already"
                         : "a channel holds messages, which are consumed when they arrive")
-                .withRelated(declared.get().name().span(), "'" + name + "' is declared here"));
+                .withRelated(declared.name().span(), "'" + name + "' is declared here"));
       } else if (kind == RelationKind.CHANNEL && form != HeadForm.ASYNC && form != HeadForm.UPDATE) {
         report.accept(
             Diagnostic.of(
@@ -60,7 +63,7 @@ final class HeadFormCheck implements Check {
                     head.span(),
                     "'" + name + "' is an input: only the outside world adds its facts")
                 .withHelp("derive a table or scratch instead, or declare '" + name + "' as a table")
-                .withRelated(declared.get().name().span(), "'" + name + "' is declared here"));
+                .withRelated(declared.name().span(), "'" + name + "' is declared here"));
       }
     }
   }

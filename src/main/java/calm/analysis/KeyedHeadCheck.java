@@ -1,12 +1,13 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Declaration;
 import calm.syntax.Head;
 import calm.syntax.HeadForm;
 import calm.syntax.Rule;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,14 +18,16 @@ import java.util.function.Consumer;
 final class KeyedHeadCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
-    for (Rule rule : context.program().rules()) {
+    RelationIds ids = context.ids();
+    List<Rule> rules = context.program().rules();
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
       Head head = rule.head();
       String name = head.atom().relation().text();
-      Optional<Declaration> declared = context.schema().lookup(name);
-      if (declared.isEmpty()) {
+      if (ids.head(r) == RelationIds.UNDECLARED) {
         continue;
       }
-      Declaration d = declared.get();
+      Declaration d = ids.declaration(ids.head(r));
       HeadForm form = head.form();
       if (d.extern()) {
         report.accept(

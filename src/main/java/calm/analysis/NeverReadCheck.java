@@ -1,10 +1,9 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Declaration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -20,17 +19,21 @@ final class NeverReadCheck implements Check {
     if (!context.schema().hasOutputs()) {
       return;
     }
-    Set<String> read = new HashSet<>();
+    RelationIds ids = context.ids();
+    boolean[] read = new boolean[ids.size()];
     AtomUse.forEach(
         context.program(),
+        ids,
         use -> {
-          if (use.role() == AtomUse.Role.POSITIVE || use.role() == AtomUse.Role.NEGATED) {
-            read.add(use.atom().relation().text());
+          if ((use.role() == AtomUse.Role.POSITIVE || use.role() == AtomUse.Role.NEGATED)
+              && use.relation() != RelationIds.UNDECLARED) {
+            read[use.relation()] = true;
           }
         });
-    for (Declaration declaration : context.schema().declarations()) {
+    for (int id = 0; id < ids.size(); id++) {
+      Declaration declaration = ids.declaration(id);
       String name = declaration.name().text();
-      if (!declaration.output() && !read.contains(name)) {
+      if (!declaration.output() && !read[id]) {
         report.accept(
             Diagnostic.of(
                     Code.NEVER_READ,

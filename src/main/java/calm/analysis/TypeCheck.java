@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Aggregate;
@@ -38,8 +39,10 @@ import java.util.function.Supplier;
 final class TypeCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
-    for (Rule rule : context.program().rules()) {
-      new Scope(context, report).rule(rule);
+    RelationIds ids = context.ids();
+    List<Rule> rules = context.program().rules();
+    for (int r = 0; r < rules.size(); r++) {
+      new Scope(context, report).rule(rules.get(r), ids, r);
     }
     for (calm.syntax.Constraint constraint : context.program().constraints()) {
       new Scope(context, report).body(constraint.body());
@@ -113,11 +116,21 @@ final class TypeCheck implements Check {
       this.report = report;
     }
 
-    void rule(Rule rule) {
-      atoms(rule.body());
-      propagateBindings(rule.body());
-      head(rule.head().atom());
-      comparisons(rule.body());
+    /** The rule at {@code index} among the program's, whose relations {@code ids} resolved. */
+    void rule(Rule rule, RelationIds ids, int index) {
+      List<Literal> body = rule.body();
+      for (int i = 0; i < body.size(); i++) {
+        Literal literal = body.get(i);
+        if (literal instanceof PositiveLiteral p) {
+          atom(p.atom(), ids.resolvedBody(index, i, p.atom().arity()));
+        } else if (literal instanceof NegatedLiteral n) {
+          atom(n.atom(), ids.resolvedBody(index, i, n.atom().arity()));
+        }
+      }
+      propagateBindings(body);
+      Atom head = rule.head().atom();
+      head(head, ids.resolvedHead(index, head.arity()));
+      comparisons(body);
     }
 
     /** A constraint's body (§12 Integrity constraints): typed as a rule's, without a head. */
@@ -147,11 +160,14 @@ final class TypeCheck implements Check {
 
     /** Body atoms and seal atoms: variables take the column's type, constants must have it. */
     void atom(Atom atom) {
-      Optional<Declaration> resolved = context.resolve(atom);
-      if (resolved.isEmpty()) {
+      atom(atom, context.resolve(atom).orElse(null));
+    }
+
+    /** As {@link #atom(Atom)}, with the atom's declaration when it resolves (else null). */
+    private void atom(Atom atom, Declaration declaration) {
+      if (declaration == null) {
         return;
       }
-      Declaration declaration = resolved.get();
       for (int i = 0; i < atom.arity(); i++) {
         Term argument = atom.arguments().get(i);
         Column column = declaration.columns().get(i);
@@ -163,12 +179,10 @@ final class TypeCheck implements Check {
       }
     }
 
-    private void head(Atom atom) {
-      Optional<Declaration> resolved = context.resolve(atom);
-      if (resolved.isEmpty()) {
+    private void head(Atom atom, Declaration declaration) {
+      if (declaration == null) {
         return;
       }
-      Declaration declaration = resolved.get();
       for (int i = 0; i < atom.arity(); i++) {
         Term argument = atom.arguments().get(i);
         Column column = declaration.columns().get(i);
@@ -268,8 +282,10 @@ final class TypeCheck implements Check {
     }
 
     private void use(Variable v, Type type, Supplier<String> describe) {
-      Typing earlier = variables.putIfAbsent(v.name(), new Typing(type, describe, v.span()));
-      if (earlier != null && earlier.type() != type) {
+      Typing earlier = variables.get(v.name());
+      if (earlier == null) {
+        variables.put(v.name(), new Typing(type, describe, v.span()));
+      } else if (earlier.type() != type) {
         report.accept(
             Diagnostic.of(
                     Code.TYPE_MISMATCH,

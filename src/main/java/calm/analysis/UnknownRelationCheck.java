@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Fact;
@@ -13,7 +14,14 @@ final class UnknownRelationCheck implements Check {
   @Override
   public void check(CheckContext context, Consumer<Diagnostic> report) {
     List<String> known = context.schema().declarations().stream().map(d -> d.name().text()).toList();
-    AtomUse.forEach(context.program(), use -> verify(use.atom().relation(), context, known, report));
+    AtomUse.forEach(
+        context.program(),
+        context.ids(),
+        use -> {
+          if (use.relation() == RelationIds.UNDECLARED) {
+            verify(use.atom().relation(), context, known, report);
+          }
+        });
     for (Fact fact : context.program().facts()) {
       verify(fact.relation(), context, known, report);
     }

@@ -21,6 +21,8 @@ final class AsyncReach {
   private final RelationIndex index;
   /** The edge that first reached a relation; null for a source that starts a path, or not reached. */
   private final Dependency[] reachedBy;
+  /** The relation {@code reachedBy}'s edge comes from, by number: paths are walked without names. */
+  private final int[] previous;
   /** The order of discovery, -1 when not reached: smaller means a shorter (and input-rooted) path. */
   private final int[] rank;
   /** The last {@code @async} edge on the path to a relation, or null when there is none. */
@@ -31,6 +33,7 @@ final class AsyncReach {
     this.index = index;
     int n = index.size();
     reachedBy = new Dependency[n];
+    previous = new int[n];
     rank = new int[n];
     Arrays.fill(rank, -1);
     lastAsync = new AsyncEdge[n];
@@ -63,6 +66,7 @@ final class AsyncReach {
         if (rank[next] < 0) {
           rank[next] = discovered++;
           reachedBy[next] = d;
+          previous[next] = r;
           lastAsync[next] = d.time() == Time.ASYNC ? new AsyncEdge(d.from(), d.to()) : lastAsync[r];
           queue[tail++] = next;
         }
@@ -72,7 +76,11 @@ final class AsyncReach {
 
   /** Whether a source of asynchrony reaches the relation (a source reaches itself). */
   boolean isAsynchronous(String relation) {
-    int id = index.id(relation);
+    return isAsynchronous(index.id(relation));
+  }
+
+  /** As {@link #isAsynchronous(String)}, for a relation's number (or {@code -1}, undeclared). */
+  boolean isAsynchronous(int id) {
     return id >= 0 && rank[id] >= 0;
   }
 
@@ -84,8 +92,8 @@ final class AsyncReach {
   /** The edges of the path from its source to an asynchronous relation, in order. */
   List<Dependency> pathTo(String relation) {
     List<Dependency> edges = new ArrayList<>();
-    for (Dependency d = reachedBy[index.id(relation)]; d != null; d = reachedBy[index.id(d.from())]) {
-      edges.add(d);
+    for (int r = index.id(relation); reachedBy[r] != null; r = previous[r]) {
+      edges.add(reachedBy[r]);
     }
     Collections.reverse(edges);
     return edges;
@@ -93,11 +101,11 @@ final class AsyncReach {
 
   /** The source the path to an asynchronous relation starts from. */
   String sourceOf(String relation) {
-    String r = relation;
-    for (Dependency d = reachedBy[index.id(r)]; d != null; d = reachedBy[index.id(r)]) {
-      r = d.from();
+    int r = index.id(relation);
+    while (reachedBy[r] != null) {
+      r = previous[r];
     }
-    return r;
+    return index.name(r);
   }
 
   /** The last {@code @async} edge into a channel on the path to the relation, if there is one. */

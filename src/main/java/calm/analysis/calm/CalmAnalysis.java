@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * The CALM analysis of §5 Annotations and seals, §8 The CALM analysis and §12 Integrity
@@ -41,11 +42,15 @@ public final class CalmAnalysis {
     this.graph = graph;
     Schema schema = graph.schema();
     List<Rule> rules = program.rules();
+    if (!graph.ids().numbers(rules)) {
+      throw new IllegalArgumentException("the dependency graph is not the graph of this program's rules");
+    }
     RelationIndex index = RelationIndex.of(graph);
     AsyncReach reach = AsyncReach.of(index);
     EventRelations events = EventRelations.of(index);
     GrowOnly growOnly = GrowOnly.of(index, rules, events);
     FixedRelations fixed = FixedRelations.of(index, reach, rules);
+    stopIfInterrupted();
     this.context =
         new PointContext(
             schema,
@@ -61,11 +66,15 @@ public final class CalmAnalysis {
     PointFinders finders = new PointFinders(context);
     SealCoverage seals = new SealCoverage(program.seals(), growOnly, finders);
     List<PointDraft> found = new ArrayList<>();
-    for (Rule rule : rules) {
-      if (!schema.isDeclared(rule.head().atom().relation().text())) {
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      if (index.ids().head(r) < 0) {
         continue;
       }
-      PointDraft point = finders.find(rule);
+      if ((r & 1023) == 0) {
+        stopIfInterrupted();
+      }
+      PointDraft point = finders.find(rule, r);
       if (point != null) {
         seals.decide(point);
       }
@@ -74,6 +83,7 @@ public final class CalmAnalysis {
         found.add(point);
       }
     }
+    stopIfInterrupted();
     ConstraintThreats constraintThreats = new ConstraintThreats(context, finders, seals);
     Map<Constraint, List<ConstraintThreat>> bodyThreats = new IdentityHashMap<>();
     for (Constraint constraint : program.constraints()) {
@@ -88,11 +98,23 @@ public final class CalmAnalysis {
       points.add(point.point);
     }
     this.pointDiagnostics = writer.diagnostics(found);
+    stopIfInterrupted();
     List<ConstraintVerdict> constraintVerdicts =
         ConstraintVerdicts.of(index, points, program.constraints(), bodyThreats, diagnostics::add);
     this.report =
         new CalmReport(
             points, Verdicts.of(index, new ArrayList<>(context.outputs()), points), constraintVerdicts);
+  }
+
+  /**
+   * The analysis runs beside the checks and is dropped, by interrupting its thread, when they find an
+   * error: it then stops between passes (and every thousand rules) rather than keep a core busy
+   * while the report is written.
+   */
+  private static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("the CALM analysis was interrupted");
+    }
   }
 
   /** Runs the analysis on a program that the checks found free of errors. */

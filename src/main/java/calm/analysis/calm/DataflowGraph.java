@@ -112,15 +112,21 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
     }
     Map<EdgeKey, Edge> edges = new LinkedHashMap<>();
     Map<EdgeKey, java.util.Set<Integer>> lines = new java.util.HashMap<>();
-    for (Declaration declaration : analysis.graph().schema().declarations()) {
-      for (Dependency d : analysis.graph().outgoing(declaration.name().text())) {
+    // the relations by number, in declaration order, as the declarations above
+    for (int r = 0; r < analysis.graph().ids().size(); r++) {
+      for (Dependency d : analysis.graph().outgoing(r)) {
         Optional<PointStatus> point = analysis.pointOf(d).map(CoordinationPoint::status);
         EdgeLabel label = analysis.label(d);
         boolean async = d.time() == Time.ASYNC;
         boolean nonMonotone = analysis.isNonMonotone(d);
         EdgeKey key = new EdgeKey(d.from(), d.to(), label, async, nonMonotone, point.orElse(null));
-        edges.putIfAbsent(key, new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of()));
-        lines.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(d.rule().span().line());
+        java.util.Set<Integer> at = lines.get(key);
+        if (at == null) {
+          edges.put(key, new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of()));
+          at = new java.util.TreeSet<>();
+          lines.put(key, at);
+        }
+        at.add(d.rule().span().line());
       }
     }
     List<Edge> drawn = new ArrayList<>();

@@ -56,7 +56,11 @@ final class EventRelations {
   }
 
   boolean isEvent(String relation) {
-    int id = index.id(relation);
+    return isEvent(index.id(relation));
+  }
+
+  /** As {@link #isEvent(String)}, for a relation's number (or {@code -1}, undeclared). */
+  boolean isEvent(int id) {
     return id >= 0 && source[id] != NONE;
   }
 

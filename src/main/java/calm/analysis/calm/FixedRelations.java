@@ -27,8 +27,9 @@ final class FixedRelations {
     FixedRelations f = new FixedRelations(index);
     int n = index.size();
     // a rule's time, from the rule itself: one that reads no relation has no edge to say it
-    for (Rule rule : rules) {
-      int head = index.id(rule.head().atom().relation().text());
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      int head = index.ids().head(r);
       if (head >= 0 && rule.head().form() != HeadForm.SAME_TICK) {
         f.changing[head] = true;
       }
@@ -36,7 +37,7 @@ final class FixedRelations {
     int[] queue = new int[n];
     int tail = 0;
     for (int r = 0; r < n; r++) {
-      boolean changes = f.changing[r] || reach.isAsynchronous(index.name(r)) || index.kind(r).isSourceOfAsynchrony();
+      boolean changes = f.changing[r] || reach.isAsynchronous(r) || index.kind(r).isSourceOfAsynchrony();
       for (Dependency d : index.incoming(r)) {
         changes |= d.time() != Time.SAME_TICK || d.deleting();
       }
@@ -58,7 +59,11 @@ final class FixedRelations {
 
   /** Whether the relation holds the same facts in every tick of every run. */
   boolean isFixed(String relation) {
-    int id = index.id(relation);
+    return isFixed(index.id(relation));
+  }
+
+  /** As {@link #isFixed(String)}, for a relation's number (or {@code -1}: undeclared, never fixed). */
+  boolean isFixed(int id) {
     return id >= 0 && !changing[id];
   }
 }

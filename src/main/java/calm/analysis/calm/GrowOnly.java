@@ -32,8 +32,9 @@ final class GrowOnly {
     int n = index.size();
     int[] aggregates = new int[n];
     int aggregateCount = 0;
-    for (Rule rule : rules) {
-      int head = index.id(rule.head().atom().relation().text());
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      int head = index.ids().head(r);
       if (head < 0) {
         continue;
       }
@@ -52,7 +53,7 @@ final class GrowOnly {
           switch (index.kind(r)) {
             case INPUT, CHANNEL -> true;
             case TABLE -> g.deletedFrom[r];
-            case SCRATCH -> events.isEvent(index.name(r)) || hasImpureRuleInto(index, r);
+            case SCRATCH -> events.isEvent(r) || hasImpureRuleInto(index, r);
           };
       if (shrinks) {
         g.shrinking[r] = true;

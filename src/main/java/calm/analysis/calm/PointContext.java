@@ -29,4 +29,16 @@ record PointContext(
   static String relationOf(Literal literal) {
     return SealApplication.atomOf(literal).relation().text();
   }
+
+  /**
+   * The number of the relation of the point's body literal at {@code literal}, or -1 (a comparison,
+   * an undeclared name): read from the numbers resolved once for the program's rules.
+   */
+  int relation(PointDraft draft, int literal) {
+    if (draft.index >= 0) {
+      return index.ids().body(draft.index, literal);
+    }
+    calm.syntax.Atom atom = SealApplication.atomOf(draft.rule.body().get(literal));
+    return atom == null ? -1 : index.id(atom.relation().text());
+  }
 }

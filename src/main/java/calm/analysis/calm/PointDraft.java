@@ -12,6 +12,8 @@ import java.util.Set;
  */
 final class PointDraft {
   final Rule rule;
+  /** The rule's place among the program's rules, or -1 for a constraint's body taken as a rule. */
+  final int index;
   /** Per kind, in the enum's order, the body literals that make the rule a point of that kind. */
   final PointReasons reasons = new PointReasons();
   /**
@@ -27,8 +29,9 @@ final class PointDraft {
   Set<Seal> sealedBy = Set.of();
   CoordinationPoint point;
 
-  PointDraft(Rule rule) {
+  PointDraft(Rule rule, int index) {
     this.rule = rule;
+    this.index = index;
   }
 
   void add(PointKind kind, Literal literal) {

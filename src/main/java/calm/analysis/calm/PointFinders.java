@@ -2,7 +2,6 @@ package calm.analysis.calm;
 
 import static calm.analysis.calm.PointContext.relationOf;
 
-import calm.syntax.Atom;
 import calm.syntax.Literal;
 import calm.syntax.Rule;
 import java.util.ArrayList;
@@ -47,17 +46,22 @@ final class PointFinders {
     return byKind.get(kind);
   }
 
+  /** As {@link #find(Rule, int)}, for a rule that is not one of the program's (a constraint's body). */
+  PointDraft find(Rule rule) {
+    return find(rule, -1);
+  }
+
   /**
-   * The rule's coordination point, or null when it has none; the path is reported through the reason
+   * The rule (at {@code index} among the program's rules) 's coordination point, or null when it has none; the path is reported through the reason
    * closest to a source of asynchrony.
    */
-  PointDraft find(Rule rule) {
-    PointDraft draft = new PointDraft(rule);
+  PointDraft find(Rule rule, int index) {
+    PointDraft draft = new PointDraft(rule, index);
     List<Literal> asynchronous = new ArrayList<>();
-    for (Literal literal : rule.body()) {
-      Atom atom = SealApplication.atomOf(literal);
-      if (atom != null && context.reach().isAsynchronous(atom.relation().text())) {
-        asynchronous.add(literal);
+    List<Literal> body = rule.body();
+    for (int i = 0; i < body.size(); i++) {
+      if (context.reach().isAsynchronous(context.relation(draft, i))) {
+        asynchronous.add(body.get(i));
       }
     }
     for (PointFinder finder : finders) {

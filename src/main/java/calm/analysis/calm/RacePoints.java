@@ -2,7 +2,6 @@ package calm.analysis.calm;
 
 import static calm.analysis.calm.PointContext.relationOf;
 
-import calm.syntax.Atom;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
@@ -49,12 +48,13 @@ final class RacePoints implements PointFinder {
     // state that is not asynchronous but changes from tick to tick (@next, delete): when an asynchronous
     // fact arrives decides which of its states the fact meets
     List<Literal> changing = new ArrayList<>();
-    for (Literal literal : draft.rule.body()) {
-      Atom atom = SealApplication.atomOf(literal);
-      if (atom == null) {
+    List<Literal> body = draft.rule.body();
+    for (int i = 0; i < body.size(); i++) {
+      Literal literal = body.get(i);
+      if (SealApplication.atomOf(literal) == null) {
         continue;
       }
-      String relation = atom.relation().text();
+      int relation = context.relation(draft, i);
       if (literal instanceof PositiveLiteral && events.isEvent(relation)) {
         eventAtoms.add(literal);
       } else if (literal instanceof PositiveLiteral && reach.isAsynchronous(relation)) {

@@ -2,13 +2,10 @@ package calm.analysis.calm;
 
 import calm.analysis.graph.Dependency;
 import calm.analysis.graph.DependencyGraph;
-import calm.syntax.Declaration;
+import calm.analysis.graph.RelationIds;
 import calm.syntax.RelationKind;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The edges of the {@link DependencyGraph} of §8 The CALM analysis with the
@@ -18,7 +15,7 @@ import java.util.Map;
 final class RelationIndex {
   private static final Dependency[] NO_EDGES = new Dependency[0];
 
-  private final Map<String, Integer> ids = new HashMap<>();
+  private final RelationIds ids;
   private final String[] names;
   private final RelationKind[] kinds;
   private final Dependency[][] out;
@@ -27,14 +24,13 @@ final class RelationIndex {
   private final int[][] sources;
 
   private RelationIndex(DependencyGraph graph) {
-    List<Declaration> declarations = new ArrayList<>(graph.schema().declarations());
-    int n = declarations.size();
+    ids = graph.ids();
+    int n = ids.size();
     names = new String[n];
     kinds = new RelationKind[n];
     for (int i = 0; i < n; i++) {
-      names[i] = declarations.get(i).name().text();
-      kinds[i] = declarations.get(i).kind();
-      ids.put(names[i], i);
+      names[i] = ids.name(i);
+      kinds[i] = ids.declaration(i).kind();
     }
     // the graph keeps its edges in the order the rules made them, so paths do not depend on hashing;
     // it also numbers their ends as the declarations are numbered here. Each relation's edges are
@@ -78,8 +74,12 @@ final class RelationIndex {
 
   /** The number of a declared relation, or -1. */
   int id(String relation) {
-    Integer id = ids.get(relation);
-    return id == null ? -1 : id;
+    return ids.id(relation);
+  }
+
+  /** The numbers of each rule's atoms, by the rule's place in the program. */
+  RelationIds ids() {
+    return ids;
   }
 
   String name(int id) {

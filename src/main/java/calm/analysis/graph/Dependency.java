@@ -6,7 +6,7 @@ import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
 import calm.source.Span;
-import java.util.function.Consumer;
+import java.util.List;
 
 /**
  * An edge of the dependency graph: {@code rule} reads {@code from} (in {@code literal}) and writes
@@ -65,34 +65,35 @@ public record Dependency(
     return (from.hashCode() * 31 + to.hashCode()) * 31 + at.line() * 8191 + at.column();
   }
 
-  /**
-   * The edges {@code rule} makes, in body order: one per relation atom of its body (positive or
-   * negated), each to {@code head}, the name of the rule's head relation.
-   */
-  public static void ofRule(Rule rule, String head, Consumer<Dependency> edge) {
-    ofRule(rule, head, java.util.Set.of(), edge);
+  /** Receives an edge with the place of its literal in the rule's body. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(int literal, Dependency edge);
   }
 
   /**
-   * As {@link #ofRule(Rule, String, Consumer)}, with the literals that are snapshot reads (§11 Keyed tables,
-   * lattices and extern tables).
+   * The edges {@code rule} makes, in body order: one per relation atom of its body (positive or
+   * negated), each to {@code head}, the name of the rule's head relation; {@code snapshots} are the
+   * literals that are snapshot reads (§11 Keyed tables, lattices and extern tables).
    */
   public static void ofRule(
-      Rule rule, String head, java.util.Collection<Literal> snapshots, Consumer<Dependency> edge) {
+      Rule rule, String head, java.util.Collection<Literal> snapshots, Sink edge) {
     Time time = Time.of(rule.head().form());
     boolean aggregated = rule.isAggregate();
     boolean deleting = rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.UPDATE;
-    for (Literal literal : rule.body()) {
-      String body = null;
+    List<Literal> body = rule.body();
+    for (int i = 0; i < body.size(); i++) {
+      Literal literal = body.get(i);
+      String from = null;
       if (literal instanceof PositiveLiteral p) {
-        body = p.atom().relation().text();
+        from = p.atom().relation().text();
       } else if (literal instanceof NegatedLiteral n) {
-        body = n.atom().relation().text();
+        from = n.atom().relation().text();
       }
-      if (body != null) {
+      if (from != null) {
         boolean negated = literal instanceof NegatedLiteral;
         boolean snapshot = !snapshots.isEmpty() && snapshots.contains(literal);
-        edge.accept(new Dependency(body, head, rule, literal, time, negated, aggregated, deleting, snapshot));
+        edge.accept(i, new Dependency(from, head, rule, literal, time, negated, aggregated, deleting, snapshot));
       }
     }
   }

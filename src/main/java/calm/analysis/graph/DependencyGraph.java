@@ -1,13 +1,11 @@
 package calm.analysis.graph;
 
-import calm.syntax.Declaration;
 import calm.syntax.Rule;
-import com.google.common.primitives.ImmutableIntArray;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,66 +18,97 @@ import java.util.Set;
  * edge maps for hundreds of thousands of edges cost more than all the walking.
  */
 public final class DependencyGraph {
-  private final Schema schema;
+  private final RelationIds ids;
   private final List<Dependency> edges;
-  private final Map<String, List<Dependency>> incoming;
-  private final Map<String, List<Dependency>> outgoing;
+  private final List<Dependency>[] incoming;
+  private final List<Dependency>[] outgoing;
+  private final Set<String> relations;
   private final int[] fromIds;
   private final int[] toIds;
 
   private DependencyGraph(
-      Schema schema,
+      RelationIds ids,
       List<Dependency> edges,
-      Map<String, List<Dependency>> incoming,
-      Map<String, List<Dependency>> outgoing,
+      List<Dependency>[] incoming,
+      List<Dependency>[] outgoing,
       int[] fromIds,
       int[] toIds) {
-    this.schema = schema;
+    this.ids = ids;
     this.edges = Collections.unmodifiableList(edges);
     this.incoming = incoming;
     this.outgoing = outgoing;
+    Set<String> names = new LinkedHashSet<>(ids.size() * 2);
+    for (int r = 0; r < ids.size(); r++) {
+      names.add(ids.name(r));
+    }
+    this.relations = Collections.unmodifiableSet(names);
     this.fromIds = fromIds;
     this.toIds = toIds;
   }
 
-  /** A relation's number (its place among the declarations) and its edges, while building. */
-  private record Node(int id, List<Dependency> in, List<Dependency> out) {}
-
   public static DependencyGraph of(Schema schema, List<Rule> rules) {
-    Map<String, Node> nodes = new LinkedHashMap<>();
-    for (Declaration declaration : schema.declarations()) {
-      nodes.put(declaration.name().text(), new Node(nodes.size(), new ArrayList<>(2), new ArrayList<>(2)));
-    }
-    List<Dependency> edges = new ArrayList<>();
-    ImmutableIntArray.Builder fromIds = ImmutableIntArray.builder();
-    ImmutableIntArray.Builder toIds = ImmutableIntArray.builder();
-    for (Rule rule : rules) {
-      String head = rule.head().atom().relation().text();
-      Node to = nodes.get(head);
-      if (to == null) {
+    return of(RelationIds.of(schema, rules), rules);
+  }
+
+  /** The graph of {@code rules}, whose relations {@code ids} has resolved. */
+  public static DependencyGraph of(RelationIds ids, List<Rule> rules) {
+    Schema schema = ids.schema();
+    int n = ids.size();
+    List<Dependency> edges = new ArrayList<>(rules.size() * 2);
+    int[][] ends = {new int[Math.max(16, rules.size() * 2)], new int[Math.max(16, rules.size() * 2)]};
+    int[] outCount = new int[n];
+    int[] inCount = new int[n];
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      int to = ids.head(r);
+      if (to == RelationIds.UNDECLARED) {
         continue;
       }
-      List<calm.syntax.Literal> snapshots =
-          LatticeReads.of(schema, rule).stream().map(LatticeReads.Snapshot::literal).toList();
-      Dependency.ofRule(rule, head, snapshots, d -> {
-        Node from = nodes.get(d.from());
-        if (from != null) {
-          from.out().add(d);
-          to.in().add(d);
+      List<calm.syntax.Literal> snapshots = List.of();
+      if (schema.hasLatticeTables()) {
+        snapshots = LatticeReads.of(schema, rule).stream().map(LatticeReads.Snapshot::literal).toList();
+      }
+      int rule0 = r;
+      Dependency.ofRule(rule, ids.name(to), snapshots, (literal, d) -> {
+        int from = ids.body(rule0, literal);
+        if (from != RelationIds.UNDECLARED) {
+          int e = edges.size();
+          if (e == ends[0].length) {
+            ends[0] = Arrays.copyOf(ends[0], e * 2);
+            ends[1] = Arrays.copyOf(ends[1], e * 2);
+          }
           edges.add(d);
-          fromIds.add(from.id());
-          toIds.add(to.id());
+          ends[0][e] = from;
+          ends[1][e] = to;
+          outCount[from]++;
+          inCount[to]++;
         }
       });
     }
-    Map<String, List<Dependency>> incoming = new LinkedHashMap<>();
-    Map<String, List<Dependency>> outgoing = new LinkedHashMap<>();
-    nodes.forEach((name, node) -> {
-      incoming.put(name, node.in());
-      outgoing.put(name, node.out());
-    });
-    return new DependencyGraph(
-        schema, edges, incoming, outgoing, fromIds.build().toArray(), toIds.build().toArray());
+    int m = edges.size();
+    int[] fromIds = Arrays.copyOf(ends[0], m);
+    int[] toIds = Arrays.copyOf(ends[1], m);
+    Dependency[][] out = new Dependency[n][];
+    Dependency[][] in = new Dependency[n][];
+    for (int r = 0; r < n; r++) {
+      out[r] = new Dependency[outCount[r]];
+      in[r] = new Dependency[inCount[r]];
+    }
+    Arrays.fill(outCount, 0);
+    Arrays.fill(inCount, 0);
+    for (int e = 0; e < m; e++) {
+      out[fromIds[e]][outCount[fromIds[e]]++] = edges.get(e);
+      in[toIds[e]][inCount[toIds[e]]++] = edges.get(e);
+    }
+    @SuppressWarnings("unchecked")
+    List<Dependency>[] incoming = new List[n];
+    @SuppressWarnings("unchecked")
+    List<Dependency>[] outgoing = new List[n];
+    for (int r = 0; r < n; r++) {
+      incoming[r] = Collections.unmodifiableList(Arrays.asList(in[r]));
+      outgoing[r] = Collections.unmodifiableList(Arrays.asList(out[r]));
+    }
+    return new DependencyGraph(ids, edges, incoming, outgoing, fromIds, toIds);
   }
 
   /**
@@ -96,12 +125,17 @@ public final class DependencyGraph {
   }
 
   public Schema schema() {
-    return schema;
+    return ids.schema();
+  }
+
+  /** The relations and each rule's atoms as numbers, as {@link #fromId(int)} numbers them. */
+  public RelationIds ids() {
+    return ids;
   }
 
   /** The declared relations, in declaration order. */
   public Set<String> relations() {
-    return Collections.unmodifiableSet(incoming.keySet());
+    return relations;
   }
 
   /** Every edge, in the order of the rules and of their bodies. */
@@ -111,11 +145,23 @@ public final class DependencyGraph {
 
   /** Edges into {@code relation}: what it is derived from. */
   public List<Dependency> incoming(String relation) {
-    return Collections.unmodifiableList(incoming.getOrDefault(relation, List.of()));
+    int id = ids.id(relation);
+    return id == RelationIds.UNDECLARED ? List.of() : incoming[id];
   }
 
   /** Edges out of {@code relation}: the rules that read it. */
   public List<Dependency> outgoing(String relation) {
-    return Collections.unmodifiableList(outgoing.getOrDefault(relation, List.of()));
+    int id = ids.id(relation);
+    return id == RelationIds.UNDECLARED ? List.of() : outgoing[id];
+  }
+
+  /** Edges into the relation numbered {@code id}. */
+  public List<Dependency> incoming(int id) {
+    return incoming[id];
+  }
+
+  /** Edges out of the relation numbered {@code id}. */
+  public List<Dependency> outgoing(int id) {
+    return outgoing[id];
   }
 }

@@ -3,9 +3,7 @@ package calm.cli.graph;
 import calm.analysis.calm.DataflowGraph;
 import calm.analysis.calm.DataflowGraph.Edge;
 import calm.analysis.calm.DataflowGraph.Node;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Draws a {@link DataflowGraph} in Graphviz's DOT language. */
 public final class DotGraph {
@@ -22,13 +20,17 @@ public final class DotGraph {
       out.append("  subgraph cluster_stratum_").append(s).append(" {\n");
       out.append("    label=\"stratum ").append(s).append("\"; style=dashed; color=\"#bbbbbb\"; fontcolor=\"#888888\";\n");
       for (Node n : byStratum.get(s)) {
-        out.append("    ").append(quote(n.name())).append(" [").append(nodeAttributes(n)).append("];\n");
+        out.append("    ");
+        quote(n.name(), out).append(" [");
+        nodeAttributes(n, out).append("];\n");
       }
       out.append("  }\n");
     }
     for (Edge e : graph.edges()) {
-      out.append("  ").append(quote(e.from())).append(" -> ").append(quote(e.to()))
-          .append(" [").append(edgeAttributes(e)).append("];\n");
+      out.append("  ");
+      quote(e.from(), out).append(" -> ");
+      quote(e.to(), out).append(" [");
+      edgeAttributes(e, out).append("];\n");
     }
     constraints(graph, out);
     legend(out);
@@ -50,48 +52,50 @@ public final class DotGraph {
     }
   }
 
-  private static String nodeAttributes(Node n) {
-    List<String> a = new ArrayList<>();
+  // the attributes are appended as they are decided: a 100,000-rule program draws about as many
+  // nodes and edges, and a list and a joined string for each was most of the drawing's garbage
+
+  private static StringBuilder nodeAttributes(Node n, StringBuilder out) {
     switch (n.shape()) {
-      case TABLE -> a.add("shape=box");
-      case VIEW -> a.add("shape=box, style=rounded");
-      case EVENT -> a.add("shape=ellipse");
+      case TABLE -> out.append("shape=box");
+      case VIEW -> out.append("shape=box, style=rounded");
+      case EVENT -> out.append("shape=ellipse");
     }
-    String tooltip = n.kind().keyword() + (n.output() ? ", output" : "");
     if (!n.detail().isEmpty()) {
-      a.add("label=\"" + n.name() + "\\n" + n.detail().replace("\"", "\\\"") + "\"");
+      out.append(", label=\"").append(n.name()).append("\\n").append(n.detail().replace("\"", "\\\"")).append('"');
     }
     if (n.output()) {
-      a.add("peripheries=2");
+      out.append(", peripheries=2");
     }
-    n.point().ifPresent(status -> {
-      a.add("color=\"" + PointColours.of(status) + "\"");
-      a.add("fontcolor=\"" + PointColours.of(status) + "\"");
-      a.add("penwidth=2");
-    });
+    n.point().ifPresent(status -> pointColours(status, out));
+    String tooltip = n.kind().keyword() + (n.output() ? ", output" : "");
     if (n.point().isPresent()) {
       tooltip += ", written by a " + PointColours.className(n.point().get()) + " coordination point";
     }
-    a.add("tooltip=" + quote(tooltip));
-    return String.join(", ", a);
+    out.append(", tooltip=");
+    return quote(tooltip, out);
   }
 
-  private static String edgeAttributes(Edge e) {
-    List<String> a = new ArrayList<>();
-    a.add("label=\"" + e.label() + "\"");
+  private static StringBuilder edgeAttributes(Edge e, StringBuilder out) {
+    out.append("label=\"").append(e.label()).append('"');
     if (e.async()) {
-      a.add("style=dashed");
+      out.append(", style=dashed");
     }
     if (e.nonMonotone()) {
-      a.add("arrowhead=odot");
+      out.append(", arrowhead=odot");
     }
-    e.point().ifPresent(status -> {
-      a.add("color=\"" + PointColours.of(status) + "\"");
-      a.add("fontcolor=\"" + PointColours.of(status) + "\"");
-      a.add("penwidth=2");
-    });
-    a.add("tooltip=\"line " + e.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "\"");
-    return String.join(", ", a);
+    e.point().ifPresent(status -> pointColours(status, out));
+    out.append(", tooltip=\"line ");
+    List<Integer> lines = e.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(lines.get(i).intValue());
+    }
+    return out.append('"');
+  }
+
+  private static void pointColours(calm.analysis.calm.PointStatus status, StringBuilder out) {
+    String colour = PointColours.of(status);
+    out.append(", color=\"").append(colour).append("\", fontcolor=\"").append(colour).append("\", penwidth=2");
   }
 
   private static void legend(StringBuilder out) {
@@ -121,6 +125,19 @@ public final class DotGraph {
   }
 
   static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return quote(s, new StringBuilder(s.length() + 2)).toString();
+  }
+
+  /** {@code s} in double quotes, its backslashes and double quotes escaped, appended to {@code out}. */
+  static StringBuilder quote(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '"') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.append('"');
   }
 }
