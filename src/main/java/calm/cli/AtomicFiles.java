@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file whole or not at all: the text goes to a hidden temporary file beside it, which is
@@ -35,7 +37,7 @@ final class AtomicFiles {
     }
     Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
     Path dir = target.toAbsolutePath().getParent();
-    Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path temporary = newTemporary(dir, "." + target.getFileName());
     boolean done = false;
     try {
       // inside the try: once the JVM is shutting down (SIGTERM while the outputs are written one after
@@ -53,6 +55,28 @@ final class AtomicFiles {
     } finally {
       if (!done) {
         Files.deleteIfExists(temporary);
+      }
+    }
+  }
+
+  private static final AtomicLong SERIAL = new AtomicLong();
+
+  /**
+   * A new empty file in {@code dir} whose name no other writer uses: the process id and a serial
+   * number, and creating it fails if it exists (another host's process on a shared folder), which
+   * takes the next number. Not {@link Files#createTempFile}: its random names seed a {@code
+   * SecureRandom}, which loads and initialises the JDK's security providers, a tenth of a small
+   * run's own start-up (docs/benchmarks.md, "Start-up, aggregation and negation"); and the file
+   * gets the permissions of any new file (the umask's), not owner-only, as an output should.
+   */
+  private static Path newTemporary(Path dir, String prefix) throws IOException {
+    String stem = prefix + "." + ProcessHandle.current().pid() + ".";
+    while (true) {
+      Path candidate = dir.resolve(stem + SERIAL.incrementAndGet() + ".tmp");
+      try {
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException taken) {
+        // someone else's: the next number
       }
     }
   }
