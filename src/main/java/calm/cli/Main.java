@@ -162,8 +162,21 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /**
+   * Picocli registers a converter for every JDK type it knows when a command line is made, finding
+   * those of {@code java.sql} and {@code java.time} by reflection, which loads and links their classes:
+   * a seventh of a small run's own start-up once the annotations were gone (JFR, docs/benchmarks.md
+   * "Start-up, aggregation and negation"). No option of Calm has such a type, and {@code Path} has a
+   * converter of its own ({@link PathConverter}), so picocli's documented switch leaves them out,
+   * unless whoever starts the JVM set it.
+   */
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   /** The command line, with only the subcommand {@code first} names when it names one that runs alone. */
   private static CommandLine configured(String first) {
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*,java\\.nio\\.file\\.Path");
+    }
     CommandLine commandLine = new CommandLine(rootSpec());
     // help and the completion script describe every command
     boolean aboutAll = first == null || first.equals("help") || first.equals("generate-completion");
