@@ -65,7 +65,7 @@ final class AtomicFiles {
    * A new empty file in {@code dir} whose name no other writer uses: the process id and a serial
    * number, and creating it fails if it exists (another host's process on a shared folder), which
    * takes the next number. Not {@link Files#createTempFile}: its random names seed a {@code
-   * SecureRandom}, which loads and initialises the JDK's security providers, a tenth of a small
+   * SecureRandom}, which loads and initialises the JDK's security providers, 4% of a small
    * run's own start-up (docs/benchmarks.md, "Start-up, aggregation and negation"); and the file
    * gets the permissions of any new file (the umask's), not owner-only, as an output should.
    */

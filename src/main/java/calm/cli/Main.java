@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The {@code calm} command line. The root command and {@code run} are declared through picocli's
  * programmatic API ({@link #rootSpec()}, {@link RunCommand#spec()}): reading annotations at start-up
- * makes the JDK generate a proxy class per annotation type, in the interpreter, a third of a small
+ * makes the JDK generate a proxy class per annotation type, in the interpreter, a quarter of a small
  * {@code calm run}'s own start-up (docs/benchmarks.md, "Start-up, aggregation and negation"). The
  * other commands, run less often or for longer, keep their annotations.
  */

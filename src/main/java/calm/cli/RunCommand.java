@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *
  * <p>Its options are declared through picocli's programmatic API ({@link #spec()}), not annotations: a
  * start that reads picocli's annotations has the JDK parse them and generate a proxy class per
- * annotation type, in the interpreter, which was a third of a small run's own start-up (JFR,
+ * annotation type, in the interpreter, which was a quarter of a small run's own start-up (JFR,
  * docs/benchmarks.md "Start-up, aggregation and negation"); {@code calm run ...} now reads none. The
  * usage text is the same as with annotations.
  */
