@@ -11,16 +11,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** The {@code calm} command line. */
-@Command(
-    name = "calm",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Finds where a distributed rule program needs coordination (CALM), and runs it.")
+/**
+ * The {@code calm} command line. The root command and {@code run} are declared through picocli's
+ * programmatic API ({@link #rootSpec()}, {@link RunCommand#spec()}): reading annotations at start-up
+ * makes the JDK generate a proxy class per annotation type, in the interpreter, a quarter of a small
+ * {@code calm run}'s own start-up (docs/benchmarks.md, "Start-up, aggregation and negation"). The
+ * other commands, run less often or for longer, keep their annotations.
+ */
 public final class Main implements Callable<Integer> {
   /**
    * The subcommands, by name, in the order {@code calm --help} lists them. picocli builds the model
@@ -50,7 +49,25 @@ public final class Main implements Callable<Integer> {
   /** Deep but legal programs recurse deeply in the parser and the analyses; give them room. */
   private static final long STACK_BYTES = 512L * 1024 * 1024;
 
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+
+  /** The root command's model: {@code calm --help} and {@code calm --version}. */
+  private static CommandSpec rootSpec() {
+    Main main = new Main();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(main);
+    main.spec = spec;
+    spec.name("calm");
+    spec.versionProvider(new VersionProvider());
+    spec.usageMessage().description(
+        "Finds where a distributed rule program needs coordination (CALM), and runs it.");
+    StandardHelpOptions.addTo(spec);
+    return spec;
+  }
+
+  /** What picocli registers for a subcommand: {@code run}'s model, or an annotated command's class. */
+  private static Object model(Class<?> command) {
+    return command == RunCommand.class ? RunCommand.spec() : command;
+  }
 
   /** {@code calm} alone did not say what to do: the usage goes to standard error, and it is exit 2. */
   @Override
@@ -145,40 +162,65 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /**
+   * Picocli registers a converter for every JDK type it knows when a command line is made, finding
+   * those of {@code java.sql} and {@code java.time} by reflection, which loads and links their classes:
+   * a seventh of a small run's own start-up once the annotations were gone (JFR, docs/benchmarks.md
+   * "Start-up, aggregation and negation"). No option of Calm has such a type, and {@code Path} has a
+   * converter of its own ({@link PathConverter}), so picocli's documented switch leaves them out,
+   * unless whoever starts the JVM set it.
+   */
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   /** The command line, with only the subcommand {@code first} names when it names one that runs alone. */
   private static CommandLine configured(String first) {
-    CommandLine commandLine = new CommandLine(new Main());
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*,java\\.nio\\.file\\.Path");
+    }
+    CommandLine commandLine = new CommandLine(rootSpec());
     // help and the completion script describe every command
     boolean aboutAll = first == null || first.equals("help") || first.equals("generate-completion");
     Class<?> alone = aboutAll ? null : SUBCOMMANDS.get(first);
     if (alone != null) {
-      commandLine.addSubcommand(alone);
+      commandLine.addSubcommand(model(alone));
     }
     // a name in the table above that is not the command's own would otherwise go unnoticed here
     if (alone == null || !commandLine.getSubcommands().containsKey(first)) {
-      commandLine = new CommandLine(new Main());
+      commandLine = new CommandLine(rootSpec());
       for (Class<?> command : SUBCOMMANDS.values()) {
-        commandLine.addSubcommand(command);
+        commandLine.addSubcommand(model(command));
       }
       commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
       commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
     }
     commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
-    commandLine.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          cmd.getErr().print(InternalFailure.message("", e, InternalFailure.debug()));
-          return ExitCodes.FAILURE;
-        });
-    commandLine.setParameterExceptionHandler(
-        (e, argv) -> {
-          CommandLine cmd = e.getCommandLine();
-          boolean root = cmd.getCommandSpec().parent() == null;
-          cmd.getErr().println("calm: " + DidYouMean.message(e));
-          DidYouMean.suggestion(e).ifPresent(cmd.getErr()::println);
-          cmd.getErr().println(
-              "Try '" + (root ? "calm --help" : "calm help " + cmd.getCommandName()) + "' for more information.");
-          return ExitCodes.FAILURE;
-        });
+    commandLine.setExecutionExceptionHandler(new Failures());
+    commandLine.setParameterExceptionHandler(new Failures());
     return commandLine;
+  }
+
+  /**
+   * How a command's failure and a bad command line are told. A class, not two lambdas: picocli's
+   * interfaces are Java 5 classes, so the class-data-sharing archive cannot hold lambdas of them, and
+   * each would be spun anew at every start.
+   */
+  private static final class Failures
+      implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+      cmd.getErr().print(InternalFailure.message("", e, InternalFailure.debug()));
+      return ExitCodes.FAILURE;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] argv) {
+      CommandLine cmd = e.getCommandLine();
+      boolean root = cmd.getCommandSpec().parent() == null;
+      cmd.getErr().println("calm: " + DidYouMean.message(e));
+      DidYouMean.suggestion(e).ifPresent(cmd.getErr()::println);
+      cmd.getErr().println(
+          "Try '" + (root ? "calm --help" : "calm help " + cmd.getCommandName()) + "' for more information.");
+      return ExitCodes.FAILURE;
+    }
   }
 }

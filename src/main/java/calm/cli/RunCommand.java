@@ -29,57 +29,84 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code calm run}: runs a program to quiescence and prints its outputs (§6 Semantics, §7 Runs and nodes, §10 What the commands promise to scripts). */
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs a program to quiescence and prints every output relation.",
-      "Exit status: 0 quiescence; 1 errors in the program, a run-time error or a violated constraint; 2 bad options or unreadable files."
-    })
+/**
+ * {@code calm run}: runs a program to quiescence and prints its outputs (§6 Semantics, §7 Runs and nodes,
+ * §10 What the commands promise to scripts).
+ *
+ * <p>Its options are declared through picocli's programmatic API ({@link #spec()}), not annotations: a
+ * start that reads picocli's annotations has the JDK parse them and generate a proxy class per
+ * annotation type, in the interpreter, which was a quarter of a small run's own start-up (JFR,
+ * docs/benchmarks.md "Start-up, aggregation and negation"); {@code calm run ...} now reads none. The
+ * usage text is the same as with annotations.
+ */
 final class RunCommand implements Callable<Integer> {
   enum Format { table, csv, json }
 
-  @Parameters(index = "0", paramLabel = "PROG.calm", description = "the program to run")
   Path programPath;
-
-  @Option(names = "--facts", paramLabel = "DIR", description = "load REL.facts (tab-separated) for tables and inputs")
   Path factsDir;
-
-  @Option(names = "--output-dir", paramLabel = "OUT", description = "write OUT/REL.csv for every output relation")
   Path outputDir;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "how to print the outputs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Format format;
-
-  @Option(names = "--scenario", paramLabel = "FILE", description = "nodes, fact placement and input events (see docs/running.md)")
   Path scenarioPath;
-
-  @Option(names = "--trace", description = "print what arrived, was derived, deleted and sent, tick by tick and node by node")
   boolean trace;
-
-  @Option(names = "--max-ticks", paramLabel = "N", defaultValue = "" + RunLimits.DEFAULT_MAX_TICKS,
-      description = "stop with an error after N ticks without quiescence (default: ${DEFAULT-VALUE})")
   int maxTicks;
-
-  @Option(names = "--max-facts", paramLabel = "N", defaultValue = "" + RunLimits.DEFAULT_MAX_FACTS,
-      description = "stop with an error when the run holds more than N facts (default: ${DEFAULT-VALUE})")
   long maxFacts;
 
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+
+  /** The command's model: what picocli parses and {@code calm help run} shows. */
+  static CommandSpec spec() {
+    RunCommand command = new RunCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+    command.spec = spec;
+    spec.name("run");
+    spec.usageMessage().description(
+        "Runs a program to quiescence and prints every output relation.",
+        "Exit status: 0 quiescence; 1 errors in the program, a run-time error or a violated constraint; 2 bad options or unreadable files.");
+    spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("PROG.calm").type(Path.class)
+        .description("the program to run").build());
+    spec.addOption(OptionSpec.builder("--facts").paramLabel("DIR").type(Path.class)
+        .description("load REL.facts (tab-separated) for tables and inputs").build());
+    spec.addOption(OptionSpec.builder("--output-dir").paramLabel("OUT").type(Path.class)
+        .description("write OUT/REL.csv for every output relation").build());
+    spec.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(Format.class).defaultValue("table")
+        .description("how to print the outputs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--scenario").paramLabel("FILE").type(Path.class)
+        .description("nodes, fact placement and input events (see docs/running.md)").build());
+    spec.addOption(OptionSpec.builder("--trace").type(boolean.class)
+        .description("print what arrived, was derived, deleted and sent, tick by tick and node by node").build());
+    spec.addOption(OptionSpec.builder("--max-ticks").paramLabel("N").type(int.class)
+        .defaultValue("" + RunLimits.DEFAULT_MAX_TICKS)
+        .description("stop with an error after N ticks without quiescence (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--max-facts").paramLabel("N").type(long.class)
+        .defaultValue("" + RunLimits.DEFAULT_MAX_FACTS)
+        .description("stop with an error when the run holds more than N facts (default: ${DEFAULT-VALUE})").build());
+    StandardHelpOptions.addTo(spec); // last, where picocli puts a mixin's (the completion script lists them in order)
+    return spec;
+  }
+
+  /** Takes the parsed values from the model (picocli resets them to their defaults before each parse). */
+  private void readOptions() {
+    programPath = spec.positionalParameters().get(0).getValue();
+    factsDir = spec.findOption("--facts").getValue();
+    outputDir = spec.findOption("--output-dir").getValue();
+    format = spec.findOption("--format").getValue();
+    scenarioPath = spec.findOption("--scenario").getValue();
+    Boolean traced = spec.findOption("--trace").getValue();
+    trace = traced != null && traced;
+    maxTicks = spec.findOption("--max-ticks").<Integer>getValue();
+    maxFacts = spec.findOption("--max-facts").<Long>getValue();
+  }
 
   private PrintWriter out;
   private PrintWriter err;
 
   @Override
   public Integer call() {
+    readOptions();
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     try {

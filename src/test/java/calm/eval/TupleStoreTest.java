@@ -66,6 +66,69 @@ class TupleStoreTest {
     }
   }
 
+  /**
+   * Two columns of small non-negative values become a bitmap of pairs as the set grows; values out of
+   * its range grow it, or (negative, or too large for a bitmap as cheap as a table) send the set back to
+   * its table; through all of it the store is the same set as a model.
+   */
+  @Test
+  void aBitmapOfSmallPairsBehavesAsASet() {
+    Random random = new Random(13);
+    for (int trial = 0; trial < 6; trial++) {
+      TupleStore store = new TupleStore(2, List.of(new int[] {0}));
+      Set<List<Long>> model = new HashSet<>();
+      boolean wasBitmap = false;
+      boolean leftBitmap = false;
+      long[] bounds = {4, 16, 64, 256, 1024, 4096, 1024, 30_000, -3, 40_000, 100};
+      for (long bound : bounds) {
+        int count = bound < 0 ? 3 : 600 + random.nextInt(2000);
+        for (int i = 0; i < count; i++) {
+          long a = bound < 0 ? bound + random.nextInt(3) : random.nextInt((int) bound);
+          long b = bound < 0 ? random.nextInt(5) : random.nextInt((int) bound);
+          long[] t = {a, b};
+          boolean batch = (trial & 1) == 1;
+          if (batch) {
+            assertEquals(model.add(asList(t)) ? 1 : 0, store.addAll(t, 1, new long[2]));
+          } else {
+            assertEquals(model.add(asList(t)), store.add(t));
+          }
+          boolean bitmap = store.isBitmap();
+          leftBitmap |= wasBitmap && !bitmap;
+          wasBitmap |= bitmap;
+        }
+        assertEquals(model.size(), store.size());
+        for (List<Long> t : model) {
+          assertEquals(true, store.contains(new long[] {t.get(0), t.get(1)}));
+        }
+        for (int i = 0; i < 2000; i++) {
+          long[] probe = {random.nextInt(5000) - 10, random.nextInt(5000) - 10};
+          assertEquals(model.contains(asList(probe)), store.contains(probe));
+        }
+        if (trial == 2 && bound == 256) { // a bitmap emptied is an empty set, and fills again
+          assertEquals(true, store.isBitmap());
+          store.clear();
+          model.clear();
+          assertEquals(false, store.contains(new long[] {1, 1}));
+          assertEquals(true, store.add(new long[] {1, 1}));
+          model.add(List.of(1L, 1L));
+        }
+        if (trial == 4 && bound == 64) { // row numbers need the table: the set leaves the bitmap
+          assertEquals(true, store.isBitmap());
+          long[] held = {store.get(0, 0), store.get(0, 1)};
+          assertEquals(0, store.rowOf(held));
+          assertEquals(false, store.isBitmap());
+        }
+      }
+      assertEquals(true, wasBitmap, "the set became a bitmap");
+      assertEquals(true, leftBitmap, "the set left the bitmap");
+      Set<List<Long>> rows = new HashSet<>();
+      for (long[] t : store.tuples()) {
+        rows.add(asList(t));
+      }
+      assertEquals(model, rows);
+    }
+  }
+
   @Test
   void behavesAsASetWhateverTheValues() {
     Random random = new Random(11);
