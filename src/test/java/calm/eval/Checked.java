@@ -3,7 +3,14 @@ package calm.eval;
 import calm.analysis.CheckedProgram;
 import calm.analysis.Checker;
 import calm.syntax.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Program texts for tests of the engine, checked as {@code calm run} checks them. */
 public final class Checked {
@@ -22,5 +29,19 @@ public final class Checked {
   /** The checked program compiled for the engine. */
   public static CompiledProgram compile(String name, String text) {
     return CompiledProgram.compile(program(name, text));
+  }
+
+  /** Every program under {@code examples/} that the checks accept, compiled, by file, in path order. */
+  public static Map<Path, CompiledProgram> examples() {
+    Map<Path, CompiledProgram> programs = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.walk(Path.of("examples"))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".calm")).sorted().toList()) {
+        Checker.withoutCalmAnalysis().run(new SourceFile(file.toString(), Files.readString(file))).checked()
+            .ifPresent(checked -> programs.put(file, CompiledProgram.compile(checked)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return programs;
   }
 }

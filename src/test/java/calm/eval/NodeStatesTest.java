@@ -3,31 +3,20 @@ package calm.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import calm.analysis.Checker;
-import calm.syntax.SourceFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Runs on reused node states end exactly where runs on new ones do. */
 class NodeStatesTest {
   @Test
   void reusedStatesGiveTheSameRunsAsNewOnes() throws Exception {
-    List<Path> examples;
-    try (Stream<Path> files = Files.walk(Path.of("examples"))) {
-      examples = files.filter(p -> p.toString().endsWith(".calm")).sorted().toList();
-    }
     int compared = 0;
-    for (Path file : examples) {
-      var checked = Checker.standard().run(new SourceFile(file.toString(), Files.readString(file))).checked();
-      if (checked.isEmpty()) {
-        continue;
-      }
-      CompiledProgram program = CompiledProgram.compile(checked.get());
+    for (Map.Entry<Path, CompiledProgram> example : Checked.examples().entrySet()) {
+      Path file = example.getKey();
+      CompiledProgram program = example.getValue();
       World world = World.of(program, Scenario.standalone(), Map.of());
       NodeStates states = new NodeStates();
       String fresh = null;

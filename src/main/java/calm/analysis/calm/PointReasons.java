@@ -1,6 +1,7 @@
 package calm.analysis.calm;
 
 import calm.syntax.Literal;
+import com.google.common.collect.Iterators;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -104,18 +105,7 @@ final class PointReasons extends AbstractMap<PointKind, List<Literal>> {
     return new AbstractSet<>() {
       @Override
       public Iterator<PointKind> iterator() {
-        Iterator<Entry<PointKind, List<Literal>>> entries = entrySet().iterator();
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return entries.hasNext();
-          }
-
-          @Override
-          public PointKind next() {
-            return entries.next().getKey();
-          }
-        };
+        return Iterators.transform(entrySet().iterator(), Entry::getKey);
       }
 
       @Override
@@ -135,18 +125,7 @@ final class PointReasons extends AbstractMap<PointKind, List<Literal>> {
     return new java.util.AbstractCollection<>() {
       @Override
       public Iterator<List<Literal>> iterator() {
-        Iterator<Entry<PointKind, List<Literal>>> entries = entrySet().iterator();
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return entries.hasNext();
-          }
-
-          @Override
-          public List<Literal> next() {
-            return entries.next().getValue();
-          }
-        };
+        return Iterators.transform(entrySet().iterator(), Entry::getValue);
       }
 
       @Override
