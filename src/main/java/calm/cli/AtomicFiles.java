@@ -1,6 +1,5 @@
 package calm.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -122,6 +121,6 @@ final class AtomicFiles {
   }
 
   private static Writer writer(OutputStream out) {
-    return SafeText.writer(new Utf8Writer(new BufferedOutputStream(out, 1 << 16)));
+    return SafeText.writer(new Utf8Writer(new GrowingBufferedOutputStream(out)));
   }
 }
