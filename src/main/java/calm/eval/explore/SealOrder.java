@@ -39,6 +39,9 @@ final class SealOrder {
   }
 
   static SealOrder of(CompiledProgram program) {
+    if (program.source().seals().isEmpty()) {
+      return NONE; // the map of what each rule reads would cost a pass over every rule (a large program's)
+    }
     Map<String, Set<String>> readBy = new HashMap<>(); // head relation -> relations its rules read
     for (Rule rule : program.source().rules()) {
       if (rule.head() == null) {
