@@ -63,4 +63,14 @@ public record FileReport(
   public Severity severityAt(int index) {
     return all().severity(index);
   }
+
+  /** The code of the diagnostic at {@code index}, without writing its text. */
+  public Code codeAt(int index) {
+    return all().code(index);
+  }
+
+  /** Where the diagnostic at {@code index} is, without writing its text. */
+  public Span spanAt(int index) {
+    return all().span(index);
+  }
 }
