@@ -30,22 +30,11 @@ public record FileReport(
 
   /** Whether the program itself is broken ({@link Diagnostic#isProgramError()}). */
   public boolean hasErrors() {
-    for (int i = 0; i < diagnostics.size(); i++) {
-      if (all().severity(i) == Severity.ERROR && !all().code(i).isAnalysisFinding()) {
-        return true;
-      }
-    }
-    return false;
+    return all().hasProgramError();
   }
 
   public long count(Severity severity) {
-    long count = 0;
-    for (int i = 0; i < diagnostics.size(); i++) {
-      if (all().severity(i) == severity) {
-        count++;
-      }
-    }
-    return count;
+    return all().count(severity);
   }
 
   /** Where the diagnostics with this code are, in report order, without writing their text. */

@@ -95,7 +95,7 @@ final class GraphCommand implements Callable<Integer> {
       }
     } else {
       // written as it is, without a round trip through bytes: on 100,000 rules the text is 25 MB
-      drawn = SafeText.escape(text);
+      drawn = SafeText.forFilter(text);
     }
     try {
       if (output != null) {

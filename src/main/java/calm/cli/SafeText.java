@@ -49,6 +49,17 @@ final class SafeText {
     return text;
   }
 
+  /**
+   * The text to write through the {@link Filter} so that none of it acts as a colour code: the same
+   * bytes as {@code escape(text)} through the filter. The filter escapes unsafe characters itself, as
+   * {@link #escape} would; only our colour stand-in must be escaped beforehand, which most texts do
+   * not hold, so that a long drawing is scanned for one character instead of checked character by
+   * character twice.
+   */
+  static String forFilter(String text) {
+    return text.indexOf(ESC.charAt(0)) < 0 ? text : escape(text);
+  }
+
   private static void appendEscape(StringBuilder b, char c) {
     b.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit((c >> 8) & 0xf, 16))
         .append(Character.forDigit((c >> 4) & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
