@@ -1,0 +1,49 @@
+package calm.analysis.graph;
+
+/**
+ * Names to numbers, in open addressing over two flat arrays: a look-up reads the name's cached hash,
+ * then the arrays, which for some thousands of relations stay in the processor's cache. A
+ * {@code HashMap<String, Integer>} reads a node and a boxed number besides, each somewhere else in a
+ * heap of hundreds of megabytes: the analyses of a 100,000-rule program look names up hundreds of
+ * thousands of times, and those reads were most of the time of {@link RelationIds}' look-ups (JFR).
+ * Names are the parser's canonical strings, so a look-up usually matches by reference.
+ */
+final class NameNumbers {
+  static final int ABSENT = -1;
+
+  private final String[] names;
+  private final int[] numbers;
+  private final int mask;
+
+  /** Each name numbered by its place; a name given twice keeps its last place, as a map's put would. */
+  NameNumbers(String[] byNumber) {
+    int capacity = Integer.highestOneBit(Math.max(2, byNumber.length * 2 + 1)) << 1;
+    names = new String[capacity];
+    numbers = new int[capacity];
+    mask = capacity - 1;
+    for (int number = 0; number < byNumber.length; number++) {
+      int slot = slot(byNumber[number]);
+      names[slot] = byNumber[number];
+      numbers[slot] = number;
+    }
+  }
+
+  /** The number of {@code name}, or {@link #ABSENT}. */
+  int number(String name) {
+    int slot = slot(name);
+    return names[slot] == null ? ABSENT : numbers[slot];
+  }
+
+  /** Where {@code name} is, or the empty slot where it would go. */
+  private int slot(String name) {
+    int hash = name.hashCode();
+    int slot = (hash ^ (hash >>> 16)) & mask;
+    while (true) {
+      String there = names[slot];
+      if (there == null || there == name || there.equals(name)) {
+        return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+}
