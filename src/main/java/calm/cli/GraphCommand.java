@@ -99,9 +99,9 @@ final class GraphCommand implements Callable<Integer> {
     }
     try {
       if (output != null) {
-        AtomicFiles.write(output, w -> w.write(drawn));
+        AtomicFiles.write(output, w -> ParallelBlocks.writeText(drawn, w));
       } else {
-        out.print(drawn);
+        ParallelBlocks.writeText(drawn, out);
         out.flush();
       }
     } catch (IOException e) {

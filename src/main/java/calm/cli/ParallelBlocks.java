@@ -18,7 +18,26 @@ final class ParallelBlocks {
   // blocks in the old generation.
   static final int AT_ONCE = 8;
 
+  /** About how many characters of a long text {@link #writeText} takes per block. */
+  static final int TEXT_BLOCK = 1 << 18;
+
   private ParallelBlocks() {}
+
+  /**
+   * Writes a long text already made (a drawing of tens of megabytes) in blocks that end at line ends,
+   * so that escaping and encoding it is shared by the cores.
+   */
+  static void writeText(String text, Writer out) throws IOException {
+    List<Integer> ends = new java.util.ArrayList<>();
+    int from = 0;
+    while (from < text.length()) {
+      int newline = text.indexOf('\n', Math.min(text.length(), from + TEXT_BLOCK) - 1);
+      int end = newline < 0 ? text.length() : newline + 1;
+      ends.add(end);
+      from = end;
+    }
+    write(ends.size(), b -> text.substring(b == 0 ? 0 : ends.get(b - 1), ends.get(b)), out);
+  }
 
   /** Writes blocks {@code 0} to {@code count - 1} of {@code text} to {@code out}, in order. */
   static void write(int count, IntFunction<String> text, Writer out) throws IOException {

@@ -53,6 +53,25 @@ class PreparedBlocksTest {
   }
 
   @Test
+  void aLongTextWrittenInBlocksComesOutWhole() throws IOException {
+    StringBuilder drawing = new StringBuilder();
+    for (int i = 0; drawing.length() < 3 * ParallelBlocks.TEXT_BLOCK + 100; i++) {
+      drawing.append(TEXTS.get(i % (TEXTS.size() - 1))).append("line ").append(i).append('\n');
+    }
+    for (String text : List.of(drawing.toString(), drawing + "no line end", drawing + "half a pair \ud83d", "")) {
+      for (boolean printer : new boolean[] {false, true}) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SafeText.Filter filter = SafeText.writer(new Utf8Writer(bytes));
+        Writer out = printer ? SafeText.printer(filter) : filter;
+        ParallelBlocks.writeText(text, out);
+        out.write("after\n");
+        out.close();
+        assertArrayEquals(throughText("", text, printer), bytes.toByteArray());
+      }
+    }
+  }
+
+  @Test
   void aWriterThatIsNoFilterGetsTheText() throws IOException {
     for (String text : TEXTS) {
       StringWriter out = new StringWriter();
