@@ -78,7 +78,8 @@ final class SafeText {
   /**
    * A block of a long report, escaped and encoded on the thread that made it, so that the thread that
    * writes the report in order only copies bytes: on a report of tens of megabytes, checking and
-   * encoding every character was most of what the writing thread did, while the others waited.
+   * encoding every character was the largest frame of the writing thread's profile, while the other
+   * core waited.
    */
   static final class Block {
     private final String text;
