@@ -30,22 +30,11 @@ public record FileReport(
 
   /** Whether the program itself is broken ({@link Diagnostic#isProgramError()}). */
   public boolean hasErrors() {
-    for (int i = 0; i < diagnostics.size(); i++) {
-      if (all().severity(i) == Severity.ERROR && !all().code(i).isAnalysisFinding()) {
-        return true;
-      }
-    }
-    return false;
+    return all().hasProgramError();
   }
 
   public long count(Severity severity) {
-    long count = 0;
-    for (int i = 0; i < diagnostics.size(); i++) {
-      if (all().severity(i) == severity) {
-        count++;
-      }
-    }
-    return count;
+    return all().count(severity);
   }
 
   /** Where the diagnostics with this code are, in report order, without writing their text. */
@@ -62,5 +51,15 @@ public record FileReport(
   /** The severity of the diagnostic at {@code index}, without writing its text. */
   public Severity severityAt(int index) {
     return all().severity(index);
+  }
+
+  /** The code of the diagnostic at {@code index}, without writing its text. */
+  public Code codeAt(int index) {
+    return all().code(index);
+  }
+
+  /** Where the diagnostic at {@code index} is, without writing its text. */
+  public Span spanAt(int index) {
+    return all().span(index);
   }
 }

@@ -26,11 +26,35 @@ public final class ReportDiagnostics extends AbstractList<Diagnostic> implements
   private final PointDiagnostics points;
   /** For each position: an index into {@code held}, or {@code -1 - i} for point {@code i}. */
   private final int[] order;
+  /**
+   * How many diagnostics there are of each severity, by ordinal, and whether one is an error in the
+   * program itself: counted once here, since the summary, the exit status and the triage each ask, and
+   * each pass over tens of thousands of points goes through memory the report has long left.
+   */
+  private final int[] bySeverity = new int[Severity.values().length];
+  private final boolean programError;
 
   private ReportDiagnostics(List<Diagnostic> held, PointDiagnostics points, int[] order) {
     this.held = held;
     this.points = points;
     this.order = order;
+    boolean error = false;
+    for (int i = 0; i < order.length; i++) {
+      Severity severity = severity(i);
+      bySeverity[severity.ordinal()]++;
+      error |= severity == Severity.ERROR && !code(i).isAnalysisFinding();
+    }
+    this.programError = error;
+  }
+
+  /** How many diagnostics have this severity. */
+  public int count(Severity severity) {
+    return bySeverity[severity.ordinal()];
+  }
+
+  /** Whether an error is in the program itself ({@link Diagnostic#isProgramError()}), not a finding of the analysis. */
+  public boolean hasProgramError() {
+    return programError;
   }
 
   public static ReportDiagnostics of(List<Diagnostic> held, PointDiagnostics points) {

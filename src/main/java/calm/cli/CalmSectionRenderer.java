@@ -11,9 +11,8 @@ import calm.analysis.calm.PointStatus;
 import calm.diagnostics.Code;
 import calm.diagnostics.Severity;
 import calm.source.Span;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +34,10 @@ final class CalmSectionRenderer {
   void render(FileReport report, StringBuilder out) {
     CalmReport calm = report.calm();
     String path = report.source().displayPath();
-    Set<Long> reported = pointDiagnosticPositions(report);
+    long[] reported = pointDiagnosticPositions(report);
     for (CoordinationPoint point : calm.points()) {
       boolean open = point.status() == PointStatus.UNACKNOWLEDGED;
-      if ((quiet && !open) || reported.contains(position(point.at().line(), point.at().column()))) {
+      if ((quiet && !open) || Arrays.binarySearch(reported, position(point.at().line(), point.at().column())) >= 0) {
         continue;
       }
       String kinds =
@@ -112,12 +111,18 @@ final class CalmSectionRenderer {
     }
   }
 
-  /** Where the analysis's own C001 diagnostics stand: they already say all a point's section would. */
-  static Set<Long> pointDiagnosticPositions(FileReport report) {
-    Set<Long> positions = new HashSet<>();
-    for (Span span : report.spansOf(Code.COORDINATION_POINT)) {
-      positions.add(position(span.line(), span.column()));
+  /**
+   * Where the analysis's own C001 diagnostics stand, in ascending order: they already say all a
+   * point's section would. An array, not a set of boxed positions: a large report has tens of
+   * thousands.
+   */
+  static long[] pointDiagnosticPositions(FileReport report) {
+    List<Span> spans = report.spansOf(Code.COORDINATION_POINT);
+    long[] positions = new long[spans.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = position(spans.get(i).line(), spans.get(i).column());
     }
+    Arrays.sort(positions);
     return positions;
   }
 

@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
       }
       if (output == null) {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(SafeText.escape(result.text()));
+        out.print(SafeText.forFilter(result.text()));
         out.flush();
         return ExitCodes.OK;
       }

@@ -95,13 +95,13 @@ final class GraphCommand implements Callable<Integer> {
       }
     } else {
       // written as it is, without a round trip through bytes: on 100,000 rules the text is 25 MB
-      drawn = SafeText.escape(text);
+      drawn = SafeText.forFilter(text);
     }
     try {
       if (output != null) {
-        AtomicFiles.write(output, w -> w.write(drawn));
+        AtomicFiles.write(output, w -> ParallelBlocks.writeText(drawn, w));
       } else {
-        out.print(drawn);
+        ParallelBlocks.writeText(drawn, out);
         out.flush();
       }
     } catch (IOException e) {

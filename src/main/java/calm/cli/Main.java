@@ -116,7 +116,7 @@ public final class Main implements Callable<Integer> {
         SafeText.writer(new Utf8Writer(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)));
     PrintWriter err =
         new PrintWriter(SafeText.writer(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true);
-    int status = run(new PrintWriter(out, true), err, args);
+    int status = run(SafeText.printer(out), err, args);
     if (out.failure() != null) {
       err.println("calm: cannot write to standard output: " + SourceLoader.reason(out.failure())
           + "; the output is incomplete");

@@ -1,6 +1,8 @@
 package calm.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
@@ -47,6 +49,17 @@ final class SafeText {
     return text;
   }
 
+  /**
+   * The text to write through the {@link Filter} so that none of it acts as a colour code: the same
+   * bytes as {@code escape(text)} through the filter. The filter escapes unsafe characters itself, as
+   * {@link #escape} would; only our colour stand-in must be escaped beforehand, which most texts do
+   * not hold, so that a long drawing is scanned for one character instead of checked character by
+   * character twice.
+   */
+  static String forFilter(String text) {
+    return text.indexOf(ESC.charAt(0)) < 0 ? text : escape(text);
+  }
+
   private static void appendEscape(StringBuilder b, char c) {
     b.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit((c >> 8) & 0xf, 16))
         .append(Character.forDigit((c >> 4) & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
@@ -55,6 +68,89 @@ final class SafeText {
   /** A writer that escapes unsafe characters on their way to {@code out}, and remembers a failure to write. */
   static Filter writer(Writer out) {
     return new Filter(out);
+  }
+
+  /** A print writer over the filter, through which {@link #write(Writer, Block)} can reach the filter. */
+  static PrintWriter printer(Filter filter) {
+    return new Printer(filter);
+  }
+
+  /**
+   * A block of a long report, escaped and encoded on the thread that made it, so that the thread that
+   * writes the report in order only copies bytes: on a report of tens of megabytes, checking and
+   * encoding every character was the largest frame of the writing thread's profile, while the other
+   * core waited.
+   */
+  static final class Block {
+    private final String text;
+    private final Bytes bytes;
+
+    private Block(String text, Bytes bytes) {
+      this.text = text;
+      this.bytes = bytes;
+    }
+  }
+
+  /**
+   * The text as the filter over a UTF-8 writer would write it from a fresh start: through a filter of
+   * its own, so the bytes are the same by construction. A text that ends in half a surrogate pair
+   * depends on what follows it and stays text.
+   */
+  static Block prepare(String text) {
+    if (text.isEmpty() || Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+      return new Block(text, null);
+    }
+    Bytes bytes = new Bytes(text.length() + (text.length() >> 2));
+    Filter own = new Filter(new Utf8Writer(bytes));
+    try {
+      own.write(text);
+    } catch (IOException e) {
+      throw new AssertionError("writing to memory does not fail", e);
+    }
+    return new Block(text, bytes);
+  }
+
+  /**
+   * Writes a block to {@code out}: its bytes straight to the stream under the filter when {@code out}
+   * is (or prints to) a filter over a UTF-8 writer, with nothing of a character pending in either;
+   * else its text, through {@code out} as any other text.
+   */
+  static void write(Writer out, Block block) throws IOException {
+    Filter filter = out instanceof Printer printer ? printer.filter : out instanceof Filter f ? f : null;
+    if (filter == null || block.bytes == null || !filter.takesBytes()) {
+      out.write(block.text);
+    } else if (out instanceof Printer printer) {
+      printer.writeBytes(block.bytes);
+    } else {
+      filter.writeBytes(block.bytes);
+    }
+  }
+
+  /** A byte buffer that is written out in place ({@link #writeTo}), never copied. */
+  private static final class Bytes extends ByteArrayOutputStream {
+    Bytes(int size) {
+      super(size);
+    }
+  }
+
+  /** See {@link #printer}. Like any print writer, it keeps a failure to write to itself ({@link #checkError}). */
+  private static final class Printer extends PrintWriter {
+    private final Filter filter;
+
+    Printer(Filter filter) {
+      super(filter, true);
+      this.filter = filter;
+    }
+
+    void writeBytes(Bytes bytes) {
+      synchronized (lock) {
+        try {
+          filter.writeBytes(bytes);
+        } catch (IOException e) {
+          setError();
+        }
+      }
+    }
   }
 
   /** See {@link #writer}. */
@@ -131,6 +227,22 @@ final class SafeText {
         afterHighSurrogate = Character.isHighSurrogate(c);
       }
       pass(b.toString());
+    }
+
+    /** Whether a prepared block's bytes may go straight to the stream: no character is half written. */
+    private boolean takesBytes() {
+      return out instanceof Utf8Writer utf8 && !utf8.holdsHalfACharacter() && !afterHighSurrogate;
+    }
+
+    private void writeBytes(Bytes block) throws IOException {
+      try {
+        block.writeTo(((Utf8Writer) out).stream());
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+        throw e;
+      }
     }
 
     private char[] chars;

@@ -8,7 +8,6 @@ import calm.syntax.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The human format: per diagnostic a {@code path:line:col: severity[CODE]: message} header, the
@@ -19,12 +18,8 @@ import java.util.stream.IntStream;
  * <p>The report is written file by file: a large program's report runs to tens of megabytes.
  */
 final class TextRenderer implements ReportRenderer {
-  // About a megabyte of text in flight: whatever is alive when the young generation is collected is
-  // promoted at once (the launcher's MaxTenuringThreshold=0 for check of all but the largest inputs),
-  // and with 8,192 diagnostics at once the report of a million rules left about 270 MB of finished
-  // blocks in the old generation.
+  /** Diagnostics per block of text made at once ({@link ParallelBlocks}). */
   private static final int BLOCK = 128;
-  private static final int BLOCKS_AT_ONCE = 8;
 
   private final Palette palette;
   private final boolean quiet;
@@ -49,17 +44,8 @@ final class TextRenderer implements ReportRenderer {
       // here: blocks of them are written side by side, then output in order, a few at a time so
       // that the text of the whole report is never held at once.
       int size = report.diagnostics().size();
-      int blocks = (size + BLOCK - 1) / BLOCK;
-      for (int first = 0; first < blocks; first += BLOCKS_AT_ONCE) {
-        List<String> texts =
-            IntStream.range(first, Math.min(blocks, first + BLOCKS_AT_ONCE))
-                .parallel()
-                .mapToObj(b -> block(report, b * BLOCK, Math.min(size, (b + 1) * BLOCK)))
-                .toList();
-        for (String text : texts) {
-          out.write(text);
-        }
-      }
+      ParallelBlocks.write(
+          (size + BLOCK - 1) / BLOCK, b -> block(report, b * BLOCK, Math.min(size, (b + 1) * BLOCK)), out);
       StringBuilder section = new StringBuilder();
       calm.render(report, section);
       out.write(section.toString());

@@ -3,7 +3,6 @@ package calm.syntax;
 import calm.source.Span;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.stream.IntStream;
 
 /**
  * {@code output? extern? kind name(col: type, ... => col: type, ...).} {@code keyColumns} is the
@@ -27,7 +26,13 @@ public record Declaration(
 
   /** Index of the '@' column, if any. */
   public OptionalInt locationColumn() {
-    return IntStream.range(0, columns.size()).filter(i -> columns.get(i).location()).findFirst();
+    // a loop, not a stream: the analysis asks once per coordination point it writes
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).location()) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** Whether the declaration splits its columns with {@code =>}. */

@@ -26,6 +26,11 @@ public final class PointHelp {
   /** Every general sentence, in the order a rule's help lists them. */
   public static final List<String> GENERAL = List.of(GUARD_IN_RULE, GUARD_MUST_BE_WRITTEN, ACKNOWLEDGE);
 
+  /** {@code ENDINGS[g][s]}: general sentence {@code g} after separator {@code s}, made once. */
+  private static final String[][] ENDINGS =
+      GENERAL.stream().map(general -> SEPARATORS.stream().map(separator -> separator + general).toArray(String[]::new))
+          .toArray(String[][]::new);
+
   private PointHelp() {}
 
   /**
@@ -37,13 +42,13 @@ public final class PointHelp {
     boolean cut = true;
     while (cut) {
       cut = false;
-      for (String general : GENERAL) {
-        if (rest.equals(general)) {
+      for (int g = 0; g < ENDINGS.length; g++) {
+        if (rest.equals(GENERAL.get(g))) {
           return "";
         }
-        for (String separator : SEPARATORS) {
-          if (rest.endsWith(separator + general)) {
-            rest = rest.substring(0, rest.length() - separator.length() - general.length());
+        for (String ending : ENDINGS[g]) {
+          if (rest.endsWith(ending)) {
+            rest = rest.substring(0, rest.length() - ending.length());
             cut = true;
           }
         }

@@ -120,27 +120,27 @@ final class PointWriter {
           .append(found.rule.annotation().get().reason())
           .append("\")");
     }
-    Diagnostic[] d = {
-      new Diagnostic(Code.COORDINATION_POINT, severity, message.toString(), point.at(), List.of(), List.of())
-    };
+    // the notes and help lines gathered first and the diagnostic made once: withRelated and
+    // withHelp would copy both lists and the record for each of a point's few notes
+    List<Diagnostic.Related> related = new ArrayList<>(4);
     for (PointKind kind : found.reasons.keySet()) {
       // name the atom the path goes through when it is one of this kind's, so the two agree
       List<Literal> primary = finders.primary(found, kind);
       Literal shown = primary.contains(found.via) ? found.via : primary.get(0);
-      d[0] = d[0].withRelated(shown.span(), finders.reason(found, kind, shown));
+      related.add(new Diagnostic.Related(shown.span(), finders.reason(found, kind, shown)));
     }
-    for (PointFinder finder : present(found)) {
-      finder.notes(found, (span, note) -> d[0] = d[0].withRelated(span, note));
+    List<PointFinder> present = present(found);
+    for (PointFinder finder : present) {
+      finder.notes(found, (span, note) -> related.add(new Diagnostic.Related(span, note)));
     }
+    List<String> help = new ArrayList<>(4);
     if (point.status() == PointStatus.UNACKNOWLEDGED) {
-      List<String> help = new ArrayList<>();
-      for (PointFinder finder : present(found)) {
+      for (PointFinder finder : present) {
         finder.help(found, help);
       }
       help.add(PointHelp.ACKNOWLEDGE);
-      d[0] = d[0].withHelp(help.toArray(String[]::new));
     }
-    return d[0];
+    return new Diagnostic(Code.COORDINATION_POINT, severity, message.toString(), point.at(), help, related);
   }
 
   /** The finders of the point's kinds, in registration order. */

@@ -3,6 +3,8 @@ package calm.analysis.calm;
 import calm.syntax.Atom;
 import calm.syntax.Declaration;
 import calm.syntax.Seal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +17,11 @@ final class SealAdvice {
           + " complete: a guard that nothing writes seals nothing (E404)";
 
   private final PointContext context;
+  /**
+   * The advice for each relation, made once: a large program's points name the same relations again
+   * and again, and their diagnostics are written on several threads at once.
+   */
+  private final Map<String, String> adviceFor = new ConcurrentHashMap<>();
 
   SealAdvice(PointContext context) {
     this.context = context;
@@ -25,6 +32,15 @@ final class SealAdvice {
    * nothing (its earlier facts are gone when the guard arrives).
    */
   String sealAdvice(String relation) {
+    String made = adviceFor.get(relation);
+    if (made == null) {
+      made = writeSealAdvice(relation);
+      adviceFor.put(relation, made);
+    }
+    return made;
+  }
+
+  private String writeSealAdvice(String relation) {
     if (context.events().isEvent(relation)) {
       return "persist `" + relation + "` in a table `" + relation + "_log` and seal that table by a key (`seal "
           + sealPattern(relation).replaceFirst("\\(", "_log(") + " by done(K).`), reading the table here";

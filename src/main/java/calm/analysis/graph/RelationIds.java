@@ -5,9 +5,7 @@ import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every relation named by a rule, resolved to a number once: the relations are numbered in
@@ -26,7 +24,7 @@ public final class RelationIds {
 
   private final Schema schema;
   private final List<Rule> rules;
-  private final Map<String, Integer> ids;
+  private final NameNumbers ids;
   private final Declaration[] declarations;
   private final String[] names;
   /** Per rule, where its entries start in {@link #atoms}: the head's, then one per body literal. */
@@ -39,11 +37,10 @@ public final class RelationIds {
     int n = schema.declarations().size();
     declarations = schema.declarations().toArray(new Declaration[0]);
     names = new String[n];
-    ids = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       names[i] = declarations[i].name().text();
-      ids.put(names[i], i);
     }
+    ids = new NameNumbers(names);
     start = new int[rules.size() + 1];
     int size = 0;
     for (int r = 0; r < rules.size(); r++) {
@@ -85,8 +82,8 @@ public final class RelationIds {
 
   /** The number of a declared relation, or {@link #UNDECLARED}. */
   public int id(String relation) {
-    Integer id = ids.get(relation);
-    return id == null ? UNDECLARED : id;
+    int id = ids.number(relation);
+    return id == NameNumbers.ABSENT ? UNDECLARED : id;
   }
 
   public Declaration declaration(int id) {
