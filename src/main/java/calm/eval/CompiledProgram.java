@@ -264,8 +264,8 @@ public final class CompiledProgram {
           }
         }
       }
-      int[] ids = component.stream().mapToInt(n -> byName.get(n).id()).sorted().toArray();
       if (!once.isEmpty() || !full.isEmpty()) {
+        int[] ids = idsOf(component);
         PriorityOrder priority =
             PriorityOrder.of(component.stream().map(byName::get).toList(), recursiveRules);
         if (priority != null && !deltas.stream().allMatch(d -> d.first instanceof ScanStep s && s.readsDelta())) {
@@ -293,6 +293,17 @@ public final class CompiledProgram {
         seals.add(watch);
       }
     }
+  }
+
+  /** The component's relation ids in order (most components are one relation). */
+  private int[] idsOf(Set<String> component) {
+    int[] ids = new int[component.size()];
+    int i = 0;
+    for (String name : component) {
+      ids[i++] = byName.get(name).id();
+    }
+    Arrays.sort(ids);
+    return ids;
   }
 
   private void compileFact(Fact f) {
