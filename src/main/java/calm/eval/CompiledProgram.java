@@ -1,6 +1,7 @@
 package calm.eval;
 
 import calm.analysis.CheckedProgram;
+import calm.analysis.graph.Stratification;
 import calm.syntax.Constant;
 import calm.syntax.Declaration;
 import calm.syntax.Fact;
@@ -205,17 +206,12 @@ public final class CompiledProgram {
     List<Rule> rules = program.rules();
     Planner planner = new Planner(this);
     // each component plans only the rules that write it: one pass over the rules, not one per component
-    List<Set<String>> componentList = checked.stratification().components();
-    Map<String, Integer> componentOf = Maps.newHashMapWithExpectedSize(relations.size());
-    for (int c = 0; c < componentList.size(); c++) {
-      for (String name : componentList.get(c)) {
-        componentOf.put(name, c);
-      }
-    }
+    Stratification strata = checked.stratification();
+    List<Set<String>> componentList = strata.components();
     List<List<Rule>> rulesOf = new ArrayList<>(Collections.nCopies(componentList.size(), null));
     for (Rule rule : rules) {
-      Integer c = componentOf.get(rule.head().atom().relation().text());
-      if (rule.head().form() == HeadForm.SAME_TICK && c != null) {
+      int c = strata.componentOf(rule.head().atom().relation().text());
+      if (rule.head().form() == HeadForm.SAME_TICK && c >= 0) {
         if (rulesOf.get(c) == null) {
           rulesOf.set(c, new ArrayList<>());
         }

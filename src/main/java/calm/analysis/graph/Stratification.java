@@ -138,6 +138,12 @@ public final class Stratification {
     return components;
   }
 
+  /** The place in {@link #components()} of the component that holds {@code relation}, or -1. */
+  public int componentOf(String relation) {
+    Integer c = componentOf.get(relation);
+    return c == null ? -1 : c;
+  }
+
   /** The stratum number of a relation: 0 for base relations, higher above negation and aggregation. */
   public int stratumOf(String relation) {
     if (stratumOf == null) {
