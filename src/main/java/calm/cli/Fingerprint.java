@@ -2,6 +2,7 @@ package calm.cli;
 
 import calm.diagnostics.Diagnostic;
 import calm.syntax.SourceFile;
+import com.google.common.base.CharMatcher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,12 @@ final class Fingerprint {
   static final String SARIF_KEY = "calmFindingHash/v1";
 
   private static final int MOST_LINES = 20;
+
+  // Guava's matchers rather than the regular expressions \\s+ and [0-9]+ the fingerprint was first
+  // made with: a regex matcher and its replacement per line and per message, for every finding, under
+  // the C1 compiler that `check` runs on, showed in a large SARIF report's profile.
+  private static final CharMatcher SPACES = CharMatcher.anyOf(" \t\n\u000b\f\r");
+  private static final CharMatcher DIGITS = CharMatcher.inRange('0', '9');
 
   /**
    * A digest per thread, made once: the SARIF report takes a fingerprint of every result, on several
@@ -43,48 +50,20 @@ final class Fingerprint {
     StringBuilder text = new StringBuilder(d.code().id()).append('\n');
     int last = Math.min(d.span().endLine(), d.span().line() + MOST_LINES);
     for (int line = d.span().line(); line <= last; line++) {
-      appendCollapsingSpaces(source.line(line).strip(), text);
-      text.append('\n');
+      text.append(collapsingSpaces(source.line(line).strip())).append('\n');
     }
-    appendHidingNumbers(d.message(), text);
+    text.append(hidingNumbers(d.message()));
     byte[] hash = SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(hash, 0, 16);
   }
 
-  // Plain loops rather than the regular expressions \\s+ and [0-9]+ they stand for: a matcher and its
-  // replacement per line and per message, for every finding, under the C1 compiler that `check` runs on.
-
   /** The text with each run of regex whitespace ({@code \\s}: space, tab, LF, VT, FF, CR) as one space. */
-  static void appendCollapsingSpaces(String text, StringBuilder out) {
-    boolean inRun = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
-        if (!inRun) {
-          out.append(' ');
-          inRun = true;
-        }
-      } else {
-        out.append(c);
-        inRun = false;
-      }
-    }
+  static String collapsingSpaces(String text) {
+    return SPACES.collapseFrom(text, ' ');
   }
 
   /** The text with each run of ASCII digits as {@code #}. */
-  static void appendHidingNumbers(String text, StringBuilder out) {
-    boolean inRun = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (!inRun) {
-          out.append('#');
-          inRun = true;
-        }
-      } else {
-        out.append(c);
-        inRun = false;
-      }
-    }
+  static String hidingNumbers(String text) {
+    return DIGITS.collapseFrom(text, '#');
   }
 }
