@@ -32,12 +32,7 @@ final class SealAdvice {
    * nothing (its earlier facts are gone when the guard arrives).
    */
   String sealAdvice(String relation) {
-    String made = adviceFor.get(relation);
-    if (made == null) {
-      made = writeSealAdvice(relation);
-      adviceFor.put(relation, made);
-    }
-    return made;
+    return adviceFor.computeIfAbsent(relation, this::writeSealAdvice);
   }
 
   private String writeSealAdvice(String relation) {
