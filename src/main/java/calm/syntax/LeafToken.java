@@ -24,35 +24,77 @@ import org.antlr.v4.runtime.tree.Trees;
  * The lexer makes these tokens ({@link #FACTORY}) and the parser of {@link #parser} puts them in the
  * tree as they are, so a token and its leaf are one object. Everything else about the tree and the
  * tokens is ANTLR's.
+ *
+ * <p>The two halves of a large file are parsed on two threads ({@link StreamingParse}), and each
+ * makes tokens of a class of its own ({@link #FACTORY}, {@link #SECOND_FACTORY}). ANTLR's runtime
+ * asks of every token whether it is a {@code Token}, a {@code WritableToken}, a {@code TerminalNode}
+ * (interfaces, all of them), and on Java 17 the JVM remembers the last interface asked about in a
+ * field of the token's class: with one class for both threads, each answer overwrote a field the
+ * other core had just read, and the two halves' parse took 30-60 % more CPU than the same parse on
+ * one core (JDK-8180450; async-profiler's {@code slow_subtype_check} stub, docs/benchmarks.md,
+ * "Seventh round").
  */
-final class LeafToken extends CommonToken implements TerminalNode {
+abstract sealed class LeafToken extends CommonToken implements TerminalNode {
   /** Makes tokens that do not copy their text, like ANTLR's default factory. */
-  static final TokenFactory<LeafToken> FACTORY =
-      new TokenFactory<>() {
-        @Override
-        public LeafToken create(
-            Pair<TokenSource, CharStream> source,
-            int type,
-            String text,
-            int channel,
-            int start,
-            int stop,
-            int line,
-            int charPositionInLine) {
-          LeafToken token = new LeafToken(source, type, channel, start, stop);
-          token.setLine(line);
-          token.setCharPositionInLine(charPositionInLine);
-          if (text != null) {
-            token.setText(text);
-          }
-          return token;
-        }
+  static final TokenFactory<LeafToken> FACTORY = new Factory(false);
 
-        @Override
-        public LeafToken create(int type, String text) {
-          return new LeafToken(type, text);
-        }
-      };
+  /** The same, with tokens of another class: for a second thread parsing beside the first. */
+  static final TokenFactory<LeafToken> SECOND_FACTORY = new Factory(true);
+
+  /** The factory's tokens. */
+  private static final class First extends LeafToken {
+    First(Pair<TokenSource, CharStream> source, int type, int channel, int start, int stop) {
+      super(source, type, channel, start, stop);
+    }
+
+    First(int type, String text) {
+      super(type, text);
+    }
+  }
+
+  /** The second factory's tokens. */
+  private static final class Second extends LeafToken {
+    Second(Pair<TokenSource, CharStream> source, int type, int channel, int start, int stop) {
+      super(source, type, channel, start, stop);
+    }
+
+    Second(int type, String text) {
+      super(type, text);
+    }
+  }
+
+  private static final class Factory implements TokenFactory<LeafToken> {
+    private final boolean second;
+
+    Factory(boolean second) {
+      this.second = second;
+    }
+
+    @Override
+    public LeafToken create(
+        Pair<TokenSource, CharStream> source,
+        int type,
+        String text,
+        int channel,
+        int start,
+        int stop,
+        int line,
+        int charPositionInLine) {
+      LeafToken token =
+          second ? new Second(source, type, channel, start, stop) : new First(source, type, channel, start, stop);
+      token.setLine(line);
+      token.setCharPositionInLine(charPositionInLine);
+      if (text != null) {
+        token.setText(text);
+      }
+      return token;
+    }
+
+    @Override
+    public LeafToken create(int type, String text) {
+      return second ? new Second(type, text) : new First(type, text);
+    }
+  }
 
   private ParseTree parent;
 

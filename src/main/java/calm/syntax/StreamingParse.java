@@ -42,7 +42,7 @@ final class StreamingParse {
     String text = source.text();
     int split = text.length() < SPLIT_AT_CHARS ? -1 : splitPoint(text);
     if (split < 0) {
-      return items(source, text, 1, builderDiagnostics, new HashMap<>());
+      return items(source, text, 1, LeafToken.FACTORY, builderDiagnostics, new HashMap<>());
     }
     // one String per name across both halves, so that maps keyed by name compare references; sized
     // for about a name per 128 characters (the generated benchmarks have one per 90 to 470), since
@@ -54,11 +54,14 @@ final class StreamingParse {
     Thread worker =
         new Thread(
             null,
-            () -> second[0] = items(source, text.substring(split), secondLine, secondDiagnostics, names),
+            () ->
+                second[0] =
+                    items(source, text.substring(split), secondLine, LeafToken.SECOND_FACTORY, secondDiagnostics, names),
             "calm-parse",
             64L * 1024 * 1024);
     worker.start();
-    Optional<List<Item>> first = items(source, text.substring(0, split), 1, builderDiagnostics, names);
+    Optional<List<Item>> first =
+        items(source, text.substring(0, split), 1, LeafToken.FACTORY, builderDiagnostics, names);
     try {
       worker.join();
     } catch (InterruptedException e) {
@@ -91,12 +94,13 @@ final class StreamingParse {
       SourceFile source,
       String text,
       int firstLine,
+      TokenFactory<LeafToken> tokenFactory,
       List<Diagnostic> builderDiagnostics,
       Map<String, String> names) {
     CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
-    lexer.setTokenFactory(LeafToken.FACTORY);
+    lexer.setTokenFactory(tokenFactory);
     AstBuilder builder = new AstBuilder(source, builderDiagnostics, names);
     List<Item> items = new ArrayList<>();
     try {

@@ -114,7 +114,7 @@ class ParseTreeLeavesTest {
   }
 
   private static void assertSameTree(ParseTree expected, ParseTree actual) {
-    assertEquals(expected.getClass(), actual.getClass() == LeafToken.class ? TerminalNodeImpl.class : actual.getClass());
+    assertEquals(expected.getClass(), actual instanceof LeafToken ? TerminalNodeImpl.class : actual.getClass());
     assertEquals(expected.getText(), actual.getText());
     assertEquals(expected.getSourceInterval(), actual.getSourceInterval());
     assertEquals(expected.getChildCount(), actual.getChildCount());
