@@ -1,5 +1,6 @@
 package calm.analysis.graph;
 
+import com.google.common.collect.Maps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -107,7 +108,7 @@ public final class Stratification {
       }
     }
     List<Set<String>> sets = new ArrayList<>(ordered.size());
-    Map<String, Integer> byName = new HashMap<>();
+    Map<String, Integer> byName = Maps.newHashMapWithExpectedSize(names.size());
     for (int c = 0; c < ordered.size(); c++) {
       int stratum = 0;
       for (int r : ordered.get(c)) {
@@ -118,16 +119,30 @@ public final class Stratification {
           }
         }
       }
-      Set<String> members = new LinkedHashSet<>();
-      for (int r : ordered.get(c)) {
+      int[] inComponent = ordered.get(c);
+      for (int r : inComponent) {
         strata[r] = stratum;
-        members.add(names.get(r));
         byName.put(names.get(r), stratum);
       }
-      sets.add(Collections.unmodifiableSet(members));
+      sets.add(members(inComponent));
     }
     components = Collections.unmodifiableList(sets);
     stratumOf = byName;
+  }
+
+  /**
+   * A component's names in order. Most components are one relation, and a program of 100,000 rules
+   * has some 110,000 of them: a set of one is one small object, not a linked hash set's four.
+   */
+  private Set<String> members(int[] component) {
+    if (component.length == 1) {
+      return Set.of(names.get(component[0]));
+    }
+    Set<String> members = new LinkedHashSet<>();
+    for (int r : component) {
+      members.add(names.get(r));
+    }
+    return Collections.unmodifiableSet(members);
   }
 
   /** Strongly connected components of the same-tick graph, each after everything it reads. */
