@@ -478,7 +478,11 @@ final class ClusteredIndex {
     private final int[] keyColumns;
     private TupleStore lastStore;
     private ClusteredIndex last;
-    private final Map<TupleStore, ClusteredIndex> byStore = new WeakHashMap<>();
+    /**
+     * Made at first use: a large program has tens of thousands of families, most of them
+     * never run, and a weak map is four objects before its first entry.
+     */
+    private Map<TupleStore, ClusteredIndex> byStore;
     private boolean withSets;
     private final boolean sorted;
 
@@ -500,12 +504,15 @@ final class ClusteredIndex {
 
     private TupleStore lastDeltaStore;
     private ClusteredIndex lastDelta;
-    private final Map<TupleStore, ClusteredIndex> deltaByStore = new WeakHashMap<>();
+    private Map<TupleStore, ClusteredIndex> deltaByStore;
 
     /** An index of rows {@code from} to {@code to} of {@code store} (a round's delta). */
     ClusteredIndex ofDelta(TupleStore store, int from, int to) {
       ClusteredIndex index = lastDelta;
       if (store != lastDeltaStore) {
+        if (deltaByStore == null) {
+          deltaByStore = new WeakHashMap<>();
+        }
         index = deltaByStore.computeIfAbsent(store, s -> new ClusteredIndex(arity, keyColumns));
         lastDeltaStore = store;
         lastDelta = index;
@@ -518,6 +525,9 @@ final class ClusteredIndex {
     ClusteredIndex of(TupleStore store) {
       ClusteredIndex index = last;
       if (store != lastStore) {
+        if (byStore == null) {
+          byStore = new WeakHashMap<>();
+        }
         index = byStore.computeIfAbsent(
             store, s -> sorted ? ClusteredIndex.sorted(arity, keyColumns) : new ClusteredIndex(arity, keyColumns, withSets));
         lastStore = store;
