@@ -22,14 +22,20 @@ final class AstBuilder {
   private final SourceFile source;
   private final List<Diagnostic> diagnostics;
   private final java.util.Map<String, String> names;
+  /** The names by their tokens' characters, when the parse has them (null: by {@link #names}). */
+  private final NameTable table;
 
   AstBuilder(SourceFile source, List<Diagnostic> diagnostics) {
-    this(source, diagnostics, new java.util.HashMap<>());
+    this(source, diagnostics, new java.util.HashMap<>(), null);
   }
 
-  /** With {@code names} shared by builders that read parts of one file side by side. */
-  AstBuilder(SourceFile source, List<Diagnostic> diagnostics, java.util.Map<String, String> names) {
+  /**
+   * With {@code names} shared by builders that read parts of one file side by side, and the {@code
+   * table} of this one's part, or null.
+   */
+  AstBuilder(SourceFile source, List<Diagnostic> diagnostics, java.util.Map<String, String> names, NameTable table) {
     this.names = names;
+    this.table = table;
     this.source = source;
     this.diagnostics = diagnostics;
   }
@@ -358,7 +364,7 @@ final class AstBuilder {
       case 1 -> {
         Token token = ctx.getStart();
         return switch (token.getType()) {
-          case CalmParser.VARIABLE -> new Variable(span(ctx), canonical(token.getText()));
+          case CalmParser.VARIABLE -> new Variable(span(ctx), canonical(token));
           case CalmParser.INTEGER -> integer(ctx, false);
           case CalmParser.STRING -> new StringConstant(span(ctx), StringLiterals.unquote(token.getText()));
           default -> new Wildcard(span(ctx)); // '_'
@@ -406,7 +412,11 @@ final class AstBuilder {
   }
 
   private Name name(TerminalNode node) {
-    return new Name(canonical(node.getText()), span(node.getSymbol()));
+    return new Name(canonical(node.getSymbol()), span(node.getSymbol()));
+  }
+
+  private String canonical(Token token) {
+    return table != null ? table.of(token) : canonical(token.getText());
   }
 
   /**

@@ -97,11 +97,14 @@ final class StreamingParse {
       TokenFactory<LeafToken> tokenFactory,
       List<Diagnostic> builderDiagnostics,
       Map<String, String> names) {
-    CalmLexer lexer = new CalmLexer(CharStreams.fromString(text, source.displayPath()));
+    CharStream input = CharStreams.fromString(text, source.displayPath());
+    CalmLexer lexer = new CalmLexer(input);
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
     lexer.setTokenFactory(tokenFactory);
-    AstBuilder builder = new AstBuilder(source, builderDiagnostics, names);
+    // the tokens' indexes count code points: they are the text's chars when the two have one size
+    NameTable table = input.size() == text.length() ? new NameTable(text, names) : null;
+    AstBuilder builder = new AstBuilder(source, builderDiagnostics, names, table);
     List<Item> items = new ArrayList<>();
     try {
       // the stream reads its first token at once: a file whose first token is malformed fails here
