@@ -1,6 +1,19 @@
 package calm.syntax;
 
 import calm.source.Span;
-/** {@code left op right}; {@code X = E} also binds X (§4 Rules). */
-public record Comparison(Span span, Expr left, ComparisonOperator operator, Expr right)
-    implements Literal {}
+/**
+ * {@code left op right}; {@code X = E} also binds X (§4 Rules). Its span is kept as numbers, as a
+ * {@link Name}'s is.
+ */
+public record Comparison(
+        int line, int column, int endLine, int endColumn, Expr left, ComparisonOperator operator, Expr right)
+    implements Literal {
+  public Comparison(Span span, Expr left, ComparisonOperator operator, Expr right) {
+    this(span.line(), span.column(), span.endLine(), span.endColumn(), left, operator, right);
+  }
+
+  @Override
+  public Span span() {
+    return Span.of(line, column, endLine, endColumn);
+  }
+}

@@ -1,8 +1,18 @@
 package calm.syntax;
 
 import calm.source.Span;
-/** A named variable: {@code X}, {@code Session}. */
-public record Variable(Span span, String name) implements Expr {
+
+/** A named variable: {@code X}, {@code Session}. Its span is kept as numbers, as a {@link Name}'s is. */
+public record Variable(String name, int line, int column, int endLine, int endColumn) implements Expr {
+  public Variable(Span span, String name) {
+    this(name, span.line(), span.column(), span.endLine(), span.endColumn());
+  }
+
+  @Override
+  public Span span() {
+    return Span.of(line, column, endLine, endColumn);
+  }
+
   @Override
   public String toString() {
     return name;

@@ -1,8 +1,20 @@
 package calm.syntax;
 
 import calm.source.Span;
-/** {@code _}: a fresh variable at each occurrence, never named, never compared. */
-public record Wildcard(Span span) implements Expr {
+/**
+ * {@code _}: a fresh variable at each occurrence, never named, never compared. Its span is kept as
+ * numbers, as a {@link Name}'s is.
+ */
+public record Wildcard(int line, int column, int endLine, int endColumn) implements Expr {
+  public Wildcard(Span span) {
+    this(span.line(), span.column(), span.endLine(), span.endColumn());
+  }
+
+  @Override
+  public Span span() {
+    return Span.of(line, column, endLine, endColumn);
+  }
+
   @Override
   public String toString() {
     return "_";
