@@ -22,6 +22,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -84,7 +85,9 @@ class PlaygroundBrowserTest {
     // edit the rule as a user would: put the cursor at the N of partial(...) and type over it
     js.executeScript("calmEditor.focus(); calmEditor.setSelection({line: arguments[0], ch: arguments[1]},"
         + " {line: arguments[0], ch: arguments[1] + 1});", line, RULE.lastIndexOf('N'));
-    driver.switchTo().activeElement().sendKeys("M");
+    // keystrokes to whatever has the focus, as a keyboard sends them: CodeMirror's input is a hidden
+    // textarea, which newer chromedrivers (150) refuse to type into as an element ("not interactable")
+    new Actions(driver).sendKeys("M").perform();
     String at = (line + 1) + ":";
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("diagnostics"), at));
     String diagnostics = driver.findElement(By.id("diagnostics")).getText();
@@ -93,7 +96,7 @@ class PlaygroundBrowserTest {
     assertTrue(driver.findElement(By.id("graph")).getText().contains("no graph"));
     shot(driver, "3-diagnostic");
 
-    driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.BACK_SPACE, "N");
+    new Actions(driver).sendKeys(org.openqa.selenium.Keys.BACK_SPACE, "N").perform();
     wait.until(d -> !d.findElement(By.id("diagnostics")).getText().contains(at));
     wait.until(d -> d.findElements(By.cssSelector("#graph svg")).size() == 1);
     driver.findElement(By.id("explore")).click();
