@@ -2,6 +2,7 @@ package calm.analysis;
 
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Aggregate;
 import calm.syntax.HeadForm;
 import calm.syntax.Literal;
@@ -17,14 +18,13 @@ import java.util.function.Consumer;
  * E204: aggregates stand only in heads, at most one per head, never with {@code @async} or
  * {@code delete}, and aggregate a variable that the body binds (§4 Rules).
  */
-final class AggregateCheck implements Check {
+final class AggregateCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
-    for (Rule rule : context.program().rules()) {
+  public void checkItem(CheckContext context, Item item, int index, Consumer<Diagnostic> report) {
+    if (item instanceof Rule rule) {
       body(rule.body(), report);
       head(rule, report);
-    }
-    for (calm.syntax.Constraint constraint : context.program().constraints()) {
+    } else if (item instanceof calm.syntax.Constraint constraint) {
       body(constraint.body(), report);
     }
   }

@@ -3,6 +3,7 @@ package calm.analysis;
 import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Column;
 import calm.syntax.Declaration;
 import calm.syntax.Fact;
@@ -12,12 +13,21 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** E105: every atom and fact has as many arguments as its relation has columns. */
-final class ArityCheck implements Check {
+final class ArityCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
+  public void checkItem(CheckContext context, Item item, int rule, Consumer<Diagnostic> report) {
+    if (item instanceof Fact fact) {
+      context
+          .schema()
+          .lookup(fact.relation().text())
+          .filter(d -> d.arity() != fact.values().size())
+          .ifPresent(d -> report(d, fact.relation(), fact.values().size(), fact.span(), report));
+      return;
+    }
     RelationIds ids = context.ids();
     AtomUse.forEach(
-        context.program(),
+        item,
+        rule,
         ids,
         use -> {
           Declaration declaration = use.declaration(ids);
@@ -25,13 +35,6 @@ final class ArityCheck implements Check {
             report(declaration, use.atom().relation(), use.atom().arity(), use.atom().span(), report);
           }
         });
-    for (Fact fact : context.program().facts()) {
-      context
-          .schema()
-          .lookup(fact.relation().text())
-          .filter(d -> d.arity() != fact.values().size())
-          .ifPresent(d -> report(d, fact.relation(), fact.values().size(), fact.span(), report));
-    }
   }
 
   private static void report(

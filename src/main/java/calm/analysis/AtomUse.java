@@ -34,30 +34,34 @@ record AtomUse(Atom atom, Role role, Item item, int relation) {
   static void forEach(Program program, RelationIds ids, Consumer<AtomUse> action) {
     int r = 0;
     for (Item item : program.items()) {
-      if (item instanceof Rule rule) {
-        action.accept(new AtomUse(rule.head().atom(), Role.HEAD, rule, ids.head(r)));
-        List<Literal> body = rule.body();
-        for (int i = 0; i < body.size(); i++) {
-          Literal literal = body.get(i);
-          if (literal instanceof PositiveLiteral p) {
-            action.accept(new AtomUse(p.atom(), Role.POSITIVE, rule, ids.body(r, i)));
-          } else if (literal instanceof NegatedLiteral n) {
-            action.accept(new AtomUse(n.atom(), Role.NEGATED, rule, ids.body(r, i)));
-          }
+      forEach(item, item instanceof Rule ? r++ : -1, ids, action);
+    }
+  }
+
+  /** The atoms of one item, in source order; {@code rule} is its place among the rules, if a rule. */
+  static void forEach(Item item, int rule, RelationIds ids, Consumer<AtomUse> action) {
+    if (item instanceof Rule r) {
+      action.accept(new AtomUse(r.head().atom(), Role.HEAD, r, ids.head(rule)));
+      List<Literal> body = r.body();
+      for (int i = 0; i < body.size(); i++) {
+        Literal literal = body.get(i);
+        if (literal instanceof PositiveLiteral p) {
+          action.accept(new AtomUse(p.atom(), Role.POSITIVE, r, ids.body(rule, i)));
+        } else if (literal instanceof NegatedLiteral n) {
+          action.accept(new AtomUse(n.atom(), Role.NEGATED, r, ids.body(rule, i)));
         }
-        r++;
-      } else if (item instanceof Constraint constraint) {
-        for (Literal literal : constraint.body()) {
-          if (literal instanceof PositiveLiteral p) {
-            action.accept(new AtomUse(p.atom(), Role.POSITIVE, constraint, id(ids, p.atom())));
-          } else if (literal instanceof NegatedLiteral n) {
-            action.accept(new AtomUse(n.atom(), Role.NEGATED, constraint, id(ids, n.atom())));
-          }
-        }
-      } else if (item instanceof Seal seal) {
-        action.accept(new AtomUse(seal.sealed(), Role.SEALED, seal, id(ids, seal.sealed())));
-        action.accept(new AtomUse(seal.guard(), Role.GUARD, seal, id(ids, seal.guard())));
       }
+    } else if (item instanceof Constraint constraint) {
+      for (Literal literal : constraint.body()) {
+        if (literal instanceof PositiveLiteral p) {
+          action.accept(new AtomUse(p.atom(), Role.POSITIVE, constraint, id(ids, p.atom())));
+        } else if (literal instanceof NegatedLiteral n) {
+          action.accept(new AtomUse(n.atom(), Role.NEGATED, constraint, id(ids, n.atom())));
+        }
+      }
+    } else if (item instanceof Seal seal) {
+      action.accept(new AtomUse(seal.sealed(), Role.SEALED, seal, id(ids, seal.sealed())));
+      action.accept(new AtomUse(seal.guard(), Role.GUARD, seal, id(ids, seal.guard())));
     }
   }
 

@@ -12,6 +12,7 @@ import calm.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The whole of {@code calm check} for one file: parse, run every check, then the CALM analysis. */
 public final class Checker {
@@ -56,18 +57,7 @@ public final class Checker {
       // has a core for each.
       Speculation<CalmAnalysis> analysis =
           calmAnalysis && parsed.diagnostics().isEmpty() ? Checks.startCalmAnalysis(context) : null;
-      // The checks are independent; on a large file running them side by side saves a good part of
-      // the time. Each collects its own findings, merged in registry order, so output is stable.
-      List<List<Diagnostic>> found =
-          checks.parallelStream()
-              .map(
-                  check -> {
-                    List<Diagnostic> own = new ArrayList<>();
-                    check.check(context, own::add);
-                    return own;
-                  })
-              .toList();
-      found.forEach(diagnostics::addAll);
+      found(context).forEach(diagnostics::addAll);
       boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
       if (analysis != null && !valid) {
         analysis.cancel(); // not wanted; what it may throw on an invalid program is of no interest
@@ -85,5 +75,48 @@ public final class Checker {
     }
     FileReport report = new FileReport(source, program, ReportDiagnostics.of(diagnostics, points), calm);
     return new Outcome(report, checked);
+  }
+
+  /**
+   * What each check found, in registry order. The checks are independent, and on a large file running
+   * them side by side saves a good part of the time: the {@link ItemCheck}s in one walk over the items
+   * (in a part per core), every other check whole. Each part and each check collects its own findings,
+   * merged in registry order (a walk's parts in item order), so output is stable.
+   */
+  private List<List<Diagnostic>> found(CheckContext context) {
+    List<ItemCheck> itemChecks =
+        checks.stream().filter(ItemCheck.class::isInstance).map(ItemCheck.class::cast).toList();
+    int parts = itemChecks.isEmpty() ? 0 : ItemWalk.parts(context.program().items().size());
+    List<Supplier<List<List<Diagnostic>>>> jobs = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      int part = p;
+      jobs.add(() -> ItemWalk.walk(context, itemChecks, part, parts));
+    }
+    for (Check check : checks) {
+      if (!(check instanceof ItemCheck)) {
+        jobs.add(
+            () -> {
+              List<Diagnostic> own = new ArrayList<>();
+              check.check(context, own::add);
+              return List.of(own);
+            });
+      }
+    }
+    List<List<List<Diagnostic>>> done = jobs.parallelStream().map(Supplier::get).toList();
+    List<List<Diagnostic>> found = new ArrayList<>(checks.size());
+    int whole = parts;
+    for (Check check : checks) {
+      if (check instanceof ItemCheck) {
+        int which = itemChecks.indexOf(check);
+        List<Diagnostic> all = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+          all.addAll(done.get(p).get(which));
+        }
+        found.add(all);
+      } else {
+        found.add(done.get(whole++).get(0));
+      }
+    }
+    return found;
   }
 }

@@ -2,16 +2,18 @@ package calm.analysis;
 
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Aggregate;
 import calm.syntax.Term;
 import java.util.function.Consumer;
 
 /** E203: body atoms take variables, constants and '_'; arithmetic belongs in a comparison (§4 Rules). */
-final class ExpressionInAtomCheck implements Check {
+final class ExpressionInAtomCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
+  public void checkItem(CheckContext context, Item item, int rule, Consumer<Diagnostic> report) {
     AtomUse.forEach(
-        context.program(),
+        item,
+        rule,
         context.ids(),
         use -> {
           if (use.role() != AtomUse.Role.POSITIVE && use.role() != AtomUse.Role.NEGATED) {

@@ -3,12 +3,12 @@ package calm.analysis;
 import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Declaration;
 import calm.syntax.Head;
 import calm.syntax.HeadForm;
 import calm.syntax.RelationKind;
 import calm.syntax.Rule;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -16,15 +16,14 @@ import java.util.function.Consumer;
  * and it always is; only a table is deleted from; and no rule derives an input, which by definition
  * only the outside world fills (the project's reading, see docs/language.md).
  */
-final class HeadFormCheck implements Check {
+final class HeadFormCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
+  public void checkItem(CheckContext context, Item item, int r, Consumer<Diagnostic> report) {
     RelationIds ids = context.ids();
-    List<Rule> rules = context.program().rules();
-    for (int r = 0; r < rules.size(); r++) {
-      Head head = rules.get(r).head();
+    if (item instanceof Rule rule) {
+      Head head = rule.head();
       if (ids.head(r) == RelationIds.UNDECLARED) {
-        continue;
+        return;
       }
       Declaration declared = ids.declaration(ids.head(r));
       RelationKind kind = declared.kind();

@@ -3,11 +3,11 @@ package calm.analysis;
 import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Declaration;
 import calm.syntax.Head;
 import calm.syntax.HeadForm;
 import calm.syntax.Rule;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -15,17 +15,15 @@ import java.util.function.Consumer;
  * {@code @update} of a lattice table (it only grows), {@code @update} of anything but a plain keyed table,
  * and any rule that writes an extern table.
  */
-final class KeyedHeadCheck implements Check {
+final class KeyedHeadCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
+  public void checkItem(CheckContext context, Item item, int r, Consumer<Diagnostic> report) {
     RelationIds ids = context.ids();
-    List<Rule> rules = context.program().rules();
-    for (int r = 0; r < rules.size(); r++) {
-      Rule rule = rules.get(r);
+    if (item instanceof Rule rule) {
       Head head = rule.head();
       String name = head.atom().relation().text();
       if (ids.head(r) == RelationIds.UNDECLARED) {
-        continue;
+        return;
       }
       Declaration d = ids.declaration(ids.head(r));
       HeadForm form = head.form();

@@ -2,6 +2,7 @@ package calm.analysis;
 
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Aggregate;
 import calm.syntax.Comparison;
 import calm.syntax.Literal;
@@ -21,10 +22,13 @@ import java.util.function.Consumer;
  * variable is reported once per rule, where it first needs a value. Aggregated variables are left to
  * {@link AggregateCheck}.
  */
-final class SafetyCheck implements Check {
+final class SafetyCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
-    for (Rule rule : context.program().rules()) {
+  public void checkItem(CheckContext context, Item item, int index, Consumer<Diagnostic> report) {
+    if (item instanceof calm.syntax.Constraint constraint) {
+      body(constraint.body(), BoundVariables.of(constraint.body()), new HashSet<>(), report);
+    }
+    if (item instanceof Rule rule) {
       Set<String> bound = BoundVariables.of(rule);
       Set<String> reported = new HashSet<>();
       for (Term argument : rule.head().atom().arguments()) {
@@ -41,9 +45,6 @@ final class SafetyCheck implements Check {
         }
       }
       body(rule.body(), bound, reported, report);
-    }
-    for (calm.syntax.Constraint constraint : context.program().constraints()) {
-      body(constraint.body(), BoundVariables.of(constraint.body()), new HashSet<>(), report);
     }
   }
 

@@ -14,8 +14,10 @@ import calm.syntax.Constant;
 import calm.syntax.Declaration;
 import calm.syntax.Expr;
 import calm.syntax.Fact;
+import calm.syntax.Item;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
+import calm.syntax.Node;
 import calm.syntax.Negation;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
@@ -29,30 +31,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * E106 and E206: values agree with the types of the columns they fill; a variable has one type in a
  * rule; arithmetic, ordering comparisons and {@code sum}/{@code min}/{@code max} take integers.
  * Types flow from atom columns into variables, then through {@code X = E} bindings.
  */
-final class TypeCheck implements Check {
+final class TypeCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
-    RelationIds ids = context.ids();
-    List<Rule> rules = context.program().rules();
-    for (int r = 0; r < rules.size(); r++) {
-      new Scope(context, report).rule(rules.get(r), ids, r);
-    }
-    for (calm.syntax.Constraint constraint : context.program().constraints()) {
+  public void checkItem(CheckContext context, Item item, int r, Consumer<Diagnostic> report) {
+    if (item instanceof Rule rule) {
+      new Scope(context, report).rule(rule, context.ids(), r);
+    } else if (item instanceof calm.syntax.Constraint constraint) {
       new Scope(context, report).body(constraint.body());
-    }
-    for (Seal seal : context.program().seals()) {
+    } else if (item instanceof Seal seal) {
       Scope scope = new Scope(context, report);
       scope.atom(seal.sealed());
       scope.atom(seal.guard());
-    }
-    for (Fact fact : context.program().facts()) {
+    } else if (item instanceof Fact fact) {
       Optional<Declaration> declaration =
           context.schema().lookup(fact.relation().text()).filter(d -> d.arity() == fact.values().size());
       if (declaration.isPresent()) {
@@ -97,11 +93,19 @@ final class TypeCheck implements Check {
     return type == Type.INT ? "ints" : "strings";
   }
 
-  /** Where a variable got its type, for messages that name both uses. */
-  private record Typing(Type type, Supplier<String> describe, Span where) {
-    /** Written only for a message: most variables never need it. */
+  /**
+   * Where a variable got its type, for messages that name both uses: a column ({@code declaration}
+   * and {@code column}) or an {@code X = E} binding ({@code boundTo}), at the node {@code at}. The
+   * words and the span are made only for a message: most variables never need them, and a 100,000-rule
+   * program has half a million variable uses.
+   */
+  private record Typing(Type type, Declaration declaration, Column column, Expr boundTo, Node at) {
     String origin() {
-      return describe.get();
+      return boundTo != null ? "bound to " + Terms.show(boundTo) : describeColumn(declaration, column);
+    }
+
+    Span where() {
+      return at.span();
     }
   }
 
@@ -172,7 +176,7 @@ final class TypeCheck implements Check {
         Term argument = atom.arguments().get(i);
         Column column = declaration.columns().get(i);
         if (argument instanceof Variable v) {
-          use(v, column.type(), () -> describeColumn(declaration, column));
+          use(v, declaration, column);
         } else if (argument instanceof Constant c) {
           constant(c, declaration, column, report);
         }
@@ -186,13 +190,12 @@ final class TypeCheck implements Check {
       for (int i = 0; i < atom.arity(); i++) {
         Term argument = atom.arguments().get(i);
         Column column = declaration.columns().get(i);
-        Supplier<String> where = () -> describeColumn(declaration, column);
         if (argument instanceof Variable v) {
-          use(v, column.type(), where);
+          use(v, declaration, column);
         } else if (argument instanceof Constant c) {
           constant(c, declaration, column, report);
         } else if (argument instanceof Aggregate a) {
-          aggregate(a, column, where);
+          aggregate(a, declaration, column);
         } else {
           Type type = typeOf((Expr) argument, true);
           if (type != null && type != column.type()) {
@@ -200,14 +203,15 @@ final class TypeCheck implements Check {
                 Diagnostic.of(
                         Code.TYPE_MISMATCH,
                         argument.span(),
-                        where.get() + " holds " + plural(column.type()) + ", but this arithmetic gives an int")
+                        describeColumn(declaration, column) + " holds " + plural(column.type())
+                            + ", but this arithmetic gives an int")
                     .withRelated(column.span(), "the column is declared here"));
           }
         }
       }
     }
 
-    private void aggregate(Aggregate aggregate, Column column, Supplier<String> where) {
+    private void aggregate(Aggregate aggregate, Declaration declaration, Column column) {
       AggregateFunction function = aggregate.function();
       if (function != AggregateFunction.COUNT && aggregate.argument() instanceof Variable v) {
         Typing typing = variables.get(v.name());
@@ -230,7 +234,7 @@ final class TypeCheck implements Check {
             Diagnostic.of(
                     Code.TYPE_MISMATCH,
                     aggregate.span(),
-                    where.get() + " holds strings, but " + function.keyword() + " gives an int")
+                    describeColumn(declaration, column) + " holds strings, but " + function.keyword() + " gives an int")
                 .withHelp("declare the column as int")
                 .withRelated(column.span(), "the column is declared here"));
       }
@@ -274,23 +278,25 @@ final class TypeCheck implements Check {
       if (target instanceof Variable v && !variables.containsKey(v.name())) {
         Type type = typeOf(source, false);
         if (type != null) {
-          variables.put(v.name(), new Typing(type, () -> "bound to " + Terms.show(source), source.span()));
+          variables.put(v.name(), new Typing(type, null, null, source, source));
           return true;
         }
       }
       return false;
     }
 
-    private void use(Variable v, Type type, Supplier<String> describe) {
+    private void use(Variable v, Declaration declaration, Column column) {
+      Type type = column.type();
       Typing earlier = variables.get(v.name());
       if (earlier == null) {
-        variables.put(v.name(), new Typing(type, describe, v.span()));
+        variables.put(v.name(), new Typing(type, declaration, column, null, v));
       } else if (earlier.type() != type) {
         report.accept(
             Diagnostic.of(
                     Code.TYPE_MISMATCH,
                     v.span(),
-                    "'" + v.name() + "' is used as " + article(type) + " here (" + describe.get() + ") but as "
+                    "'" + v.name() + "' is used as " + article(type) + " here (" + describeColumn(declaration, column)
+                        + ") but as "
                         + article(earlier.type()) + " before (" + earlier.origin() + ")")
                 .withHelp("use two different variables, or make the column types agree")
                 .withRelated(earlier.where(), "'" + v.name() + "' is " + article(earlier.type()) + " here"));

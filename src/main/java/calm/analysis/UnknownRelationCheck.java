@@ -3,6 +3,7 @@ package calm.analysis;
 import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Fact;
 import calm.syntax.Name;
 import java.util.List;
@@ -10,28 +11,30 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** E101: every relation named in a rule, fact or seal is declared; suggests a close declared name. */
-final class UnknownRelationCheck implements Check {
+final class UnknownRelationCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
-    List<String> known = context.schema().declarations().stream().map(d -> d.name().text()).toList();
+  public void checkItem(CheckContext context, Item item, int rule, Consumer<Diagnostic> report) {
+    if (item instanceof Fact fact) {
+      verify(fact.relation(), context, report);
+      return;
+    }
     AtomUse.forEach(
-        context.program(),
+        item,
+        rule,
         context.ids(),
         use -> {
           if (use.relation() == RelationIds.UNDECLARED) {
-            verify(use.atom().relation(), context, known, report);
+            verify(use.atom().relation(), context, report);
           }
         });
-    for (Fact fact : context.program().facts()) {
-      verify(fact.relation(), context, known, report);
-    }
   }
 
-  private static void verify(
-      Name relation, CheckContext context, List<String> known, Consumer<Diagnostic> report) {
+  private static void verify(Name relation, CheckContext context, Consumer<Diagnostic> report) {
     if (context.schema().isDeclared(relation.text())) {
       return;
     }
+    // the declared names, for a suggestion: made only for a name that is not one of them
+    List<String> known = context.schema().declarations().stream().map(d -> d.name().text()).toList();
     Diagnostic diagnostic =
         Diagnostic.of(Code.UNKNOWN_RELATION, relation.span(), "unknown relation '" + relation.text() + "'");
     Optional<String> suggestion = Suggestions.closest(relation.text(), known);
