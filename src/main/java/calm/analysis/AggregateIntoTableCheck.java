@@ -4,6 +4,7 @@ import calm.analysis.graph.Dependency;
 import calm.analysis.graph.DependencyGraph;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Aggregate;
 import calm.syntax.Column;
 import calm.syntax.Term;
@@ -35,49 +36,51 @@ import java.util.function.Consumer;
  * and so is one over a sealed relation whose guard the rule reads (the partition is complete by then),
  * and one that joins an event (the answer to a request, taken when the request comes).
  */
-final class AggregateIntoTableCheck implements Check {
+final class AggregateIntoTableCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
-    // worked out only for a program that writes an aggregate into a plain table
-    com.google.common.base.Supplier<Set<String>> changing =
-        com.google.common.base.Suppliers.memoize(() -> changingRelations(context));
-    for (Rule rule : context.program().rules()) {
-      if (!rule.isAggregate() || rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.ASYNC) {
-        continue;
-      }
-      String head = rule.head().atom().relation().text();
-      Optional<Declaration> declaration = context.schema().lookup(head);
-      // a keyed table holds one row per key: a lattice merges the values, a plain key conflicts
-      if (declaration.isEmpty() || declaration.get().kind() != RelationKind.TABLE || declaration.get().keyed()) {
-        continue;
-      }
-      if (readsAnEvent(context, rule)) {
-        continue;
-      }
-      Set<String> read = new HashSet<>();
-      rule.body().stream().map(AggregateIntoTableCheck::relation).flatMap(Optional::stream).forEach(read::add);
-      Optional<String> source = read.stream().filter(changing.get()::contains)
-          .filter(relation -> !sealedHere(context, relation, read)).sorted().findFirst();
-      if (source.isEmpty()) {
-        continue;
-      }
-      String function = rule.head().atom().arguments().stream()
-          .filter(t -> t instanceof Aggregate).map(t -> ((Aggregate) t).function().toString())
-          .findFirst().orElse("aggregate");
-      report.accept(
-          Diagnostic.of(
-                  Code.AGGREGATE_INTO_TABLE,
-                  rule.head().atom().span(),
-                  "`" + head + "` is a table, so it keeps every value this " + function.toLowerCase(java.util.Locale.ROOT)
-                      + " ever had: as `" + source.get() + "` changes, the new row joins the old ones instead of"
-                      + " replacing them")
-              .withRelated(declaration.get().name().span(), "`" + head + "` is declared a table here")
-              .withHelp(
-                  "declare `" + head + "` a `scratch`, recomputed every tick from what holds now"
-                      + " (persist what must outlive the tick in a table of its own)",
-                  "or, when the value only grows, keep one row per key with a lattice column: `"
-                      + latticeForm(declaration.get(), rule) + "`"));
+  public void checkItem(CheckContext context, Item item, int index, Consumer<Diagnostic> report) {
+    if (item instanceof Rule rule) {
+      check(context, rule, report);
     }
+  }
+
+  private static void check(CheckContext context, Rule rule, Consumer<Diagnostic> report) {
+    if (!rule.isAggregate() || rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.ASYNC) {
+      return;
+    }
+    String head = rule.head().atom().relation().text();
+    Optional<Declaration> declaration = context.schema().lookup(head);
+    // a keyed table holds one row per key: a lattice merges the values, a plain key conflicts
+    if (declaration.isEmpty() || declaration.get().kind() != RelationKind.TABLE || declaration.get().keyed()) {
+      return;
+    }
+    if (readsAnEvent(context, rule)) {
+      return;
+    }
+    Set<String> read = new HashSet<>();
+    rule.body().stream().map(AggregateIntoTableCheck::relation).flatMap(Optional::stream).forEach(read::add);
+    // worked out (once, in the context) only for a program that writes an aggregate into a plain table
+    Optional<String> source = read.stream().filter(context.changingRelations()::contains)
+        .filter(relation -> !sealedHere(context, relation, read)).sorted().findFirst();
+    if (source.isEmpty()) {
+      return;
+    }
+    String function = rule.head().atom().arguments().stream()
+        .filter(t -> t instanceof Aggregate).map(t -> ((Aggregate) t).function().toString())
+        .findFirst().orElse("aggregate");
+    report.accept(
+        Diagnostic.of(
+                Code.AGGREGATE_INTO_TABLE,
+                rule.head().atom().span(),
+                "`" + head + "` is a table, so it keeps every value this " + function.toLowerCase(java.util.Locale.ROOT)
+                    + " ever had: as `" + source.get() + "` changes, the new row joins the old ones instead of"
+                    + " replacing them")
+            .withRelated(declaration.get().name().span(), "`" + head + "` is declared a table here")
+            .withHelp(
+                "declare `" + head + "` a `scratch`, recomputed every tick from what holds now"
+                    + " (persist what must outlive the tick in a table of its own)",
+                "or, when the value only grows, keep one row per key with a lattice column: `"
+                    + latticeForm(declaration.get(), rule) + "`"));
   }
 
   /**

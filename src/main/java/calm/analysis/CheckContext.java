@@ -9,6 +9,7 @@ import calm.syntax.Declaration;
 import calm.syntax.Program;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,7 @@ public final class CheckContext {
   private final Supplier<RelationIds> ids;
   private final Supplier<DependencyGraph> dependencies;
   private final Supplier<Stratification> stratification;
+  private final Supplier<Set<String>> changing;
 
   public CheckContext(Program program, Schema schema) {
     this(program, schema, true);
@@ -44,6 +46,7 @@ public final class CheckContext {
     this.ids = Suppliers.memoize(() -> RelationIds.of(schema, program.rules()));
     this.dependencies = Suppliers.memoize(() -> DependencyGraph.of(ids(), program.rules()));
     this.stratification = Suppliers.memoize(() -> Stratification.of(dependencies()));
+    this.changing = Suppliers.memoize(() -> AggregateIntoTableCheck.changingRelations(this));
   }
 
   /** Whether every item of the file made it into the program. */
@@ -73,6 +76,14 @@ public final class CheckContext {
 
   public Stratification stratification() {
     return stratification.get();
+  }
+
+  /**
+   * The relations whose facts can differ from one tick to the next (built on first use: only a
+   * program that aggregates into a plain table asks, {@link AggregateIntoTableCheck}).
+   */
+  Set<String> changingRelations() {
+    return changing.get();
   }
 
   /**

@@ -2,14 +2,15 @@ package calm.analysis;
 
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
+import calm.syntax.Item;
 import calm.syntax.Rule;
 import java.util.function.Consumer;
 
 /** E401: {@code @coordinated} must say why the deployment coordinates; an empty or blank reason does not. */
-final class CoordinatedReasonCheck implements Check {
+final class CoordinatedReasonCheck implements ItemCheck {
   @Override
-  public void check(CheckContext context, Consumer<Diagnostic> report) {
-    for (Rule rule : context.program().rules()) {
+  public void checkItem(CheckContext context, Item item, int index, Consumer<Diagnostic> report) {
+    if (item instanceof Rule rule) {
       rule.annotation()
           .filter(a -> a.reason().isBlank())
           .ifPresent(

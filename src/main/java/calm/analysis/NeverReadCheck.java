@@ -21,15 +21,27 @@ final class NeverReadCheck implements Check {
     }
     RelationIds ids = context.ids();
     boolean[] read = new boolean[ids.size()];
-    AtomUse.forEach(
-        context.program(),
-        ids,
-        use -> {
-          if ((use.role() == AtomUse.Role.POSITIVE || use.role() == AtomUse.Role.NEGATED)
-              && use.relation() != RelationIds.UNDECLARED) {
-            read[use.relation()] = true;
-          }
-        });
+    // the rules' body atoms from their numbers, without a walk over the syntax tree (a comparison's
+    // number is UNDECLARED), then the constraints', which are few
+    for (int r = 0; r < ids.rules(); r++) {
+      for (int i = 0; i < ids.bodySize(r); i++) {
+        int relation = ids.body(r, i);
+        if (relation != RelationIds.UNDECLARED) {
+          read[relation] = true;
+        }
+      }
+    }
+    for (calm.syntax.Constraint constraint : context.program().constraints()) {
+      AtomUse.forEach(
+          constraint,
+          -1,
+          ids,
+          use -> {
+            if (use.relation() != RelationIds.UNDECLARED) {
+              read[use.relation()] = true;
+            }
+          });
+    }
     for (int id = 0; id < ids.size(); id++) {
       Declaration declaration = ids.declaration(id);
       String name = declaration.name().text();

@@ -1,5 +1,6 @@
 package calm.analysis;
 
+import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Declaration;
@@ -17,16 +18,24 @@ final class NeverWrittenCheck implements Check {
     if (!context.complete()) {
       return; // a rejected rule may be the missing writer or reader
     }
-    Set<String> written = new HashSet<>();
-    for (Rule rule : context.program().rules()) {
-      written.add(rule.head().atom().relation().text());
+    // the rules' heads from their numbers, without a walk over the syntax tree; then the facts
+    RelationIds ids = context.ids();
+    boolean[] written = new boolean[ids.size()];
+    for (int r = 0; r < ids.rules(); r++) {
+      if (ids.head(r) != RelationIds.UNDECLARED) {
+        written[ids.head(r)] = true;
+      }
     }
     for (Fact fact : context.program().facts()) {
-      written.add(fact.relation().text());
+      int relation = ids.id(fact.relation().text());
+      if (relation != RelationIds.UNDECLARED) {
+        written[relation] = true;
+      }
     }
-    for (Declaration declaration : context.schema().declarations()) {
+    for (int id = 0; id < ids.size(); id++) {
+      Declaration declaration = ids.declaration(id);
       String name = declaration.name().text();
-      if (declaration.kind() != RelationKind.INPUT && !declaration.extern() && !written.contains(name)) {
+      if (declaration.kind() != RelationKind.INPUT && !declaration.extern() && !written[id]) {
         report.accept(
             Diagnostic.of(
                     Code.NEVER_WRITTEN,

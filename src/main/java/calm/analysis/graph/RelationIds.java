@@ -108,6 +108,19 @@ public final class RelationIds {
   }
 
   /**
+   * How many literals the body of the rule at {@code rule} has: with {@link #body}, what a pass over
+   * every rule's relations reads instead of the syntax tree.
+   */
+  public int bodySize(int rule) {
+    return start[rule + 1] - start[rule] - 1;
+  }
+
+  /** How many rules are numbered. */
+  public int rules() {
+    return start.length - 1;
+  }
+
+  /**
    * The declaration the head of a rule resolves to when it is declared with the head's arity, else
    * null: what checks that look at argument positions take, so that an unknown name or a wrong arity
    * (each reported by its own check) does not cascade into more messages.
