@@ -6,9 +6,6 @@ import calm.diagnostics.Diagnostic;
 import calm.syntax.Declaration;
 import calm.syntax.Fact;
 import calm.syntax.RelationKind;
-import calm.syntax.Rule;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** W101: a relation other than an input that no rule derives and no fact fills stays empty. */

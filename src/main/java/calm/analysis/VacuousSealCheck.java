@@ -17,7 +17,10 @@ final class VacuousSealCheck implements Check {
     if (!context.complete()) {
       return; // a rejected rule may be the guard's writer
     }
-    Writable writable = Writable.of(context.program());
+    if (context.program().seals().isEmpty()) {
+      return;
+    }
+    Writable writable = Writable.of(context);
     for (Seal seal : context.program().seals()) {
       String guard = seal.guard().relation().text();
       Optional<Declaration> declaration = context.schema().lookup(guard);

@@ -1,35 +1,43 @@
 package calm.analysis;
 
 import calm.syntax.Declaration;
+import calm.analysis.graph.RelationIds;
 import calm.syntax.Fact;
-import calm.syntax.Program;
-import calm.syntax.Rule;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Which relations something can write (§5 Annotations and seals): a rule derives them, a fact fills them, or
  * the outside world does. The one place that says what the outside world fills.
  */
 final class Writable {
-  private final Set<String> written = new HashSet<>();
+  private final RelationIds ids;
+  /** By relation number: whether a rule derives it or a fact fills it. */
+  private final boolean[] written;
 
-  private Writable(Program program) {
-    for (Rule rule : program.rules()) {
-      written.add(rule.head().atom().relation().text());
+  private Writable(CheckContext context) {
+    // the rules' heads from their numbers, without a walk over the syntax tree; then the facts
+    ids = context.ids();
+    written = new boolean[ids.size()];
+    for (int r = 0; r < ids.rules(); r++) {
+      if (ids.head(r) != RelationIds.UNDECLARED) {
+        written[ids.head(r)] = true;
+      }
     }
-    for (Fact fact : program.facts()) {
-      written.add(fact.relation().text());
+    for (Fact fact : context.program().facts()) {
+      int relation = ids.id(fact.relation().text());
+      if (relation != RelationIds.UNDECLARED) {
+        written[relation] = true;
+      }
     }
   }
 
-  static Writable of(Program program) {
-    return new Writable(program);
+  static Writable of(CheckContext context) {
+    return new Writable(context);
   }
 
   /** Whether a rule, a fact or the outside world can put facts in the relation. */
   boolean canBeWritten(Declaration declaration) {
-    return written.contains(declaration.name().text()) || filledFromOutside(declaration);
+    int relation = ids.id(declaration.name().text());
+    return (relation != RelationIds.UNDECLARED && written[relation]) || filledFromOutside(declaration);
   }
 
   /**
