@@ -103,7 +103,7 @@ public final class CalmAnalysis {
         ConstraintVerdicts.of(index, points, program.constraints(), bodyThreats, diagnostics::add);
     this.report =
         new CalmReport(
-            points, Verdicts.of(index, new ArrayList<>(context.outputs()), points), constraintVerdicts);
+            points, Verdicts.of(index, new ArrayList<>(context.outputs()), points, heads(index, found)), constraintVerdicts);
   }
 
   /**
@@ -125,6 +125,15 @@ public final class CalmAnalysis {
   /** Runs the analysis on a program that the checks found free of errors, whose graph is built. */
   public static CalmAnalysis of(Program program, DependencyGraph graph) {
     return new CalmAnalysis(program, graph);
+  }
+
+  /** Each point's head relation, by number: its rule's head, as the relation numbers resolved it. */
+  private static int[] heads(RelationIndex index, List<PointDraft> found) {
+    int[] heads = new int[found.size()];
+    for (int p = 0; p < heads.length; p++) {
+      heads[p] = index.ids().head(found.get(p).index);
+    }
+    return heads;
   }
 
   public CalmReport report() {

@@ -25,14 +25,25 @@ final class Verdicts {
 
   private Verdicts() {}
 
-  static List<OutputVerdict> of(RelationIndex index, List<String> outputs, List<CoordinationPoint> points) {
-    return of(index, outputs, points, BIT_BUDGET);
+  /** {@code heads} holds each point's head relation by number, as {@code index} numbers them. */
+  static List<OutputVerdict> of(
+      RelationIndex index, List<String> outputs, List<CoordinationPoint> points, int[] heads) {
+    return of(index, outputs, points, heads, BIT_BUDGET);
   }
 
   /** With the bits for reachability limited to {@code bitBudget} words (tests use small ones). */
   static List<OutputVerdict> of(
       RelationIndex index, List<String> outputs, List<CoordinationPoint> points, int bitBudget) {
-    Components components = Components.of(index, pointsByHead(index, points), points);
+    int[] heads = new int[points.size()];
+    for (int p = 0; p < heads.length; p++) {
+      heads[p] = index.id(points.get(p).rule().head().atom().relation().text());
+    }
+    return of(index, outputs, points, heads, bitBudget);
+  }
+
+  private static List<OutputVerdict> of(
+      RelationIndex index, List<String> outputs, List<CoordinationPoint> points, int[] heads, int bitBudget) {
+    Components components = Components.of(index, pointsByHead(index, heads), points);
     int count = components.count();
     int[] order = components.topologicalOrder();
     Verdict[] worst = components.verdicts.clone();
@@ -334,10 +345,10 @@ final class Verdicts {
     }
   }
 
-  private static int[][] pointsByHead(RelationIndex index, List<CoordinationPoint> points) {
+  private static int[][] pointsByHead(RelationIndex index, int[] heads) {
     ImmutableIntArray.Builder[] lists = new ImmutableIntArray.Builder[index.size()];
-    for (int p = 0; p < points.size(); p++) {
-      int r = index.id(points.get(p).rule().head().atom().relation().text());
+    for (int p = 0; p < heads.length; p++) {
+      int r = heads[p];
       if (lists[r] == null) {
         lists[r] = ImmutableIntArray.builder(2);
       }
