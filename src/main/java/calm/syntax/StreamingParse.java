@@ -4,6 +4,7 @@ import calm.diagnostics.Diagnostic;
 import calm.syntax.antlr.CalmLexer;
 import calm.syntax.antlr.CalmParser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class StreamingParse {
     List<Item> items = new ArrayList<>();
     try {
       // the stream reads its first token at once: a file whose first token is malformed fails here
-      UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(new CleanTokens(lexer), 256);
+      UnbufferedTokenStream<LeafToken> tokens = new LeafTokenStream(new CleanTokens(lexer), 256);
       CalmParser parser = LeafToken.parser(tokens);
       parser.removeErrorListeners();
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -123,6 +124,32 @@ final class StreamingParse {
       // second reading that might happen to succeed.
       builderDiagnostics.clear();
       return Optional.empty();
+    }
+  }
+
+  /**
+   * ANTLR's unbuffered stream over {@link LeafToken}s, kept in an array of that class: storing a token
+   * in ANTLR's {@code Token[]} and asking whether it is a {@code WritableToken} are two checks against
+   * interfaces per token, which on Java 17 walk the token class's list of interfaces whenever the last
+   * one asked differs (async-profiler's {@code slow_subtype_check}); against a class they are a
+   * comparison.
+   */
+  private static final class LeafTokenStream extends UnbufferedTokenStream<LeafToken> {
+    LeafTokenStream(TokenSource source, int bufferSize) {
+      super(source, bufferSize);
+      LeafToken[] own = new LeafToken[tokens.length];
+      System.arraycopy(tokens, 0, own, 0, n);
+      tokens = own;
+    }
+
+    @Override
+    protected void add(Token t) {
+      if (n >= tokens.length) {
+        tokens = Arrays.copyOf(tokens, tokens.length * 2);
+      }
+      LeafToken leaf = (LeafToken) t;
+      leaf.setTokenIndex(getBufferStartIndex() + n);
+      tokens[n++] = leaf;
     }
   }
 
