@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -110,32 +111,48 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
               pointAt.getOrDefault(name, Optional.empty()),
               detail(d)));
     }
-    Map<EdgeKey, Edge> edges = new LinkedHashMap<>();
-    Map<EdgeKey, java.util.Set<Integer>> lines = new java.util.HashMap<>();
-    // the relations by number, in declaration order, as the declarations above
+    // The relations by number, in declaration order, as the declarations above. Every dependency of
+    // relation r leaves r, so the arrows that are the same drawing are found among r's own, by a
+    // look along a short list, rather than hashed into maps over the whole program (a program of
+    // 100,000 rules has 150,000 dependencies, most of them a relation's one or two).
+    List<Edge> drawn = new ArrayList<>();
+    List<EdgeKey> keys = new ArrayList<>();
+    List<int[]> lines = new ArrayList<>();
+    List<Edge> firsts = new ArrayList<>();
+    Map<EdgeKey, Integer> many = new java.util.HashMap<>();
     for (int r = 0; r < analysis.graph().ids().size(); r++) {
-      for (Dependency d : analysis.graph().outgoing(r)) {
+      List<Dependency> outgoing = analysis.graph().outgoing(r);
+      // a relation read by thousands of rules (a shared table) is looked up by hash instead
+      boolean hashed = outgoing.size() > 16;
+      for (Dependency d : outgoing) {
         Optional<PointStatus> point = analysis.pointOf(d).map(CoordinationPoint::status);
         EdgeLabel label = analysis.label(d);
         boolean async = d.time() == Time.ASYNC;
         boolean nonMonotone = analysis.isNonMonotone(d);
         EdgeKey key = new EdgeKey(d.from(), d.to(), label, async, nonMonotone, point.orElse(null));
-        java.util.Set<Integer> at = lines.get(key);
-        if (at == null) {
-          edges.put(key, new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of()));
-          at = new java.util.TreeSet<>();
-          lines.put(key, at);
+        int same = hashed ? many.getOrDefault(key, -1) : keys.indexOf(key);
+        if (same < 0) {
+          same = keys.size();
+          keys.add(key);
+          if (hashed) {
+            many.put(key, same);
+          }
+          lines.add(new int[] {0});
+          firsts.add(new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of()));
         }
-        at.add(d.rule().span().line());
+        lines.set(same, withLine(lines.get(same), d.rule().line()));
       }
-    }
-    List<Edge> drawn = new ArrayList<>();
-    for (Map.Entry<EdgeKey, Edge> e : edges.entrySet()) {
-      Edge edge = e.getValue();
-      drawn.add(
-          new Edge(
-              edge.from(), edge.to(), edge.label(), edge.async(), edge.nonMonotone(), edge.point(),
-              List.copyOf(lines.get(e.getKey()))));
+      for (int k = 0; k < keys.size(); k++) {
+        Edge edge = firsts.get(k);
+        drawn.add(
+            new Edge(
+                edge.from(), edge.to(), edge.label(), edge.async(), edge.nonMonotone(), edge.point(),
+                sortedDistinct(lines.get(k))));
+      }
+      keys.clear();
+      lines.clear();
+      firsts.clear();
+      many.clear();
     }
     List<ConstraintNode> constraints = new ArrayList<>();
     for (ConstraintVerdict c : analysis.report().constraints()) {
@@ -171,7 +188,50 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
 
   /** What makes two arrows the same drawing. */
   private record EdgeKey(
-      String from, String to, EdgeLabel label, boolean async, boolean nonMonotone, PointStatus point) {}
+      String from, String to, EdgeLabel label, boolean async, boolean nonMonotone, PointStatus point) {
+    // written out rather than the record's own, which go through method handles that the C1 compiler
+    // a check runs with calls slowly (a third of the drawing's set-up on 150,000 dependencies)
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof EdgeKey k
+          && from.equals(k.from)
+          && to.equals(k.to)
+          && label == k.label
+          && async == k.async
+          && nonMonotone == k.nonMonotone
+          && point == k.point;
+    }
+
+    @Override
+    public int hashCode() {
+      return ((from.hashCode() * 31 + to.hashCode()) * 31 + Objects.hashCode(label)) * 8
+          + (async ? 4 : 0) + (nonMonotone ? 2 : 0) + (point == null ? 0 : 1 + point.ordinal() * 16);
+    }
+  }
+
+  /** {@code held} (its count first, then the lines) with {@code line} added, grown when full. */
+  private static int[] withLine(int[] held, int line) {
+    int count = held[0];
+    if (count + 1 == held.length) {
+      held = java.util.Arrays.copyOf(held, Math.max(4, held.length * 2));
+    }
+    held[count + 1] = line;
+    held[0] = count + 1;
+    return held;
+  }
+
+  /** The lines of {@code held}, in order, each once. */
+  private static List<Integer> sortedDistinct(int[] held) {
+    int[] sorted = java.util.Arrays.copyOfRange(held, 1, held[0] + 1);
+    java.util.Arrays.sort(sorted);
+    List<Integer> distinct = new ArrayList<>(sorted.length);
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        distinct.add(sorted[i]);
+      }
+    }
+    return List.copyOf(distinct);
+  }
 
   private static PointStatus worse(PointStatus a, PointStatus b) {
     return rank(a) >= rank(b) ? a : b;
