@@ -15,8 +15,8 @@ final class ItemWalk {
   private ItemWalk() {}
 
   /** Into how many parts to cut the walk over {@code items} items: one per core, for a large program. */
-  static int parts(int items) {
-    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), items / ITEMS_PER_PART));
+  static int parts(int items, int cores) {
+    return Math.max(1, Math.min(cores, items / ITEMS_PER_PART));
   }
 
   /**
