@@ -4,11 +4,12 @@ package calm.source;
  * A region of source text. Lines and columns are 1-based; {@code endColumn} is exclusive. Columns
  * count UTF-16 code units, like ANTLR and most editors' JSON protocols.
  *
- * <p>Every node of the syntax tree has one, so a million-rule program holds fifteen million: the end
- * is packed into one int (the lines it spans, and its column) whenever it fits, which it does but for
- * spans over 255 lines or past column 8,388,607, and the object takes 24 bytes instead of the 32 of
- * four ints. A span that does not fit is a {@link Wide}. Equality, hash code and text are those of
- * the record this class was: the four numbers.
+ * <p>Every node of the syntax tree has one; the most numerous nodes keep its four numbers in their
+ * records and make the object when asked (a million-rule program would otherwise hold fifteen million
+ * of them), the others hold it. Its end is packed into one int (the lines it spans, and its column)
+ * whenever it fits, which it does but for spans over 255 lines or past column 8,388,607, and the
+ * object takes 24 bytes instead of the 32 of four ints. A span that does not fit is a {@link Wide}.
+ * Equality, hash code and text are those of the record this class was: the four numbers.
  */
 public class Span {
 
