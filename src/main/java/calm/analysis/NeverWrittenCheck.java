@@ -4,7 +4,6 @@ import calm.analysis.graph.RelationIds;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Declaration;
-import calm.syntax.Fact;
 import calm.syntax.RelationKind;
 import java.util.function.Consumer;
 
@@ -15,24 +14,12 @@ final class NeverWrittenCheck implements Check {
     if (!context.complete()) {
       return; // a rejected rule may be the missing writer or reader
     }
-    // the rules' heads from their numbers, without a walk over the syntax tree; then the facts
     RelationIds ids = context.ids();
-    boolean[] written = new boolean[ids.size()];
-    for (int r = 0; r < ids.rules(); r++) {
-      if (ids.head(r) != RelationIds.UNDECLARED) {
-        written[ids.head(r)] = true;
-      }
-    }
-    for (Fact fact : context.program().facts()) {
-      int relation = ids.id(fact.relation().text());
-      if (relation != RelationIds.UNDECLARED) {
-        written[relation] = true;
-      }
-    }
+    Writable writable = Writable.of(context);
     for (int id = 0; id < ids.size(); id++) {
       Declaration declaration = ids.declaration(id);
       String name = declaration.name().text();
-      if (declaration.kind() != RelationKind.INPUT && !declaration.extern() && !written[id]) {
+      if (declaration.kind() != RelationKind.INPUT && !declaration.extern() && !writable.derivedOrFilled(id)) {
         report.accept(
             Diagnostic.of(
                     Code.NEVER_WRITTEN,

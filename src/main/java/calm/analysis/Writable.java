@@ -36,8 +36,12 @@ final class Writable {
 
   /** Whether a rule, a fact or the outside world can put facts in the relation. */
   boolean canBeWritten(Declaration declaration) {
-    int relation = ids.id(declaration.name().text());
-    return (relation != RelationIds.UNDECLARED && written[relation]) || filledFromOutside(declaration);
+    return derivedOrFilled(ids.id(declaration.name().text())) || filledFromOutside(declaration);
+  }
+
+  /** Whether a rule derives the relation numbered {@code relation} or a fact of the program fills it. */
+  boolean derivedOrFilled(int relation) {
+    return relation != RelationIds.UNDECLARED && written[relation];
   }
 
   /**
