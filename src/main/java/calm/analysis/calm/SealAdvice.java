@@ -21,10 +21,12 @@ final class SealAdvice {
    * The advice for each relation, made once: a large program's points name the same relations again
    * and again, and their diagnostics are written on several threads at once.
    */
-  private final Map<String, String> adviceFor = new ConcurrentHashMap<>();
+  private final Map<String, String> adviceFor;
 
   SealAdvice(PointContext context) {
     this.context = context;
+    // sized for every relation once: growing it while two threads write diagnostics moved its table
+    this.adviceFor = new ConcurrentHashMap<>(context.index().size());
   }
 
   /**
