@@ -54,7 +54,15 @@ public record Declaration(
 
   /** A keyed table whose value columns are lattices: each key holds the join of its values. */
   public boolean isLatticeTable() {
-    return keyed() && columns.stream().skip(keyColumns).anyMatch(c -> c.lattice().isLattice());
+    if (!keyed()) {
+      return false;
+    }
+    for (int i = keyColumns; i < columns.size(); i++) {
+      if (columns.get(i).lattice().isLattice()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A keyed table with plain value columns: one row per key, a second row for it is a conflict. */
@@ -64,6 +72,12 @@ public record Declaration(
 
   /** Whether any column has a lattice type. */
   public boolean hasLatticeColumn() {
-    return columns.stream().anyMatch(c -> c.lattice().isLattice());
+    // a loop, not a stream: asked of every declaration when a large program is drawn
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).lattice().isLattice()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -167,6 +167,11 @@ public final class CalmAnalysis {
     return context.events().isEvent(relation);
   }
 
+  /** As {@link #isEvent(String)}, for the relation numbered {@code relation} ({@link #graph()}'s numbers). */
+  public boolean isEvent(int relation) {
+    return context.events().isEvent(relation);
+  }
+
   /** The relations that get a verdict. */
   public Set<String> outputs() {
     return Collections.unmodifiableSet(context.outputs());

@@ -1,6 +1,7 @@
 package calm.analysis.calm;
 
 import calm.analysis.graph.Dependency;
+import calm.analysis.graph.RelationIds;
 import calm.analysis.graph.Stratification;
 import calm.analysis.graph.Time;
 import calm.syntax.Declaration;
@@ -96,17 +97,21 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
       String head = p.rule().head().atom().relation().text();
       pointAt.merge(head, Optional.of(p.status()), (a, b) -> Optional.of(worse(a.get(), b.get())));
     }
-    List<Node> nodes = new ArrayList<>();
-    for (Declaration d : analysis.graph().schema().declarations()) {
+    // the declarations by number (their order), which the analysis answers by number too
+    RelationIds ids = analysis.graph().ids();
+    java.util.Set<String> outputs = analysis.outputs();
+    List<Node> nodes = new ArrayList<>(ids.size());
+    for (int r = 0; r < ids.size(); r++) {
+      Declaration d = ids.declaration(r);
       String name = d.name().text();
       Shape shape =
-          analysis.isEvent(name) ? Shape.EVENT : d.kind() == RelationKind.TABLE ? Shape.TABLE : Shape.VIEW;
+          analysis.isEvent(r) ? Shape.EVENT : d.kind() == RelationKind.TABLE ? Shape.TABLE : Shape.VIEW;
       nodes.add(
           new Node(
               name,
               d.kind(),
               shape,
-              analysis.outputs().contains(name),
+              outputs.contains(name),
               strata.stratumOf(name),
               pointAt.getOrDefault(name, Optional.empty()),
               detail(d)));

@@ -28,6 +28,7 @@ public final class Stratification {
   private final Map<String, Integer> componentOf;
   private final List<List<Dependency>> badCycles;
   private List<Set<String>> components;
+  private int strataCount;
   private Map<String, Integer> stratumOf;
 
   private Stratification(
@@ -126,6 +127,11 @@ public final class Stratification {
       }
       sets.add(members(inComponent));
     }
+    int highest = -1;
+    for (int stratum : strata) {
+      highest = Math.max(highest, stratum);
+    }
+    strataCount = highest + 1;
     components = Collections.unmodifiableList(sets);
     stratumOf = byName;
   }
@@ -171,7 +177,7 @@ public final class Stratification {
     if (stratumOf == null) {
       computeStrata();
     }
-    return stratumOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    return strataCount;
   }
 
   /**
