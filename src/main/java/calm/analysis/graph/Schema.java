@@ -1,10 +1,10 @@
 package calm.analysis.graph;
 
+import com.google.common.collect.Maps;
 import calm.syntax.Declaration;
 import calm.syntax.Program;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +37,9 @@ public final class Schema {
   }
 
   public static Schema of(Program program) {
-    Map<String, Declaration> relations = new LinkedHashMap<>();
+    // sized once: the 100,000-rule benchmarks declare 10,000 and 110,000 relations, and this map is
+    // made before the CALM analysis can start
+    Map<String, Declaration> relations = Maps.newLinkedHashMapWithExpectedSize(program.declarations().size());
     for (Declaration declaration : program.declarations()) {
       relations.putIfAbsent(declaration.name().text(), declaration);
     }
