@@ -44,7 +44,9 @@ public final class CheckContext {
     this.schema = schema;
     this.complete = complete;
     this.ids = Suppliers.memoize(() -> RelationIds.of(schema, program.rules()));
-    this.dependencies = Suppliers.memoize(() -> DependencyGraph.of(ids(), program.rules()));
+    // the graph asks for the relation numbers only after finding the rules' dependencies, so that the
+    // checks' thread can be numbering them meanwhile
+    this.dependencies = Suppliers.memoize(() -> DependencyGraph.of(schema, this::ids, program.rules()));
     this.stratification = Suppliers.memoize(() -> Stratification.of(dependencies()));
     this.changing = Suppliers.memoize(() -> AggregateIntoTableCheck.changingRelations(this));
   }
