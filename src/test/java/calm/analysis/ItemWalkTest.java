@@ -56,10 +56,14 @@ class ItemWalkTest {
     return merged;
   }
 
+  private static CheckContext context() {
+    Program program = program();
+    return new CheckContext(program, Schema.of(program), true);
+  }
+
   @Test
   void partsFindWhatTheWholeWalkFindsInItsOrder() {
-    Program program = program();
-    CheckContext context = new CheckContext(program, Schema.of(program), true);
+    CheckContext context = context();
     List<ItemCheck> checks = itemChecks();
     List<List<Diagnostic>> whole = inParts(context, checks, 1);
     Set<Code> codes = whole.stream().flatMap(List::stream).map(Diagnostic::code).collect(Collectors.toSet());
@@ -72,8 +76,7 @@ class ItemWalkTest {
 
   @Test
   void aCheckAloneFindsWhatItFindsInTheWalk() {
-    Program program = program();
-    CheckContext context = new CheckContext(program, Schema.of(program), true);
+    CheckContext context = context();
     List<ItemCheck> checks = itemChecks();
     List<List<Diagnostic>> together = inParts(context, checks, 1);
     for (int c = 0; c < checks.size(); c++) {
