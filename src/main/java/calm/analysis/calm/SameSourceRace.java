@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
 final class SameSourceRace {
   private final Schema schema;
   private final EventRelations events;
-  private final Map<String, List<Rule>> rulesByHead;
+  private final List<Rule> rules;
+  /** The rules by head relation, made when a message trace first needs them (most programs never do). */
+  private Map<String, List<Rule>> rulesByHead;
   private final Map<String, MessageTrace> traces = new HashMap<>();
 
   /** Two atoms that can match two messages of one source, and why. */
@@ -44,10 +46,7 @@ final class SameSourceRace {
   SameSourceRace(Schema schema, EventRelations events, List<Rule> rules) {
     this.schema = schema;
     this.events = events;
-    this.rulesByHead = new HashMap<>();
-    for (Rule rule : rules) {
-      rulesByHead.computeIfAbsent(rule.head().atom().relation().text(), k -> new ArrayList<>()).add(rule);
-    }
+    this.rules = rules;
   }
 
   /**
@@ -196,12 +195,22 @@ final class SameSourceRace {
     return trace;
   }
 
+  private Map<String, List<Rule>> rulesByHead() {
+    if (rulesByHead == null) {
+      rulesByHead = new HashMap<>();
+      for (Rule rule : rules) {
+        rulesByHead.computeIfAbsent(rule.head().atom().relation().text(), k -> new ArrayList<>()).add(rule);
+      }
+    }
+    return rulesByHead;
+  }
+
   private MessageTrace computeTrace(String relation) {
     if (schema.get(relation).kind().isSourceOfAsynchrony()) {
       return MessageTrace.ofSource(relation, schema.get(relation).arity());
     }
     String source = events.sourceName(relation);
-    List<Rule> rules = rulesByHead.getOrDefault(relation, List.of());
+    List<Rule> rules = rulesByHead().getOrDefault(relation, List.of());
     if (rules.size() != 1) {
       return MessageTrace.failed(
           source,
