@@ -39,9 +39,11 @@ final class SealCoverage {
     // a seal promises only that no new facts appear: on an event (whose earlier facts are gone when
     // the guard holds) or on a relation that loses facts (delete, a view that shrinks) it decides nothing
     List<SealApplication> applications =
-        SealApplication.in(point.rule, sealsByRelation).stream()
-            .filter(a -> growOnly.isGrowOnly(a.seal().sealed().relation().text()))
-            .toList();
+        sealsByRelation.isEmpty()
+            ? List.of() // a program without seals: nothing to look for in each of its points' rules
+            : SealApplication.in(point.rule, sealsByRelation).stream()
+                .filter(a -> growOnly.isGrowOnly(a.seal().sealed().relation().text()))
+                .toList();
     boolean allSealed = true;
     Set<Seal> usedHere = new LinkedHashSet<>();
     for (Map.Entry<PointKind, List<Literal>> entry : point.reasons.entrySet()) {
