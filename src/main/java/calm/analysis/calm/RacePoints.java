@@ -64,6 +64,9 @@ final class RacePoints implements PointFinder {
       }
     }
     if (eventAtoms.isEmpty()) {
+      if (stateAtoms.isEmpty()) {
+        return; // no asynchronous atom at all: most rules of a large program
+      }
       List<Literal> meets =
           changing.stream()
               .filter(l -> l instanceof NegatedLiteral || !context.growOnly().isGrowOnly(relationOf(l)))
