@@ -41,13 +41,7 @@ public final class DependencyGraph {
     this.outgoing = outgoing;
     this.relations =
         com.google.common.base.Suppliers.memoize(
-            () -> {
-              Set<String> names = new LinkedHashSet<>(ids.size() * 2);
-              for (int r = 0; r < ids.size(); r++) {
-                names.add(ids.name(r));
-              }
-              return Collections.unmodifiableSet(names);
-            });
+            () -> Collections.unmodifiableSet(new LinkedHashSet<>(ids.names())));
     this.fromIds = fromIds;
     this.toIds = toIds;
   }

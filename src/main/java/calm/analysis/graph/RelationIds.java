@@ -5,6 +5,8 @@ import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import calm.syntax.PositiveLiteral;
 import calm.syntax.Rule;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -92,6 +94,11 @@ public final class RelationIds {
 
   public String name(int id) {
     return names[id];
+  }
+
+  /** The declared names by number, as a read-only view (no copy). */
+  public List<String> names() {
+    return Collections.unmodifiableList(Arrays.asList(names));
   }
 
   /** The number of the relation of the head of the rule at {@code rule} in the program's rules. */

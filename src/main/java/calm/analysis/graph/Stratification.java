@@ -51,12 +51,8 @@ public final class Stratification {
    * strata themselves are computed on first use (a check needs only the cycles).
    */
   public static Stratification of(DependencyGraph dependencies) {
-    RelationIds ids = dependencies.ids();
-    int n = ids.size();
-    List<String> names = new ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
-      names.add(ids.name(r));
-    }
+    List<String> names = dependencies.ids().names();
+    int n = names.size();
     int[] outDegree = new int[n];
     int[] inDegree = new int[n];
     List<Dependency> edges = dependencies.dependencies();
