@@ -122,10 +122,9 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
     // 100,000 rules has 150,000 dependencies, most of them a relation's one or two).
     List<Edge> drawn = new ArrayList<>();
     List<EdgeKey> keys = new ArrayList<>();
-    List<int[]> lines = new ArrayList<>();
-    List<Edge> firsts = new ArrayList<>();
+    List<Arrow> arrows = new ArrayList<>();
     Map<EdgeKey, Integer> many = new java.util.HashMap<>();
-    for (int r = 0; r < analysis.graph().ids().size(); r++) {
+    for (int r = 0; r < ids.size(); r++) {
       List<Dependency> outgoing = analysis.graph().outgoing(r);
       // a relation read by thousands of rules (a shared table) is looked up by hash instead
       boolean hashed = outgoing.size() > 16;
@@ -142,21 +141,15 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
           if (hashed) {
             many.put(key, same);
           }
-          lines.add(new int[] {0});
-          firsts.add(new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of()));
+          arrows.add(new Arrow(new Edge(d.from(), d.to(), label, async, nonMonotone, point, List.of())));
         }
-        lines.set(same, withLine(lines.get(same), d.rule().line()));
+        arrows.get(same).add(d.rule().line());
       }
-      for (int k = 0; k < keys.size(); k++) {
-        Edge edge = firsts.get(k);
-        drawn.add(
-            new Edge(
-                edge.from(), edge.to(), edge.label(), edge.async(), edge.nonMonotone(), edge.point(),
-                sortedDistinct(lines.get(k))));
+      for (Arrow arrow : arrows) {
+        drawn.add(arrow.drawn());
       }
       keys.clear();
-      lines.clear();
-      firsts.clear();
+      arrows.clear();
       many.clear();
     }
     List<ConstraintNode> constraints = new ArrayList<>();
@@ -214,28 +207,37 @@ public record DataflowGraph(List<Node> nodes, List<Edge> edges, int strata, List
     }
   }
 
-  /** {@code held} (its count first, then the lines) with {@code line} added, grown when full. */
-  private static int[] withLine(int[] held, int line) {
-    int count = held[0];
-    if (count + 1 == held.length) {
-      held = java.util.Arrays.copyOf(held, Math.max(4, held.length * 2));
-    }
-    held[count + 1] = line;
-    held[0] = count + 1;
-    return held;
-  }
+  /** One arrow of the drawing while its relation's dependencies are read: its first edge, its rules' lines. */
+  private static final class Arrow {
+    private final Edge first;
+    private int[] lines = new int[4];
+    private int count;
 
-  /** The lines of {@code held}, in order, each once. */
-  private static List<Integer> sortedDistinct(int[] held) {
-    int[] sorted = java.util.Arrays.copyOfRange(held, 1, held[0] + 1);
-    java.util.Arrays.sort(sorted);
-    List<Integer> distinct = new ArrayList<>(sorted.length);
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        distinct.add(sorted[i]);
-      }
+    Arrow(Edge first) {
+      this.first = first;
     }
-    return List.copyOf(distinct);
+
+    void add(int line) {
+      if (count == lines.length) {
+        lines = java.util.Arrays.copyOf(lines, count * 2);
+      }
+      lines[count++] = line;
+    }
+
+    /** The edge with its lines, in order, each once. */
+    Edge drawn() {
+      int[] sorted = java.util.Arrays.copyOf(lines, count);
+      java.util.Arrays.sort(sorted);
+      List<Integer> distinct = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        if (i == 0 || sorted[i] != sorted[i - 1]) {
+          distinct.add(sorted[i]);
+        }
+      }
+      return new Edge(
+          first.from(), first.to(), first.label(), first.async(), first.nonMonotone(), first.point(),
+          List.copyOf(distinct));
+    }
   }
 
   private static PointStatus worse(PointStatus a, PointStatus b) {
