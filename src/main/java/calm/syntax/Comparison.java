@@ -3,17 +3,13 @@ package calm.syntax;
 import calm.source.Span;
 /**
  * {@code left op right}; {@code X = E} also binds X (§4 Rules). Its span is kept as numbers, as a
- * {@link Name}'s is.
+ * {@link SpanNumbers}.
  */
 public record Comparison(
         int line, int column, int endLine, int endColumn, Expr left, ComparisonOperator operator, Expr right)
-    implements Literal {
+    implements Literal, SpanNumbers {
   public Comparison(Span span, Expr left, ComparisonOperator operator, Expr right) {
     this(span.line(), span.column(), span.endLine(), span.endColumn(), left, operator, right);
   }
 
-  @Override
-  public Span span() {
-    return Span.of(line, column, endLine, endColumn);
-  }
 }

@@ -7,11 +7,11 @@ import java.util.OptionalInt;
 /**
  * {@code output? extern? kind name(col: type, ... => col: type, ...).} {@code keyColumns} is the
  * number of columns before {@code =>}, or -1 when the declaration has no key (§11 Keyed tables, lattices and extern tables).
- * Its span is kept as numbers, as a {@link Name}'s is.
+ * Its span is kept as numbers ({@link SpanNumbers}).
  */
 public record Declaration(
     int line, int column, int endLine, int endColumn, boolean output, RelationKind kind, Name name,
-    List<Column> columns, boolean extern, int keyColumns) implements Item {
+    List<Column> columns, boolean extern, int keyColumns) implements Item, SpanNumbers {
 
   public Declaration {
     columns = List.copyOf(columns);
@@ -21,11 +21,6 @@ public record Declaration(
       Span span, boolean output, RelationKind kind, Name name, List<Column> columns, boolean extern, int keyColumns) {
     this(span.line(), span.column(), span.endLine(), span.endColumn(), output, kind, name, columns, extern,
         keyColumns);
-  }
-
-  @Override
-  public Span span() {
-    return Span.of(line, column, endLine, endColumn);
   }
 
   public Declaration(Span span, boolean output, RelationKind kind, Name name, List<Column> columns) {

@@ -3,16 +3,12 @@ package calm.syntax;
 import calm.source.Span;
 /**
  * A 64-bit integer literal; a leading unary minus on a literal is folded in. Its span is kept as
- * numbers, as a {@link Name}'s is.
+ * numbers ({@link SpanNumbers}).
  */
-public record IntConstant(int line, int column, int endLine, int endColumn, long value) implements Constant {
+public record IntConstant(int line, int column, int endLine, int endColumn, long value)
+    implements Constant, SpanNumbers {
   public IntConstant(Span span, long value) {
     this(span.line(), span.column(), span.endLine(), span.endColumn(), value);
-  }
-
-  @Override
-  public Span span() {
-    return Span.of(line, column, endLine, endColumn);
   }
 
   public IntConstant withSpan(Span newSpan) {

@@ -2,15 +2,11 @@ package calm.syntax;
 
 import calm.source.Span;
 
-/** A named variable: {@code X}, {@code Session}. Its span is kept as numbers, as a {@link Name}'s is. */
-public record Variable(String name, int line, int column, int endLine, int endColumn) implements Expr {
+/** A named variable: {@code X}, {@code Session}. Its span is kept as numbers ({@link SpanNumbers}). */
+public record Variable(String name, int line, int column, int endLine, int endColumn)
+    implements Expr, SpanNumbers {
   public Variable(Span span, String name) {
     this(name, span.line(), span.column(), span.endLine(), span.endColumn());
-  }
-
-  @Override
-  public Span span() {
-    return Span.of(line, column, endLine, endColumn);
   }
 
   @Override

@@ -3,16 +3,11 @@ package calm.syntax;
 import calm.source.Span;
 /**
  * {@code _}: a fresh variable at each occurrence, never named, never compared. Its span is kept as
- * numbers, as a {@link Name}'s is.
+ * numbers ({@link SpanNumbers}).
  */
-public record Wildcard(int line, int column, int endLine, int endColumn) implements Expr {
+public record Wildcard(int line, int column, int endLine, int endColumn) implements Expr, SpanNumbers {
   public Wildcard(Span span) {
     this(span.line(), span.column(), span.endLine(), span.endColumn());
-  }
-
-  @Override
-  public Span span() {
-    return Span.of(line, column, endLine, endColumn);
   }
 
   @Override
