@@ -306,7 +306,7 @@ final class AstBuilder {
     CalmParser.ExprContext reason = args.get(0);
     return new Annotation(
         span(ctx),
-        new Name(expected, nameSpan),
+        name,
         StringLiterals.unquote(reason.getText()),
         span(reason));
   }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class PointReasonsTest {
 
   private static Literal literal(int column) {
-    Span at = Span.point(1, column);
-    return new PositiveLiteral(new Atom(at, new Name("r" + column, at), List.of()));
+    String name = "r" + column;
+    Span at = Span.of(1, column, 1, column + name.length());
+    return new PositiveLiteral(new Atom(at, new Name(name, at), List.of()));
   }
 
   @Test
