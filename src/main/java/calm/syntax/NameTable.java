@@ -16,6 +16,8 @@ import org.antlr.v4.runtime.Token;
  */
 final class NameTable {
   private final String text;
+  /** Where in {@link #text} the tokens' indexes count from. */
+  private final int offset;
   private final Map<String, String> shared;
   private String[] names;
   private int[] hashes;
@@ -23,10 +25,12 @@ final class NameTable {
 
   /**
    * @param text what the tokens were lexed from, indexed by char
+   * @param offset the index in {@code text} of the lexer's first character
    * @param shared the names of every thread, each mapped to itself: the one String per name
    */
-  NameTable(String text, Map<String, String> shared) {
+  NameTable(String text, int offset, Map<String, String> shared) {
     this.text = text;
+    this.offset = offset;
     this.shared = shared;
     this.names = new String[1024];
     this.hashes = new int[1024];
@@ -34,8 +38,8 @@ final class NameTable {
 
   /** The one String of the token's text. */
   String of(Token token) {
-    int start = token.getStartIndex();
-    int end = token.getStopIndex() + 1;
+    int start = offset + token.getStartIndex();
+    int end = offset + token.getStopIndex() + 1;
     int hash = 0;
     for (int i = start; i < end; i++) {
       hash = 31 * hash + text.charAt(i);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -47,7 +46,7 @@ public final class Parsing {
   /** Reads a file that has some problem, finding all of them. */
   private static ParseResult parseCarefully(SourceFile source) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    CalmLexer lexer = new CalmLexer(CharStreams.fromString(source.text(), source.displayPath()));
+    CalmLexer lexer = new CalmLexer(TextStream.of(source.text(), 0, source.text().length(), source.displayPath()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
@@ -43,7 +42,7 @@ final class StreamingParse {
     String text = source.text();
     int split = text.length() < SPLIT_AT_CHARS ? -1 : splitPoint(text);
     if (split < 0) {
-      return items(source, text, 1, LeafToken.FACTORY, builderDiagnostics, new HashMap<>());
+      return items(source, text, 0, text.length(), 1, LeafToken.FACTORY, builderDiagnostics, new HashMap<>());
     }
     // one String per name across both halves, so that maps keyed by name compare references; sized
     // for about a name per 128 characters (the generated benchmarks have one per 90 to 470), since
@@ -57,12 +56,12 @@ final class StreamingParse {
             null,
             () ->
                 second[0] =
-                    items(source, text.substring(split), secondLine, LeafToken.SECOND_FACTORY, secondDiagnostics, names),
+                    items(source, text, split, text.length(), secondLine, LeafToken.SECOND_FACTORY, secondDiagnostics, names),
             "calm-parse",
             64L * 1024 * 1024);
     worker.start();
     Optional<List<Item>> first =
-        items(source, text.substring(0, split), 1, LeafToken.FACTORY, builderDiagnostics, names);
+        items(source, text, 0, split, 1, LeafToken.FACTORY, builderDiagnostics, names);
     try {
       worker.join();
     } catch (InterruptedException e) {
@@ -94,17 +93,19 @@ final class StreamingParse {
   private static Optional<List<Item>> items(
       SourceFile source,
       String text,
+      int from,
+      int to,
       int firstLine,
       TokenFactory<LeafToken> tokenFactory,
       List<Diagnostic> builderDiagnostics,
       Map<String, String> names) {
-    CharStream input = CharStreams.fromString(text, source.displayPath());
+    CharStream input = TextStream.of(text, from, to, source.displayPath());
     CalmLexer lexer = new CalmLexer(input);
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
     lexer.setTokenFactory(tokenFactory);
     // the tokens' indexes count code points: they are the text's chars when the two have one size
-    NameTable table = input.size() == text.length() ? new NameTable(text, names) : null;
+    NameTable table = input.size() == to - from ? new NameTable(text, from, names) : null;
     AstBuilder builder = new AstBuilder(source, builderDiagnostics, names, table);
     List<Item> items = new ArrayList<>();
     try {
