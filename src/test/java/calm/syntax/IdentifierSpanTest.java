@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import calm.source.Span;
 import org.junit.jupiter.api.Test;
 
-/** Names and variables keep where they start; their end is their text's length along the same line. */
+/**
+ * Names and variables keep where they start, their end being their text's length along the same line;
+ * an atom starts where its relation's name does and keeps only its end.
+ */
 class IdentifierSpanTest {
   private final Rule rule =
       (Rule) Parsing.parse(new SourceFile("r.calm", "table edge(x: int, y: int).\n  path(Src, Dst) :- edge(Src, Dst)."))
@@ -25,7 +28,15 @@ class IdentifierSpanTest {
   }
 
   @Test
+  void anAtomStartsAtItsNameAndEndsAtItsParenthesis() {
+    assertEquals(Span.of(2, 3, 2, 17), rule.head().atom().span());
+    assertEquals(Span.of(2, 21, 2, 35), ((PositiveLiteral) rule.body().get(0)).atom().span());
+  }
+
+  @Test
   void aSpanThatIsNotTheTextsIsRefused() {
+    Name edge = new Name("edge", Span.of(1, 3, 1, 7));
+    assertThrows(IllegalArgumentException.class, () -> new Atom(Span.of(1, 1, 1, 9), edge, java.util.List.of()));
     assertThrows(IllegalArgumentException.class, () -> new Name("path", Span.of(1, 1, 1, 9)));
     assertThrows(IllegalArgumentException.class, () -> new Variable(Span.of(1, 1, 2, 3), "X"));
   }
