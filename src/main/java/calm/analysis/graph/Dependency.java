@@ -12,22 +12,44 @@ import java.util.List;
  * An edge of the dependency graph: {@code rule} reads {@code from} (in {@code literal}) and writes
  * {@code to}. One edge per body atom, so a rule that reads a relation twice has two edges.
  *
- * @param negated the body atom is under {@code not}
- * @param aggregated the rule's head aggregates
- * @param deleting the rule's head is {@code delete} (or {@code @update}, which deletes the old row)
- * @param snapshot the body atom reads a lattice value non-monotonically (§11 Keyed tables, lattices and
- * extern tables)
+ * <p>Its time and its four flags are the bits of one int ({@code traits}), read through {@link
+ * #time()}, {@link #negated()}, {@link #aggregated()}, {@link #deleting()} and {@link #snapshot()}:
+ * 32 bytes an edge instead of 40, for the 1.7 million edges of the million-rule benchmark.
+ *
+ * <p>{@code negated}: the body atom is under {@code not}; {@code aggregated}: the rule's head
+ * aggregates; {@code deleting}: the rule's head is {@code delete} (or {@code @update}, which deletes the
+ * old row); {@code snapshot}: the body atom reads a lattice value non-monotonically (§11 Keyed tables,
+ * lattices and extern tables).
  */
-public record Dependency(
-    String from,
-    String to,
-    Rule rule,
-    Literal literal,
-    Time time,
-    boolean negated,
-    boolean aggregated,
-    boolean deleting,
-    boolean snapshot) {
+public record Dependency(String from, String to, Rule rule, Literal literal, int traits) {
+  private static final Time[] TIMES = Time.values();
+  private static final int TIME_BITS = 0b11;
+  private static final int NEGATED = 1 << 2;
+  private static final int AGGREGATED = 1 << 3;
+  private static final int DELETING = 1 << 4;
+  private static final int SNAPSHOT = 1 << 5;
+
+  public Dependency(
+      String from,
+      String to,
+      Rule rule,
+      Literal literal,
+      Time time,
+      boolean negated,
+      boolean aggregated,
+      boolean deleting,
+      boolean snapshot) {
+    this(
+        from,
+        to,
+        rule,
+        literal,
+        time.ordinal()
+            | (negated ? NEGATED : 0)
+            | (aggregated ? AGGREGATED : 0)
+            | (deleting ? DELETING : 0)
+            | (snapshot ? SNAPSHOT : 0));
+  }
 
   public Dependency(
       String from, String to, Rule rule, Literal literal, Time time, boolean negated, boolean aggregated,
@@ -35,11 +57,26 @@ public record Dependency(
     this(from, to, rule, literal, time, negated, aggregated, deleting, false);
   }
 
-  /**
-   * Consistent with the record's equals, but cheap: JGraphT hashes edges on every lookup, and the
-   * default would hash the whole rule's syntax tree each time. The literal's position tells edges
-   * apart.
-   */
+  public Time time() {
+    return TIMES[traits & TIME_BITS];
+  }
+
+  public boolean negated() {
+    return (traits & NEGATED) != 0;
+  }
+
+  public boolean aggregated() {
+    return (traits & AGGREGATED) != 0;
+  }
+
+  public boolean deleting() {
+    return (traits & DELETING) != 0;
+  }
+
+  public boolean snapshot() {
+    return (traits & SNAPSHOT) != 0;
+  }
+
   /**
    * The generated equals would compare the rules' whole syntax trees; a literal stands at one place
    * in one rule, so comparing it (and the edge's own fields) says the same.
@@ -50,15 +87,15 @@ public record Dependency(
         || other instanceof Dependency d
             && from.equals(d.from)
             && to.equals(d.to)
-            && time == d.time
-            && negated == d.negated
-            && aggregated == d.aggregated
-            && deleting == d.deleting
-            && snapshot == d.snapshot
+            && traits == d.traits
             && literal.equals(d.literal)
             && rule.span().equals(d.rule.span());
   }
 
+  /**
+   * Consistent with equals, but cheap: JGraphT hashes edges on every lookup, and the default would
+   * hash the whole rule's syntax tree each time. The literal's position tells edges apart.
+   */
   @Override
   public int hashCode() {
     Span at = literal.span();
@@ -103,11 +140,11 @@ public record Dependency(
    * aggregates.
    */
   public boolean isNonMonotone() {
-    return negated || aggregated || deleting || snapshot;
+    return (traits & (NEGATED | AGGREGATED | DELETING | SNAPSHOT)) != 0;
   }
 
   /** Whether stratification must put {@code from} strictly below {@code to}. */
   public boolean needsLowerStratum() {
-    return time == Time.SAME_TICK && (negated || aggregated || snapshot);
+    return time() == Time.SAME_TICK && (traits & (NEGATED | AGGREGATED | SNAPSHOT)) != 0;
   }
 }
