@@ -36,7 +36,6 @@ final class ReportFixtures {
     CoordinationPoint point =
         new CoordinationPoint(
             aggregate,
-            aggregate.head().atom().span(),
             Set.of(PointKind.AGGREGATION, PointKind.RACE),
             status,
             List.of("client_action", "action_log", "item_count"),

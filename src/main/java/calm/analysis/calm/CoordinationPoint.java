@@ -12,12 +12,10 @@ import java.util.Set;
  * A rule whose result depends on the order of asynchronous events (§8 The CALM analysis). One point per rule,
  * with every reason it has.
  *
- * @param at where the rule's head atom starts (after any annotation and after {@code delete})
  * @param path relation names from a source of asynchrony to the rule's head
  */
 public record CoordinationPoint(
     Rule rule,
-    Span at,
     Set<PointKind> kinds,
     PointStatus status,
     List<String> path,
@@ -36,6 +34,14 @@ public record CoordinationPoint(
     }
     kinds = KIND_SETS.get(bits);
     path = List.copyOf(path);
+  }
+
+  /**
+   * Where the rule's head atom is (after any annotation and after {@code delete}): asked of the rule,
+   * not kept, since a million-rule program keeps half a million points.
+   */
+  public Span at() {
+    return rule.head().atom().span();
   }
 
   private static List<Set<PointKind>> kindSets() {

@@ -51,8 +51,7 @@ final class PointWriter {
     if (last == null) {
       last = firstEdges.computeIfAbsent(new AsyncEdge(path.get(0), path.get(1)), edge -> edge);
     }
-    return new CoordinationPoint(
-        point.rule, point.rule.head().atom().span(), point.reasons.keySet(), point.status, path, last);
+    return new CoordinationPoint(point.rule, point.reasons.keySet(), point.status, path, last);
   }
 
   /** The points as C001 diagnostics, written when read, in the order of the list. */

@@ -72,6 +72,6 @@ class PointReasonsTest {
   }
 
   private static CoordinationPoint point(Set<PointKind> kinds) {
-    return new CoordinationPoint(null, Span.NONE, kinds, PointStatus.UNACKNOWLEDGED, List.of("a", "b"), new AsyncEdge("a", "b"));
+    return new CoordinationPoint(null, kinds, PointStatus.UNACKNOWLEDGED, List.of("a", "b"), new AsyncEdge("a", "b"));
   }
 }
