@@ -60,7 +60,7 @@ public final class CalmAnalysis {
             growOnly,
             fixed,
             new MonotoneAggregates(index, growOnly, events, fixed),
-            new SameSourceRace(schema, events, rules),
+            new SameSourceRace(schema, events, rules, index.ids()),
             new LinkedHashSet<>(Outputs.of(graph)),
             Collections.newSetFromMap(new IdentityHashMap<>()));
     PointFinders finders = new PointFinders(context);

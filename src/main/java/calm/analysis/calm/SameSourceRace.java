@@ -1,5 +1,6 @@
 package calm.analysis.calm;
 
+import calm.analysis.graph.RelationIds;
 import calm.analysis.graph.Schema;
 import calm.syntax.Atom;
 import calm.syntax.Comparison;
@@ -36,17 +37,24 @@ final class SameSourceRace {
   private final Schema schema;
   private final EventRelations events;
   private final List<Rule> rules;
-  /** The rules by head relation, made when a message trace first needs them (most programs never do). */
-  private Map<String, List<Rule>> rulesByHead;
+  private final RelationIds ids;
+  /**
+   * The rules by head relation, made when a message trace first needs them (most programs never do):
+   * the rules with head relation {@code h} are {@code rules[byHead[headStart[h] .. headStart[h + 1]]]},
+   * in program order, found from the relation numbers rather than from the rules' trees.
+   */
+  private int[] headStart;
+  private int[] byHead;
   private final Map<String, MessageTrace> traces = new HashMap<>();
 
   /** Two atoms that can match two messages of one source, and why. */
   record Race(PositiveLiteral first, PositiveLiteral second, String source, String why) {}
 
-  SameSourceRace(Schema schema, EventRelations events, List<Rule> rules) {
+  SameSourceRace(Schema schema, EventRelations events, List<Rule> rules, RelationIds ids) {
     this.schema = schema;
     this.events = events;
     this.rules = rules;
+    this.ids = ids;
   }
 
   /**
@@ -195,14 +203,42 @@ final class SameSourceRace {
     return trace;
   }
 
-  private Map<String, List<Rule>> rulesByHead() {
-    if (rulesByHead == null) {
-      rulesByHead = new HashMap<>();
-      for (Rule rule : rules) {
-        rulesByHead.computeIfAbsent(rule.head().atom().relation().text(), k -> new ArrayList<>()).add(rule);
+  private List<Rule> rulesWithHead(String relation) {
+    if (headStart == null) {
+      groupByHead();
+    }
+    int id = ids.id(relation);
+    if (id < 0) {
+      return List.of();
+    }
+    List<Rule> found = new ArrayList<>(headStart[id + 1] - headStart[id]);
+    for (int k = headStart[id]; k < headStart[id + 1]; k++) {
+      found.add(rules.get(byHead[k]));
+    }
+    return found;
+  }
+
+  /** A counting sort of the rules' numbers by their head relation's number. */
+  private void groupByHead() {
+    int[] start = new int[ids.size() + 2];
+    for (int r = 0; r < rules.size(); r++) {
+      int head = ids.head(r);
+      if (head >= 0) {
+        start[head + 2]++;
       }
     }
-    return rulesByHead;
+    for (int i = 2; i < start.length; i++) {
+      start[i] += start[i - 1];
+    }
+    int[] order = new int[start[start.length - 1]];
+    for (int r = 0; r < rules.size(); r++) {
+      int head = ids.head(r);
+      if (head >= 0) {
+        order[start[head + 1]++] = r;
+      }
+    }
+    byHead = order;
+    headStart = start;
   }
 
   private MessageTrace computeTrace(String relation) {
@@ -210,7 +246,7 @@ final class SameSourceRace {
       return MessageTrace.ofSource(relation, schema.get(relation).arity());
     }
     String source = events.sourceName(relation);
-    List<Rule> rules = rulesByHead().getOrDefault(relation, List.of());
+    List<Rule> rules = rulesWithHead(relation);
     if (rules.size() != 1) {
       return MessageTrace.failed(
           source,
