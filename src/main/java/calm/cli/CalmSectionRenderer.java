@@ -37,12 +37,12 @@ final class CalmSectionRenderer {
     long[] reported = pointDiagnosticPositions(report);
     for (CoordinationPoint point : calm.points()) {
       boolean open = point.status() == PointStatus.UNACKNOWLEDGED;
-      if ((quiet && !open) || Arrays.binarySearch(reported, position(point.at().line(), point.at().column())) >= 0) {
+      if ((quiet && !open) || Arrays.binarySearch(reported, position(point.line(), point.column())) >= 0) {
         continue;
       }
       String kinds =
           point.kinds().stream().sorted().map(PointKind::label).collect(Collectors.joining(", "));
-      out.append(palette.bold(path + ":" + point.at().line() + ":" + point.at().column() + ":"))
+      out.append(palette.bold(path + ":" + point.line() + ":" + point.column() + ":"))
           .append(' ')
           .append(palette.severity(open ? Severity.ERROR : Severity.NOTE, "coordination point[C001]"))
           .append(palette.bold(" (" + kinds + "): " + point.status().label()))

@@ -152,8 +152,8 @@ final class JsonRenderer implements ReportRenderer {
 
   private static void point(CoordinationPoint p, JsonGenerator json) throws IOException {
     json.writeStartObject();
-    json.writeNumberField("line", p.at().line());
-    json.writeNumberField("column", p.at().column());
+    json.writeNumberField("line", p.line());
+    json.writeNumberField("column", p.column());
     json.writeArrayFieldStart("kinds");
     for (PointKind kind : p.kinds().stream().sorted().toList()) {
       json.writeString(kind.label());

@@ -165,7 +165,7 @@ final class SarifRenderer implements ReportRenderer {
     // code scanning shows the help lines and the path together, once.
     Map<Long, CoordinationPoint> unmatched = new LinkedHashMap<>();
     for (CoordinationPoint point : report.calm().points()) {
-      unmatched.put(CalmSectionRenderer.position(point.at().line(), point.at().column()), point);
+      unmatched.put(CalmSectionRenderer.position(point.line(), point.column()), point);
     }
     List<Planned> planned = new ArrayList<>();
     Map<String, Integer> known = new HashMap<>();

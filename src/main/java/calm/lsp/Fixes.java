@@ -244,11 +244,11 @@ final class Fixes {
     if (report.hasErrors() || outcome.checked().isEmpty()) {
       return false;
     }
-    int line = point.at().line() + linesInsertedBefore(candidate.edits(), point.rule().span());
+    int line = point.line() + linesInsertedBefore(candidate.edits(), point.rule().span());
     CalmReport before = snapshot.analysis().get().report();
     CalmReport after = outcome.checked().get().calmReport();
     Optional<CoordinationPoint> still = after.points().stream()
-        .filter(p -> p.at().line() == line && p.status() == PointStatus.UNACKNOWLEDGED)
+        .filter(p -> p.line() == line && p.status() == PointStatus.UNACKNOWLEDGED)
         .findFirst();
     boolean gone = still.isEmpty() || candidate.removes().map(k -> !still.get().kinds().contains(k)).orElse(false);
     long openBefore = open(before) - 1;

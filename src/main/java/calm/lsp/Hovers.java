@@ -85,7 +85,7 @@ final class Hovers {
     List<Integer> lines = verdict.pointLines().first(SHOWN_POINTS);
     for (int line : lines) {
       for (CoordinationPoint p : analysis.report().points()) {
-        if (p.at().line() == line) {
+        if (p.line() == line) {
           out.append("\n- line ").append(line).append(": `").append(head(p)).append("`, ")
               .append(kinds(p)).append(", ").append(p.status().label());
         }

@@ -116,7 +116,7 @@ final class AnalysisAdapter {
 
   private static CoordinationPoint pointAt(CalmReport calm, Diagnostic d) {
     return calm.points().stream()
-        .filter(p -> p.at().line() == d.span().line() && p.at().column() == d.span().column())
+        .filter(p -> p.line() == d.span().line() && p.column() == d.span().column())
         .findFirst()
         .orElseThrow(() -> new AssertionError("a C001 without its point in the report: " + d));
   }

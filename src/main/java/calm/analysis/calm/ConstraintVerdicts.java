@@ -36,7 +36,7 @@ final class ConstraintVerdicts {
       for (CoordinationPoint point : points) {
         int head = index.id(point.rule().head().atom().relation().text());
         if (head >= 0 && upstream[head]) {
-          lines.add(point.at().line());
+          lines.add(point.line());
           threats.add(
               new ConstraintThreat(
                   Optional.of(point),
@@ -143,7 +143,7 @@ final class ConstraintVerdicts {
 
   private static String pointText(ConstraintThreat threat) {
     CoordinationPoint point = threat.point().get();
-    return point.at().line() + " (" + threat.kind() + " into `" + point.rule().head().atom().relation().text()
+    return point.line() + " (" + threat.kind() + " into `" + point.rule().head().atom().relation().text()
         + "`)";
   }
 }

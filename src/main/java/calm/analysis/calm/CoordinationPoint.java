@@ -44,6 +44,16 @@ public record CoordinationPoint(
     return rule.head().atom().span();
   }
 
+  /** The line of {@link #at()}, without making the span: renderers and sorts ask it of every point. */
+  public int line() {
+    return rule.head().atom().line();
+  }
+
+  /** The column of {@link #at()}, without making the span. */
+  public int column() {
+    return rule.head().atom().column();
+  }
+
   private static List<Set<PointKind>> kindSets() {
     PointKind[] all = PointKind.values();
     List<Set<PointKind>> sets = new ArrayList<>(1 << all.length);

@@ -227,12 +227,12 @@ final class Verdicts {
     for (int p = 0; p < byLine.length; p++) {
       byLine[p] = p;
     }
-    Arrays.sort(byLine, Comparator.comparingInt(p -> points.get(p).at().line()));
+    Arrays.sort(byLine, Comparator.comparingInt(p -> points.get(p).line()));
     int[] lines = new int[byLine.length];
     int[] componentOf = new int[byLine.length];
     for (int i = 0; i < byLine.length; i++) {
       CoordinationPoint point = points.get(byLine[i]);
-      lines[i] = point.at().line();
+      lines[i] = point.line();
       componentOf[i] = components.of(index.id(point.rule().head().atom().relation().text()));
     }
     return new Upstream(lines, componentOf, components.predecessors, outputComponent);

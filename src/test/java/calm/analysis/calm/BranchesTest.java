@@ -333,7 +333,7 @@ class BranchesTest {
     assertEquals(Severity.NOTE, d.severity());
     assertTrue(d.message().contains("two-phase commit"), d.message());
     assertEquals(List.of(), d.help());
-    assertVerdict(report, "order_total", Verdict.COORDINATED, point.at().line());
+    assertVerdict(report, "order_total", Verdict.COORDINATED, point.line());
     assertTrue(!report.calm().hasOpenPoint());
   }
 

@@ -41,12 +41,12 @@ final class CalmCases {
   }
 
   static List<Integer> pointLines(FileReport report) {
-    return report.calm().points().stream().map(p -> p.at().line()).toList();
+    return report.calm().points().stream().map(p -> p.line()).toList();
   }
 
   static CoordinationPoint pointAt(FileReport report, int line) {
     return report.calm().points().stream()
-        .filter(p -> p.at().line() == line)
+        .filter(p -> p.line() == line)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no point at line " + line + ": " + pointLines(report)));
   }

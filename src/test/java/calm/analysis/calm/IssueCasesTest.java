@@ -103,7 +103,7 @@ class IssueCasesTest {
     CoordinationPoint point = pointAt(report, delete);
     assertEquals(Set.of("deletion"), kinds(point));
     // the point is where the head atom starts, after `delete `
-    assertEquals("delete ".length() + 1, point.at().column());
+    assertEquals("delete ".length() + 1, point.column());
     assertVerdict(report, "likes", Verdict.NEEDS_COORDINATION, delete);
   }
 

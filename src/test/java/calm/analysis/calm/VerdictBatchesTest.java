@@ -63,7 +63,7 @@ class VerdictBatchesTest {
     List<Integer> expected = new ArrayList<>();
     for (CoordinationPoint point : report.calm().points()) {
       if (point.rule().head().atom().relation().text().startsWith("s")) {
-        expected.add(point.at().line());
+        expected.add(point.line());
       }
     }
     assertEquals(expected, lines);
