@@ -30,9 +30,9 @@ final class ArityCheck implements ItemCheck {
         rule,
         ids,
         use -> {
-          Declaration declaration = use.declaration(ids);
-          if (declaration != null && declaration.arity() != use.atom().arity()) {
-            report(declaration, use.atom().relation(), use.atom().arity(), use.atom().span(), report);
+          int relation = use.relation();
+          if (relation != RelationIds.UNDECLARED && ids.arity(relation) != use.atom().arity()) {
+            report(ids.declaration(relation), use.atom().relation(), use.atom().arity(), use.atom().span(), report);
           }
         });
   }
