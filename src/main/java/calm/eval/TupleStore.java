@@ -335,6 +335,15 @@ final class TupleStore {
   /** Whether rows are being added in bulk, to be indexed at the end ({@link #addBulk}). */
   private boolean deferIndexing;
 
+  /**
+   * Doubling while small; past a million longs (8 MB) half again: the rows are the run's largest
+   * arrays, and both the last one and the one it replaced are in memory when the run ends.
+   */
+  private static int grownLength(int length) {
+    long grown = length < (1 << 20) ? 2L * length : length + (length >> 1);
+    return (int) Math.min(grown, Integer.MAX_VALUE - 8);
+  }
+
   private void reserveRows(int more) {
     long needed = (long) (size + more) * arity;
     if (needed > rows.length) {
@@ -524,7 +533,7 @@ final class TupleStore {
     int row = size;
     int base = row * arity;
     if (base + arity > rows.length) {
-      rows = Arrays.copyOf(rows, Math.max(rows.length * 2, base + arity));
+      rows = Arrays.copyOf(rows, Math.max(grownLength(rows.length), base + arity));
     }
     System.arraycopy(tuple, 0, rows, base, arity);
     size++;
