@@ -1,6 +1,7 @@
 package calm.analysis;
 
 import calm.analysis.graph.RelationIds;
+import calm.analysis.graph.RulesByRelation;
 import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import calm.syntax.Item;
@@ -146,9 +147,8 @@ final class AggregateIntoTableCheck implements ItemCheck {
    * Relations whose facts can differ from one tick to the next, to a fixpoint over the rules: the
    * sources of asynchrony and the heads of rules that take effect later, then every head of a rule
    * that reads one of them, along the dependency graph's edges (which join declared relations only).
-   * The spreading runs over relation numbers, the rules that read each relation found by a counting
-   * sort of the rules' body numbers: the graph's edges by name were half a second of the million-rule
-   * check in map look-ups.
+   * The spreading runs over relation numbers ({@link RulesByRelation#readers}): the graph's edges by
+   * name were half a second of the million-rule check in map look-ups.
    */
   static Set<String> changingRelations(CheckContext context) {
     RelationIds ids = context.ids();
@@ -180,13 +180,11 @@ final class AggregateIntoTableCheck implements ItemCheck {
         }
       }
     }
-    int[][] readers = readers(ids, rules.size());
-    int[] start = readers[0];
-    int[] reader = readers[1];
+    RulesByRelation readers = RulesByRelation.readers(ids);
     while (pending > 0) {
       int x = work[--pending];
-      for (int k = start[x]; k < start[x + 1]; k++) {
-        int head = ids.head(reader[k]);
+      for (int k = readers.start(x); k < readers.end(x); k++) {
+        int head = ids.head(readers.rule(k));
         if (head != RelationIds.UNDECLARED && !changing[head]) {
           changing[head] = true;
           work[pending++] = head;
@@ -199,34 +197,5 @@ final class AggregateIntoTableCheck implements ItemCheck {
       }
     }
     return names;
-  }
-
-  /**
-   * The rules that read each declared relation: {@code [1][[0][x] .. [0][x + 1])} are the numbers of
-   * the rules with relation {@code x} in their bodies (once per literal naming it).
-   */
-  private static int[][] readers(RelationIds ids, int rules) {
-    int[] start = new int[ids.size() + 2];
-    for (int r = 0; r < rules; r++) {
-      for (int i = 0; i < ids.bodySize(r); i++) {
-        int read = ids.body(r, i);
-        if (read != RelationIds.UNDECLARED) {
-          start[read + 2]++;
-        }
-      }
-    }
-    for (int x = 2; x < start.length; x++) {
-      start[x] += start[x - 1];
-    }
-    int[] reader = new int[start[start.length - 1]];
-    for (int r = 0; r < rules; r++) {
-      for (int i = 0; i < ids.bodySize(r); i++) {
-        int read = ids.body(r, i);
-        if (read != RelationIds.UNDECLARED) {
-          reader[start[read + 1]++] = r;
-        }
-      }
-    }
-    return new int[][] {start, reader};
   }
 }

@@ -1,6 +1,7 @@
 package calm.analysis.calm;
 
 import calm.analysis.graph.RelationIds;
+import calm.analysis.graph.RulesByRelation;
 import calm.analysis.graph.Schema;
 import calm.syntax.Atom;
 import calm.syntax.Comparison;
@@ -38,13 +39,8 @@ final class SameSourceRace {
   private final EventRelations events;
   private final List<Rule> rules;
   private final RelationIds ids;
-  /**
-   * The rules by head relation, made when a message trace first needs them (most programs never do):
-   * the rules with head relation {@code h} are {@code rules[byHead[headStart[h] .. headStart[h + 1]]]},
-   * in program order, found from the relation numbers rather than from the rules' trees.
-   */
-  private int[] headStart;
-  private int[] byHead;
+  /** The rules by head relation, made when a message trace first needs them (most programs never do). */
+  private RulesByRelation byHead;
   private final Map<String, MessageTrace> traces = new HashMap<>();
 
   /** Two atoms that can match two messages of one source, and why. */
@@ -204,41 +200,18 @@ final class SameSourceRace {
   }
 
   private List<Rule> rulesWithHead(String relation) {
-    if (headStart == null) {
-      groupByHead();
+    if (byHead == null) {
+      byHead = RulesByRelation.heads(ids);
     }
     int id = ids.id(relation);
     if (id < 0) {
       return List.of();
     }
-    List<Rule> found = new ArrayList<>(headStart[id + 1] - headStart[id]);
-    for (int k = headStart[id]; k < headStart[id + 1]; k++) {
-      found.add(rules.get(byHead[k]));
+    List<Rule> found = new ArrayList<>(byHead.end(id) - byHead.start(id));
+    for (int k = byHead.start(id); k < byHead.end(id); k++) {
+      found.add(rules.get(byHead.rule(k)));
     }
     return found;
-  }
-
-  /** A counting sort of the rules' numbers by their head relation's number. */
-  private void groupByHead() {
-    int[] start = new int[ids.size() + 2];
-    for (int r = 0; r < rules.size(); r++) {
-      int head = ids.head(r);
-      if (head >= 0) {
-        start[head + 2]++;
-      }
-    }
-    for (int i = 2; i < start.length; i++) {
-      start[i] += start[i - 1];
-    }
-    int[] order = new int[start[start.length - 1]];
-    for (int r = 0; r < rules.size(); r++) {
-      int head = ids.head(r);
-      if (head >= 0) {
-        order[start[head + 1]++] = r;
-      }
-    }
-    byHead = order;
-    headStart = start;
   }
 
   private MessageTrace computeTrace(String relation) {
