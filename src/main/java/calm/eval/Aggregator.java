@@ -52,7 +52,7 @@ final class Aggregator extends Step {
     // a rule runs every tick (the explorer runs millions of ticks): small sets are emptied and
     // kept, large ones are dropped so that one big tick does not make every later clear costly
     groups = spareGroups;
-    if (groups != null && groups.rows.length <= REUSED_ROWS * Math.max(1, keyBuffer.length)) {
+    if (groups != null && groups.rows.allocated() <= REUSED_ROWS * Math.max(1, keyBuffer.length)) {
       groups.clear();
     } else {
       groups = new TupleStore(keyBuffer.length, List.of(), false); // rowOf needs row numbers
@@ -60,7 +60,7 @@ final class Aggregator extends Step {
     assignments = spareAssignments;
     if (named == null) {
       assignments = null;
-    } else if (assignments != null && assignments.rows.length <= REUSED_ROWS * Math.max(1, named.length)) {
+    } else if (assignments != null && assignments.rows.allocated() <= REUSED_ROWS * Math.max(1, named.length)) {
       assignments.clear();
     } else {
       assignments = new TupleStore(named.length, List.of());

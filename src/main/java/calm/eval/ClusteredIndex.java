@@ -95,7 +95,7 @@ final class ClusteredIndex {
     if (size < indexedRows || version - seenVersion != size - indexedRows) {
       clear();
     }
-    addRows(store.rows, store.arity, indexedRows, size);
+    addRows(store.rows, indexedRows, size);
     indexedRows = size;
     seenVersion = version;
   }
@@ -110,7 +110,7 @@ final class ClusteredIndex {
       return;
     }
     clear();
-    addRows(store.rows, store.arity, from, to);
+    addRows(store.rows, from, to);
     rangeFrom = from;
     indexedRows = to;
     rangeGeneration = generation;
@@ -291,10 +291,10 @@ final class ClusteredIndex {
   private static final int BULK = 1024;
 
   /** Adds rows {@code from} to {@code to} of a store's {@code rows}. */
-  private void addRows(long[] rows, int arity, int from, int to) {
+  private void addRows(RowChunks rows, int from, int to) {
     if (entries > 0 || to - from < BULK || width == 0) {
       for (int r = from; r < to; r++) {
-        add(rows, r * arity);
+        add(rows.chunk(r), rows.offset(r));
       }
       return;
     }
@@ -307,8 +307,8 @@ final class ClusteredIndex {
     int entry = -1;
     for (int r = from; r < to; r++) {
       // rows often come key by key (facts files are often sorted): the previous row's entry, unhashed
-      if (entry < 0 || !sameKeyAsRowBefore(rows, r * arity, arity)) {
-        entry = entryOf(rows, r * arity);
+      if (entry < 0 || !sameKeyAsRowBefore(rows, r)) {
+        entry = entryOf(rows.chunk(r), rows.offset(r));
       }
       if (entry == counts.length) {
         counts = Arrays.copyOf(counts, entry * 2);
@@ -328,11 +328,12 @@ final class ClusteredIndex {
     }
     for (int r = from; r < to; r++) {
       entry = entryOfRow[r - from];
-      int base = r * arity;
+      long[] chunk = rows.chunk(r);
+      int base = rows.offset(r);
       long[] list = values[entry];
       int n = lengths[entry];
       for (int i = 0; i < width; i++) {
-        list[n + i] = rows[base + restColumns[i]];
+        list[n + i] = chunk[base + restColumns[i]];
       }
       lengths[entry] = n + width;
       if (sets != null) {
@@ -347,9 +348,9 @@ final class ClusteredIndex {
     }
   }
 
-  private boolean sameKeyAsRowBefore(long[] rows, int base, int arity) {
+  private boolean sameKeyAsRowBefore(RowChunks rows, int row) {
     for (int c : keyColumns) {
-      if (rows[base + c] != rows[base - arity + c]) {
+      if (rows.get(row, c) != rows.get(row - 1, c)) {
         return false;
       }
     }

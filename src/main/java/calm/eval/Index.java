@@ -45,8 +45,7 @@ final class Index {
         slot = (slot + 1) & mask;
       }
     }
-    long[] rows = store.rows;
-    int arity = store.arity;
+    RowChunks rows = store.rows;
     int slot = hash(key) & mask;
     while (true) {
       int entry = slots[slot];
@@ -54,7 +53,7 @@ final class Index {
         return -1;
       }
       int row = entry - 1;
-      if (keyEquals(rows, row * arity, key)) {
+      if (keyEquals(rows.chunk(row), rows.offset(row), key)) {
         return row;
       }
       slot = (slot + 1) & mask;
@@ -72,8 +71,8 @@ final class Index {
     if ((keys + 1) * 2 > mask + 1) {
       grow(store);
     }
-    long[] rows = store.rows;
-    int base = row * store.arity;
+    long[] rows = store.rows.chunk(row);
+    int base = store.rows.offset(row);
     long[] pairs = this.pairs;
     if (pairs != null) {
       long k = rows[base + columns[0]];
@@ -105,7 +104,7 @@ final class Index {
         return;
       }
       int other = entry - 1;
-      if (rowKeyEquals(rows, other * store.arity, base)) {
+      if (rowKeyEquals(store.rows.chunk(other), store.rows.offset(other), rows, base)) {
         next[row] = other;
         slots[slot] = row + 1;
         return;
@@ -153,10 +152,10 @@ final class Index {
     int[] old = slots;
     slots = new int[old.length * 2];
     mask = slots.length - 1;
-    long[] rows = store.rows;
+    RowChunks rows = store.rows;
     for (int entry : old) {
       if (entry != 0) {
-        int slot = rowHash(rows, (entry - 1) * store.arity) & mask;
+        int slot = rowHash(rows.chunk(entry - 1), rows.offset(entry - 1)) & mask;
         while (slots[slot] != 0) {
           slot = (slot + 1) & mask;
         }
@@ -178,9 +177,9 @@ final class Index {
     return true;
   }
 
-  private boolean rowKeyEquals(long[] rows, int a, int b) {
+  private boolean rowKeyEquals(long[] rowsA, int a, long[] rowsB, int b) {
     for (int c : columns) {
-      if (rows[a + c] != rows[b + c]) {
+      if (rowsA[a + c] != rowsB[b + c]) {
         return false;
       }
     }

@@ -57,7 +57,7 @@ final class Keying {
   }
 
   /** The row holding {@code tuple}'s key, or -1. */
-  int rowOf(long[] rows, long[] tuple) {
+  int rowOf(RowChunks rows, long[] tuple) {
     if (pairs != null) {
       return (int) pairs[2 * findPair(tuple[0]) + 1] - 1;
     }
@@ -65,9 +65,9 @@ final class Keying {
   }
 
   /** Records that {@code row} now holds its key (replacing any row that held it before). */
-  void put(long[] rows, int row) {
+  void put(RowChunks rows, int row) {
     if (pairs != null) {
-      long key = rows[row * arity];
+      long key = rows.get(row, 0);
       int slot = findPair(key);
       if (pairs[2 * slot + 1] == 0) {
         count++;
@@ -79,7 +79,7 @@ final class Keying {
       }
       return;
     }
-    int slot = find(rows, rows, row * arity);
+    int slot = find(rows, rows.chunk(row), rows.offset(row));
     if (slots[slot] == 0) {
       count++;
     }
@@ -93,11 +93,12 @@ final class Keying {
    * The join of {@code row}'s values with {@code tuple}'s, in {@code into}; false when it equals the
    * row's own values (the insertion changes nothing).
    */
-  boolean join(long[] rows, int row, long[] tuple, long[] into) {
-    int base = row * arity;
+  boolean join(RowChunks rows, int row, long[] tuple, long[] into) {
+    long[] chunk = rows.chunk(row);
+    int base = rows.offset(row);
     boolean raised = false;
     for (int c = 0; c < arity; c++) {
-      long held = rows[base + c];
+      long held = chunk[base + c];
       long value = tuple[c];
       long joined = held;
       if (c >= keyColumns && held != value) {
@@ -113,7 +114,7 @@ final class Keying {
   }
 
   /** Whether inserting {@code tuple} would change the key's values (for a plain key: differ). */
-  boolean changes(long[] rows, long[] tuple, long[] scratch) {
+  boolean changes(RowChunks rows, long[] tuple, long[] scratch) {
     int row = rowOf(rows, tuple);
     if (row < 0) {
       return true;
@@ -122,7 +123,7 @@ final class Keying {
       return join(rows, row, tuple, scratch);
     }
     for (int c = keyColumns; c < arity; c++) {
-      if (rows[row * arity + c] != tuple[c]) {
+      if (rows.get(row, c) != tuple[c]) {
         return true;
       }
     }
@@ -177,17 +178,18 @@ final class Keying {
   }
 
   /** The slot of the key held in {@code source} from {@code base} on, or the empty slot where it goes. */
-  private int find(long[] rows, long[] source, int base) {
+  private int find(RowChunks rows, long[] source, int base) {
     int slot = hash(source, base) & mask;
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
         return slot;
       }
-      int held = (entry - 1) * arity;
+      long[] chunk = rows.chunk(entry - 1);
+      int held = rows.offset(entry - 1);
       boolean equal = true;
       for (int c = 0; c < keyColumns; c++) {
-        if (rows[held + c] != source[base + c]) {
+        if (chunk[held + c] != source[base + c]) {
           equal = false;
           break;
         }
@@ -207,13 +209,13 @@ final class Keying {
     return TupleStore.finish(h);
   }
 
-  private void grow(long[] rows) {
+  private void grow(RowChunks rows) {
     int[] old = slots;
     slots = new int[old.length * 2];
     mask = slots.length - 1;
     for (int entry : old) {
       if (entry != 0) {
-        int slot = find(rows, rows, (entry - 1) * arity);
+        int slot = find(rows, rows.chunk(entry - 1), rows.offset(entry - 1));
         slots[slot] = entry;
       }
     }

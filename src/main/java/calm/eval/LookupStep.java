@@ -27,13 +27,13 @@ final class LookupStep extends Step {
       values[i] = key[i].eval(registers);
     }
     Index idx = store.indexes[index];
-    int arity = store.arity;
     Keying keying = store.keying;
     for (int r = idx.first(store, values); r >= 0; r = idx.next(r)) {
       if (keying != null && keying.isDead(r)) {
         continue;
       }
-      if (match(store.rows, r * arity, kinds, args, registers)) {
+      RowChunks rows = store.rows;
+      if (match(rows.chunk(r), rows.offset(r), kinds, args, registers)) {
         next.run(frame);
       }
     }

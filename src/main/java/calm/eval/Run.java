@@ -447,7 +447,7 @@ public final class Run {
     while (true) {
       for (; pushed < store.size; pushed++) {
         if (!store.keying.isDead(pushed)) {
-          long value = store.rows[pushed * store.arity + order.valueColumn()];
+          long value = store.get(pushed, order.valueColumn());
           heap.push(order.lowestFirst() ? value : ~value, pushed); // ~ reverses the order, never overflows
         }
       }
@@ -521,7 +521,7 @@ public final class Run {
         long[] t = new long[arity];
         List<calm.syntax.Rule> rules = node.nextRules.get(id);
         for (int row = 0; row < inserts.size; row++) {
-          System.arraycopy(inserts.rows, row * arity, t, 0, arity);
+          inserts.rows.copy(row, t, arity);
           try {
             node.insert(id, t);
           } catch (KeyConflict conflict) {
@@ -550,7 +550,7 @@ public final class Run {
       long[] t = probe(id);
       for (int row = 0; updates != null && row < updates.size && !changed; row++) {
         int held = store.rowWithKey(rowInto(updates, row, t));
-        if (held < 0 || !Arrays.equals(store.rows, held * t.length, held * t.length + t.length, t, 0, t.length)) {
+        if (held < 0 || !store.rowEquals(held, t)) {
           changed = true;
           changedLastTick.add(id);
         }
@@ -589,7 +589,7 @@ public final class Run {
 
   /** Copies row {@code row} of {@code store} into {@code into} (of the store's arity) and returns it. */
   private static long[] rowInto(TupleStore store, int row, long[] into) {
-    System.arraycopy(store.rows, row * into.length, into, 0, into.length);
+    store.rows.copy(row, into, into.length);
     return into;
   }
 

@@ -23,15 +23,15 @@ final class ScanStep extends Step {
     TupleStore store = frame.node.stores[relation];
     int from = delta ? frame.deltaFrom : 0;
     int to = delta ? frame.deltaTo : store.size;
-    int arity = store.arity;
     long[] registers = frame.registers;
     Keying keying = store.keying;
     for (int r = from; r < to; r++) {
       if (keying != null && keying.isDead(r)) {
         continue; // a raised lattice value: its new row carries it on
       }
-      // re-read: emitting into this relation may have grown (moved) the array
-      if (match(store.rows, r * arity, kinds, args, registers)) {
+      // re-read: emitting into this relation may have given it new rows (a rebuilt set, new chunks)
+      RowChunks rows = store.rows;
+      if (match(rows.chunk(r), rows.offset(r), kinds, args, registers)) {
         next.run(frame);
       }
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * object a value.
  */
 final class SortedRows {
-  private final long[] rows;
+  private final RowChunks rows;
   private final int arity;
   private final boolean[] strings;
   private final StringPool pool;
@@ -31,18 +31,18 @@ final class SortedRows {
   static long[] sorted(TupleStore store, List<Type> types, StringPool pool) {
     int arity = store.arity;
     int size = store.size;
-    long[] rows = store.rows;
+    RowChunks rows = store.rows;
     boolean ints = types.stream().noneMatch(t -> t == Type.STRING);
     if (ints && arity == 1) {
-      long[] values = java.util.Arrays.copyOf(rows, size);
+      long[] values = rows.flat(size);
       java.util.Arrays.sort(values);
       return values;
     }
-    if (ints && arity == 2 && fitInts(rows, size * 2)) {
+    if (ints && arity == 2 && fitInts(rows, size)) {
       long[] keys = new long[size];
       for (int r = 0; r < size; r++) {
         // the first column signed in the high half; the second, its sign bit flipped, as unsigned below
-        keys[r] = (rows[2 * r] << 32) | ((rows[2 * r + 1] ^ 0x8000_0000L) & 0xFFFF_FFFFL);
+        keys[r] = (rows.get(r, 0) << 32) | ((rows.get(r, 1) ^ 0x8000_0000L) & 0xFFFF_FFFFL);
       }
       java.util.Arrays.sort(keys);
       long[] sorted = new long[2 * size];
@@ -55,14 +55,16 @@ final class SortedRows {
     int[] order = order(store, types, pool);
     long[] sorted = new long[size * arity];
     for (int i = 0; i < size; i++) {
-      System.arraycopy(rows, order[i] * arity, sorted, i * arity, arity);
+      System.arraycopy(rows.chunk(order[i]), rows.offset(order[i]), sorted, i * arity, arity);
     }
     return sorted;
   }
 
-  private static boolean fitInts(long[] values, int count) {
-    for (int i = 0; i < count; i++) {
-      if (values[i] != (int) values[i]) {
+  private static boolean fitInts(RowChunks rows, int count) {
+    for (int r = 0; r < count; r++) {
+      long a = rows.get(r, 0);
+      long b = rows.get(r, 1);
+      if (a != (int) a || b != (int) b) {
         return false;
       }
     }
@@ -114,11 +116,9 @@ final class SortedRows {
   }
 
   private int compare(int x, int y) {
-    int a = x * arity;
-    int b = y * arity;
     for (int c = 0; c < arity; c++) {
-      long u = rows[a + c];
-      long v = rows[b + c];
+      long u = rows.get(x, c);
+      long v = rows.get(y, c);
       if (u != v) {
         return strings[c] ? pool.string(u).compareTo(pool.string(v)) : Long.compare(u, v);
       }

@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The facts of one relation at one node: rows of {@code long}s packed in one array (strings are
+ * The facts of one relation at one node: rows of {@code long}s packed in {@link RowChunks} (strings are
  * {@link StringPool} ids), a set over them, and the indexes the rules need. Rows are only appended
  * during a tick, so "the rows since row n" is how semi-naive evaluation finds its deltas.
  */
 final class TupleStore {
   final int arity;
-  long[] rows;
+  RowChunks rows;
   int size;
   private int[] table = new int[16]; // row + 1; 0 = empty
   private int mask = 15;
@@ -64,7 +64,7 @@ final class TupleStore {
       small = new int[16];
       table = null;
     }
-    this.rows = new long[Math.max(arity, 1) * 16];
+    this.rows = new RowChunks(arity, 16);
     this.indexes = new Index[indexColumns.size()];
     for (int i = 0; i < indexes.length; i++) {
       indexes[i] = new Index(indexColumns.get(i));
@@ -76,7 +76,7 @@ final class TupleStore {
   }
 
   long get(int row, int column) {
-    return rows[row * arity + column];
+    return rows.get(row, column);
   }
 
   /** Makes this the store of a keyed table. */
@@ -121,7 +121,7 @@ final class TupleStore {
       return true;
     }
     for (int c = keying.keyColumns; c < arity; c++) {
-      if (rows[held * arity + c] != tuple[c]) {
+      if (rows.get(held, c) != tuple[c]) {
         throw new KeyConflict(row(held), Arrays.copyOf(tuple, arity));
       }
     }
@@ -146,16 +146,16 @@ final class TupleStore {
     if (keying == null || keying.deadCount == 0) {
       return 0;
     }
-    long[] old = rows;
+    RowChunks old = rows;
     int oldSize = size;
     java.util.BitSet dead = (java.util.BitSet) keying.dead.clone();
     long keep = version;
-    rows = new long[old.length];
+    rows = new RowChunks(arity, oldSize - keying.deadCount);
     clear();
     long[] tuple = new long[arity];
     for (int r = 0; r < oldSize; r++) {
       if (!dead.get(r)) {
-        System.arraycopy(old, r * arity, tuple, 0, arity);
+        old.copy(r, tuple, arity);
         addRow(tuple);
         keying.put(rows, size - 1);
       }
@@ -315,16 +315,16 @@ final class TupleStore {
     }
     trusting = false;
     setless = false;
-    long[] old = rows;
+    RowChunks old = rows;
     int count = size;
-    rows = new long[old.length];
+    rows = new RowChunks(arity, count);
     size = 0;
     reserveSet(count);
     long[] tuple = new long[arity];
     deferIndexing = true; // the indexes already hold these rows, with the same numbers
     try {
       for (int r = 0; r < count; r++) {
-        System.arraycopy(old, r * arity, tuple, 0, arity);
+        old.copy(r, tuple, arity);
         addRow(tuple);
       }
     } finally {
@@ -335,20 +335,8 @@ final class TupleStore {
   /** Whether rows are being added in bulk, to be indexed at the end ({@link #addBulk}). */
   private boolean deferIndexing;
 
-  /**
-   * Doubling while small; past a million longs (8 MB) half again: the rows are the run's largest
-   * arrays, and both the last one and the one it replaced are in memory when the run ends.
-   */
-  private static int grownLength(int length) {
-    long grown = length < (1 << 20) ? 2L * length : length + (length >> 1);
-    return (int) Math.min(grown, Integer.MAX_VALUE - 8);
-  }
-
   private void reserveRows(int more) {
-    long needed = (long) (size + more) * arity;
-    if (needed > rows.length) {
-      rows = Arrays.copyOf(rows, (int) Math.min(needed, Integer.MAX_VALUE - 8));
-    }
+    rows.reserve((int) Math.min((long) size + more, Integer.MAX_VALUE - RowChunks.ROWS));
   }
 
   /** Sizes the set for {@code more} rows beyond those held, so that it does not grow step by step. */
@@ -458,8 +446,17 @@ final class TupleStore {
     return table[find(tuple)] != 0;
   }
 
+  /** Whether row {@code row} holds {@code tuple}'s values. */
+  boolean rowEquals(int row, long[] tuple) {
+    long[] chunk = rows.chunk(row);
+    int base = rows.offset(row);
+    return Arrays.equals(chunk, base, base + arity, tuple, 0, arity);
+  }
+
   long[] row(int row) {
-    return Arrays.copyOfRange(rows, row * arity, row * arity + arity);
+    long[] tuple = new long[arity];
+    rows.copy(row, tuple, arity);
+    return tuple;
   }
 
   void clear() {
@@ -495,14 +492,14 @@ final class TupleStore {
     if (removed.size == 0 || size == 0) {
       return 0;
     }
-    long[] old = rows;
+    RowChunks old = rows;
     int oldSize = size;
-    rows = new long[old.length];
+    rows = new RowChunks(arity, oldSize);
     clear();
     long[] tuple = new long[arity];
     int kept = 0;
     for (int r = 0; r < oldSize; r++) {
-      System.arraycopy(old, r * arity, tuple, 0, arity);
+      old.copy(r, tuple, arity);
       if (!removed.contains(tuple)) {
         add(tuple);
         kept++;
@@ -531,11 +528,7 @@ final class TupleStore {
 
   private int appendRow(long[] tuple) {
     int row = size;
-    int base = row * arity;
-    if (base + arity > rows.length) {
-      rows = Arrays.copyOf(rows, Math.max(grownLength(rows.length), base + arity));
-    }
-    System.arraycopy(tuple, 0, rows, base, arity);
+    rows.put(row, tuple, arity);
     size++;
     return row;
   }
@@ -635,9 +628,9 @@ final class TupleStore {
     bits = new long[Math.max(1, 1 << (2 * newShift - 6))];
     shift = newShift;
     small = null;
-    long[] rows = this.rows;
+    RowChunks rows = this.rows;
     for (int r = 0; r < size; r++) {
-      int bit = (int) ((rows[2 * r] << newShift) | rows[2 * r + 1]);
+      int bit = (int) ((rows.get(r, 0) << newShift) | rows.get(r, 1));
       bits[bit >>> 6] |= 1L << bit;
     }
     return true;
@@ -671,13 +664,15 @@ final class TupleStore {
     }
     int[] table = new int[capacity];
     int m = capacity - 1;
-    long[] rows = this.rows;
+    RowChunks rows = this.rows;
     long a = 0;
     long b = 0;
     for (int r = 0; r < size; r++) {
-      a |= rows[2 * r];
-      b |= rows[2 * r + 1];
-      int key = (int) ((rows[2 * r] << 16) | rows[2 * r + 1]) + 1;
+      long first = rows.get(r, 0);
+      long second = rows.get(r, 1);
+      a |= first;
+      b |= second;
+      int key = (int) ((first << 16) | second) + 1;
       int slot = smallHash(key) & m;
       while (table[slot] != 0) {
         slot = (slot + 1) & m;
@@ -702,7 +697,7 @@ final class TupleStore {
     int m = capacity - 1;
     long[] t = new long[arity];
     for (int r = 0; r < size; r++) {
-      System.arraycopy(rows, r * arity, t, 0, arity);
+      rows.copy(r, t, arity);
       long key = pack(t);
       if (key == EMPTY) {
         holdsEmptyKey = true;
@@ -790,7 +785,7 @@ final class TupleStore {
     size = 0;
     long[] t = new long[arity];
     for (int r = 0; r < n; r++) {
-      System.arraycopy(rows, r * arity, t, 0, arity);
+      rows.copy(r, t, arity);
       int slot = find(t);
       table[slot] = r + 1;
       size++;
@@ -799,16 +794,17 @@ final class TupleStore {
 
   private int find(long[] tuple) {
     int slot = hash(tuple) & mask;
-    long[] rows = this.rows;
+    RowChunks rows = this.rows;
     while (true) {
       int entry = table[slot];
       if (entry == 0) {
         return slot;
       }
-      int base = (entry - 1) * arity;
+      long[] chunk = rows.chunk(entry - 1);
+      int base = rows.offset(entry - 1);
       boolean equal = true;
       for (int c = 0; c < arity; c++) {
-        if (rows[base + c] != tuple[c]) {
+        if (chunk[base + c] != tuple[c]) {
           equal = false;
           break;
         }
@@ -825,9 +821,10 @@ final class TupleStore {
     mask = table.length - 1;
     for (int r = 0; r < size; r++) {
       long h = 0x9E3779B97F4A7C15L;
-      int base = r * arity;
+      long[] chunk = rows.chunk(r);
+      int base = rows.offset(r);
       for (int c = 0; c < arity; c++) {
-        h = mix(h, rows[base + c]);
+        h = mix(h, chunk[base + c]);
       }
       int slot = finish(h) & mask;
       while (table[slot] != 0) {
