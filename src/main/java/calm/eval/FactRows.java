@@ -1,26 +1,29 @@
 package calm.eval;
 
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Encoded facts of one relation packed in one array, {@code arity} longs a row, in the order read: what a
- * facts file loads into without an object per row, and what a store takes in bulk
- * ({@link TupleStore#addBulk}).
+ * Encoded facts of one relation packed in {@link RowChunks}, {@code arity} longs a row, in the order read:
+ * what a facts file loads into without an object per row, and what a store takes in bulk
+ * ({@link TupleStore#addBulk}). In chunks, because a facts file of some million rows grew one array by
+ * copying and then trimmed it, three arrays of its size for one (triangle's 600,000 edges: 32 MB for
+ * 9.6 MB of facts, all of it in the old generation before the tables grew; docs/benchmarks.md, "Ninth
+ * round").
  */
 public final class FactRows {
   final int arity;
-  long[] data;
+  final RowChunks rows;
   int count;
 
   public FactRows(int arity) {
     this(arity, 16);
   }
 
+  /** Room for {@code capacity} rows before the first chunk grows (no more than one chunk is made). */
   FactRows(int arity, int capacity) {
     this.arity = arity;
-    this.data = new long[Math.max(arity, 1) * Math.max(capacity, 1)];
+    this.rows = new RowChunks(arity, Math.min(Math.max(capacity, 1), RowChunks.ROWS));
   }
 
   static FactRows of(int arity, List<long[]> tuples) {
@@ -36,30 +39,19 @@ public final class FactRows {
   }
 
   public void add(long[] tuple) {
-    int base = reserve();
-    System.arraycopy(tuple, 0, data, base, arity);
+    rows.put(reserve(), tuple, arity);
   }
 
-  /** Makes room for one more row and returns where it starts; the row is counted. */
+  /** Makes room for one more row and returns its number; the row is counted. */
   int reserve() {
-    int base = count * arity;
-    if (base + arity > data.length) {
-      data = Arrays.copyOf(data, Math.max(data.length + (data.length >> 1), base + Math.max(arity, 1)));
-    }
-    count++;
-    return base;
-  }
-
-  /** Drops the room reserved beyond the last row. */
-  void trim() {
-    int used = Math.max(count * arity, 1);
-    if (data.length > used) {
-      data = Arrays.copyOf(data, used);
-    }
+    rows.reserve(count + 1);
+    return count++;
   }
 
   long[] row(int row) {
-    return Arrays.copyOfRange(data, row * arity, row * arity + arity);
+    long[] tuple = new long[arity];
+    rows.copy(row, tuple, arity);
+    return tuple;
   }
 
   /** The rows as tuples, each a copy. */

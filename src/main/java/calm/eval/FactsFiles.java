@@ -59,8 +59,7 @@ public final class FactsFiles {
     for (Type t : types) {
       allInts &= t == Type.INT;
     }
-    // for a file of ints, a guess from its size (about 5 bytes a column) saves copying the buffer over
-    // and over while it grows; trimmed at the end
+    // for a file of ints, a guess from its size (about 5 bytes a column) sizes the first chunk
     long guess = allInts ? Files.size(file) / (5L * arity) : 16;
     FactRows tuples = new FactRows(arity, (int) Math.min(Math.max(guess, 16), 1 << 22));
     try (Utf8Lines in = new Utf8Lines(Files.newInputStream(file))) {
@@ -82,7 +81,6 @@ public final class FactsFiles {
     } catch (Utf8Lines.NotUtf8 e) {
       throw new FactsFormatException(file + ":" + e.line + ": not UTF-8 text: " + e.getMessage());
     }
-    tuples.trim();
     return tuples;
   }
 
@@ -98,8 +96,9 @@ public final class FactsFiles {
     if (from == to) {
       return false;
     }
-    int base = into.reserve();
-    long[] data = into.data;
+    int row = into.reserve();
+    long[] data = into.rows.chunk(row);
+    int base = into.rows.offset(row);
     int i = from;
     for (int c = 0; c < arity; c++) {
       boolean negative = i < to && bytes[i] == '-';

@@ -135,7 +135,7 @@ final class NodeState {
     TupleStore store = stores[relation];
     int before = store.size;
     try {
-      store.addBulk(rows.data, rows.count);
+      store.addBulk(rows.rows, rows.count);
     } catch (KeyConflict conflict) {
       throw in(relation, conflict);
     } finally {

@@ -260,11 +260,11 @@ final class TupleStore {
   }
 
   /**
-   * Adds {@code count} rows packed in {@code data} as {@link #add} would one after another (the same rows,
+   * Adds the first {@code count} rows of {@code data} as {@link #add} would one after another (the same rows,
    * in the same order, the same {@link KeyConflict}), but with the row array and the set sized once for
    * all of them and each index built once at the end: how facts files load. Returns how many were new.
    */
-  int addBulk(long[] data, int count) {
+  int addBulk(RowChunks data, int count) {
     if (count == 0) {
       return 0;
     }
@@ -278,7 +278,7 @@ final class TupleStore {
     deferIndexing = true;
     try {
       for (int i = 0; i < count; i++) {
-        System.arraycopy(data, i * arity, tuple, 0, arity);
+        data.copy(i, tuple, arity);
         add(tuple);
       }
     } finally {

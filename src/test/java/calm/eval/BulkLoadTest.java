@@ -145,7 +145,7 @@ class BulkLoadTest {
         bulk.add(first);
         oneByOne.add(first.clone());
       }
-      int added = bulk.addBulk(block.data, block.size());
+      int added = bulk.addBulk(block.rows, block.size());
       int expectedAdded = 0;
       for (int i = 0; i < block.size(); i++) {
         expectedAdded += oneByOne.add(block.row(i)) ? 1 : 0;
@@ -181,7 +181,7 @@ class BulkLoadTest {
       List<int[]> indexes = arity == 1 ? List.of(new int[] {0}) : List.of(new int[] {0}, new int[] {arity - 1, 0});
       TupleStore bulk = new TupleStore(arity, indexes);
       TupleStore oneByOne = new TupleStore(arity, indexes);
-      int added = bulk.addBulk(block.data, block.size());
+      int added = bulk.addBulk(block.rows, block.size());
       int expectedAdded = 0;
       for (int i = 0; i < block.size(); i++) {
         expectedAdded += oneByOne.add(block.row(i)) ? 1 : 0;
@@ -202,7 +202,7 @@ class BulkLoadTest {
       block.add(t);
     }
     TupleStore bulk = keyedStore(1, List.of(Lattice.NONE, Lattice.NONE), types);
-    KeyConflict conflict = assertThrows(KeyConflict.class, () -> bulk.addBulk(block.data, block.size()));
+    KeyConflict conflict = assertThrows(KeyConflict.class, () -> bulk.addBulk(block.rows, block.size()));
     TupleStore oneByOne = keyedStore(1, List.of(Lattice.NONE, Lattice.NONE), types);
     KeyConflict expected = assertThrows(KeyConflict.class, () -> {
       for (int i = 0; i < block.size(); i++) {
