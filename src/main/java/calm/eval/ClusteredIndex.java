@@ -294,7 +294,7 @@ final class ClusteredIndex {
   private void addRows(RowChunks rows, int from, int to) {
     if (entries > 0 || to - from < BULK || width == 0) {
       for (int r = from; r < to; r++) {
-        add(rows.chunk(r), rows.offset(r));
+        add(rows, r);
       }
       return;
     }
@@ -308,7 +308,7 @@ final class ClusteredIndex {
     for (int r = from; r < to; r++) {
       // rows often come key by key (facts files are often sorted): the previous row's entry, unhashed
       if (entry < 0 || !sameKeyAsRowBefore(rows, r)) {
-        entry = entryOf(rows.chunk(r), rows.offset(r));
+        entry = entryOf(rows, r);
       }
       if (entry == counts.length) {
         counts = Arrays.copyOf(counts, entry * 2);
@@ -328,12 +328,10 @@ final class ClusteredIndex {
     }
     for (int r = from; r < to; r++) {
       entry = entryOfRow[r - from];
-      long[] chunk = rows.chunk(r);
-      int base = rows.offset(r);
       long[] list = values[entry];
       int n = lengths[entry];
       for (int i = 0; i < width; i++) {
-        list[n + i] = chunk[base + restColumns[i]];
+        list[n + i] = rows.get(r, restColumns[i]);
       }
       lengths[entry] = n + width;
       if (sets != null) {
@@ -358,11 +356,11 @@ final class ClusteredIndex {
   }
 
   /** The entry of the key of the row at {@code base}, made if new. */
-  private int entryOf(long[] rows, int base) {
+  private int entryOf(RowChunks rows, int row) {
     long[] key = this.key;
     int k = key.length;
     for (int i = 0; i < k; i++) {
-      key[i] = rows[base + keyColumns[i]];
+      key[i] = rows.get(row, keyColumns[i]);
     }
     int slot = hash(key) & mask;
     while (true) {
@@ -377,8 +375,8 @@ final class ClusteredIndex {
     }
   }
 
-  private void add(long[] rows, int base) {
-    int entry = entryOf(rows, base);
+  private void add(RowChunks rows, int row) {
+    int entry = entryOf(rows, row);
     long[] list = values[entry];
     int n = lengths[entry];
     if (list == null || n + width > list.length) {
@@ -386,7 +384,7 @@ final class ClusteredIndex {
       values[entry] = list;
     }
     for (int i = 0; i < width; i++) {
-      list[n + i] = rows[base + restColumns[i]];
+      list[n + i] = rows.get(row, restColumns[i]);
     }
     lengths[entry] = n + Math.max(width, 1);
     if (sets != null) {

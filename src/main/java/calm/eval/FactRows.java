@@ -15,6 +15,8 @@ public final class FactRows {
   final int arity;
   final RowChunks rows;
   int count;
+  /** A row being read, before it is added (see {@link FactsFiles}). */
+  final long[] scratch;
 
   public FactRows(int arity) {
     this(arity, 16);
@@ -24,6 +26,7 @@ public final class FactRows {
   FactRows(int arity, int capacity) {
     this.arity = arity;
     this.rows = new RowChunks(arity, Math.min(Math.max(capacity, 1), RowChunks.ROWS));
+    this.scratch = new long[arity];
   }
 
   static FactRows of(int arity, List<long[]> tuples) {

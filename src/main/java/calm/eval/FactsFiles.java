@@ -96,9 +96,7 @@ public final class FactsFiles {
     if (from == to) {
       return false;
     }
-    int row = into.reserve();
-    long[] data = into.rows.chunk(row);
-    int base = into.rows.offset(row);
+    long[] data = into.scratch;
     int i = from;
     for (int c = 0; c < arity; c++) {
       boolean negative = i < to && bytes[i] == '-';
@@ -117,12 +115,12 @@ public final class FactsFiles {
       }
       boolean last = c == arity - 1;
       if (i == start || i - start > 18 || (last ? i != to : i == to || bytes[i] != '\t')) {
-        into.count--;
         return false;
       }
-      data[base + c] = negative ? -value : value;
+      data[c] = negative ? -value : value;
       i++; // the tab
     }
+    into.add(data);
     return true;
   }
 

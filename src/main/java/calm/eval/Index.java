@@ -53,7 +53,7 @@ final class Index {
         return -1;
       }
       int row = entry - 1;
-      if (keyEquals(rows.chunk(row), rows.offset(row), key)) {
+      if (keyEquals(rows, row, key)) {
         return row;
       }
       slot = (slot + 1) & mask;
@@ -71,11 +71,10 @@ final class Index {
     if ((keys + 1) * 2 > mask + 1) {
       grow(store);
     }
-    long[] rows = store.rows.chunk(row);
-    int base = store.rows.offset(row);
+    RowChunks rows = store.rows;
     long[] pairs = this.pairs;
     if (pairs != null) {
-      long k = rows[base + columns[0]];
+      long k = rows.get(row, columns[0]);
       int slot = keyHash(k) & mask;
       while (true) {
         long entry = pairs[2 * slot + 1];
@@ -94,7 +93,7 @@ final class Index {
         slot = (slot + 1) & mask;
       }
     }
-    int slot = rowHash(rows, base) & mask;
+    int slot = rowHash(rows, row) & mask;
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
@@ -104,7 +103,7 @@ final class Index {
         return;
       }
       int other = entry - 1;
-      if (rowKeyEquals(store.rows.chunk(other), store.rows.offset(other), rows, base)) {
+      if (rowKeyEquals(rows, other, row)) {
         next[row] = other;
         slots[slot] = row + 1;
         return;
@@ -155,7 +154,7 @@ final class Index {
     RowChunks rows = store.rows;
     for (int entry : old) {
       if (entry != 0) {
-        int slot = rowHash(rows.chunk(entry - 1), rows.offset(entry - 1)) & mask;
+        int slot = rowHash(rows, entry - 1) & mask;
         while (slots[slot] != 0) {
           slot = (slot + 1) & mask;
         }
@@ -168,18 +167,18 @@ final class Index {
     return TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, key));
   }
 
-  private boolean keyEquals(long[] rows, int base, long[] key) {
+  private boolean keyEquals(RowChunks rows, int row, long[] key) {
     for (int i = 0; i < columns.length; i++) {
-      if (rows[base + columns[i]] != key[i]) {
+      if (rows.get(row, columns[i]) != key[i]) {
         return false;
       }
     }
     return true;
   }
 
-  private boolean rowKeyEquals(long[] rowsA, int a, long[] rowsB, int b) {
+  private boolean rowKeyEquals(RowChunks rows, int a, int b) {
     for (int c : columns) {
-      if (rowsA[a + c] != rowsB[b + c]) {
+      if (rows.get(a, c) != rows.get(b, c)) {
         return false;
       }
     }
@@ -194,10 +193,10 @@ final class Index {
     return TupleStore.finish(h);
   }
 
-  private int rowHash(long[] rows, int base) {
+  private int rowHash(RowChunks rows, int row) {
     long h = 0x9E3779B97F4A7C15L;
     for (int c : columns) {
-      h = TupleStore.mix(h, rows[base + c]);
+      h = TupleStore.mix(h, rows.get(row, c));
     }
     return TupleStore.finish(h);
   }

@@ -33,11 +33,14 @@ final class Keying {
   private long[] pairs;
   private int mask = 15;
   private int count;
+  /** A row's key, read out of its chunk for {@link #find}. */
+  private final long[] rowKey;
   final BitSet dead = new BitSet();
   int deadCount;
 
   Keying(int keyColumns, List<Lattice> lattices, List<Type> types, StringPool pool) {
     this.keyColumns = keyColumns;
+    this.rowKey = new long[keyColumns];
     this.arity = types.size();
     this.pool = pool;
     this.order = new byte[arity];
@@ -79,7 +82,7 @@ final class Keying {
       }
       return;
     }
-    int slot = find(rows, rows.chunk(row), rows.offset(row));
+    int slot = findRow(rows, row);
     if (slots[slot] == 0) {
       count++;
     }
@@ -94,11 +97,9 @@ final class Keying {
    * row's own values (the insertion changes nothing).
    */
   boolean join(RowChunks rows, int row, long[] tuple, long[] into) {
-    long[] chunk = rows.chunk(row);
-    int base = rows.offset(row);
     boolean raised = false;
     for (int c = 0; c < arity; c++) {
-      long held = chunk[base + c];
+      long held = rows.get(row, c);
       long value = tuple[c];
       long joined = held;
       if (c >= keyColumns && held != value) {
@@ -185,11 +186,9 @@ final class Keying {
       if (entry == 0) {
         return slot;
       }
-      long[] chunk = rows.chunk(entry - 1);
-      int held = rows.offset(entry - 1);
       boolean equal = true;
       for (int c = 0; c < keyColumns; c++) {
-        if (chunk[held + c] != source[base + c]) {
+        if (rows.get(entry - 1, c) != source[base + c]) {
           equal = false;
           break;
         }
@@ -199,6 +198,15 @@ final class Keying {
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** As {@link #find}, for the key of row {@code row}. */
+  private int findRow(RowChunks rows, int row) {
+    long[] key = this.rowKey;
+    for (int c = 0; c < keyColumns; c++) {
+      key[c] = rows.get(row, c);
+    }
+    return find(rows, key, 0);
   }
 
   private int hash(long[] source, int base) {
@@ -215,7 +223,7 @@ final class Keying {
     mask = slots.length - 1;
     for (int entry : old) {
       if (entry != 0) {
-        int slot = find(rows, rows.chunk(entry - 1), rows.offset(entry - 1));
+        int slot = findRow(rows, entry - 1);
         slots[slot] = entry;
       }
     }

@@ -32,8 +32,7 @@ final class LookupStep extends Step {
       if (keying != null && keying.isDead(r)) {
         continue;
       }
-      RowChunks rows = store.rows;
-      if (match(rows.chunk(r), rows.offset(r), kinds, args, registers)) {
+      if (match(store.rows, r, kinds, args, registers)) {
         next.run(frame);
       }
     }

@@ -3,20 +3,28 @@ package calm.eval;
 import java.util.Arrays;
 
 /**
- * The rows of one store, {@code arity} longs a row, in chunks of {@link #ROWS} rows: row {@code r} is at
- * {@link #offset}{@code (r)} of {@link #chunk}{@code (r)}. Growing adds a chunk instead of copying every
- * row into an array half as large again, which held the old and the new array at once: a relation's
- * peak was 1.7 to 2.5 times its rows, and it was the peak of a run's memory (the transitive closure of
- * the shared benchmark, 2.6 million pairs, held a 28 MB and a 42 MB array; docs/benchmarks.md, "Ninth
- * round"). Only the first chunk grows by doubling, so that the many small relations of a large program
- * stay small.
+ * The rows of one store, {@code arity} values a row, in chunks of {@link #ROWS} rows: row {@code r} is at
+ * {@link #offset}{@code (r)} of its chunk. Growing adds a chunk instead of copying every row into an
+ * array half as large again, which held the old and the new array at once: a relation's peak was 1.7
+ * to 2.5 times its rows, and it was the peak of a run's memory (the transitive closure of the shared
+ * benchmark, 2.6 million pairs, held a 28 MB and a 42 MB array; docs/benchmarks.md, "Ninth round").
+ * Only the first chunk grows by doubling, so that the many small relations of a large program stay
+ * small.
+ *
+ * <p>While every value written fits in an int (node numbers, counts, string ids), the chunks are
+ * {@code int[]}s, half the memory of the rows of longs that a run's relations mostly are; the first
+ * value that does not fit widens them to {@code long[]}s for good. A hot loop asks {@link #ints()} once
+ * a row and reads {@link #intChunk} or {@link #longChunk}; anything else reads {@link #get}.
  */
 final class RowChunks {
   static final int SHIFT = 14;
   static final int ROWS = 1 << SHIFT;
   private static final int MASK = ROWS - 1;
   private final int width;
-  private long[][] chunks;
+  /** The chunks while every value fits in an int; null once widened. */
+  private int[][] ints;
+  /** The chunks once widened; null before. */
+  private long[][] longs;
   /** Rows that fit in the chunks allocated. */
   private int capacity;
 
@@ -24,13 +32,23 @@ final class RowChunks {
   RowChunks(int arity, int rows) {
     this.width = Math.max(arity, 1);
     int first = Math.max(1, Math.min(rows, ROWS));
-    chunks = new long[][] {new long[first * width]};
+    ints = new int[][] {new int[first * width]};
     capacity = first;
     reserve(rows);
   }
 
-  long[] chunk(int row) {
-    return chunks[row >>> SHIFT];
+  boolean ints() {
+    return ints != null;
+  }
+
+  /** Row {@code row}'s chunk while {@link #ints()}. */
+  int[] intChunk(int row) {
+    return ints[row >>> SHIFT];
+  }
+
+  /** Row {@code row}'s chunk once not {@link #ints()}. */
+  long[] longChunk(int row) {
+    return longs[row >>> SHIFT];
   }
 
   int offset(int row) {
@@ -38,12 +56,22 @@ final class RowChunks {
   }
 
   long get(int row, int column) {
-    return chunks[row >>> SHIFT][(row & MASK) * width + column];
+    int at = (row & MASK) * width + column;
+    int[][] ints = this.ints;
+    return ints != null ? ints[row >>> SHIFT][at] : longs[row >>> SHIFT][at];
   }
 
   /** Copies row {@code row}'s {@code length} first values into {@code into}. */
   void copy(int row, long[] into, int length) {
-    System.arraycopy(chunks[row >>> SHIFT], (row & MASK) * width, into, 0, length);
+    int base = (row & MASK) * width;
+    if (ints != null) {
+      int[] chunk = ints[row >>> SHIFT];
+      for (int c = 0; c < length; c++) {
+        into[c] = chunk[base + c];
+      }
+    } else {
+      System.arraycopy(longs[row >>> SHIFT], base, into, 0, length);
+    }
   }
 
   /** Writes {@code length} values of {@code tuple} as row {@code row}, making room for it. */
@@ -51,7 +79,21 @@ final class RowChunks {
     if (row >= capacity) {
       reserve(row + 1);
     }
-    System.arraycopy(tuple, 0, chunks[row >>> SHIFT], (row & MASK) * width, length);
+    int base = (row & MASK) * width;
+    if (ints != null) {
+      int[] chunk = ints[row >>> SHIFT];
+      for (int c = 0; c < length; c++) {
+        long value = tuple[c];
+        if (value != (int) value) {
+          widen();
+          System.arraycopy(tuple, 0, longs[row >>> SHIFT], base, length);
+          return;
+        }
+        chunk[base + c] = (int) value;
+      }
+    } else {
+      System.arraycopy(tuple, 0, longs[row >>> SHIFT], base, length);
+    }
   }
 
   /** Makes room for {@code rows} rows. */
@@ -61,20 +103,46 @@ final class RowChunks {
     }
     if (capacity < ROWS) {
       int first = Math.min(ROWS, Math.max(rows, 2 * capacity));
-      chunks[0] = Arrays.copyOf(chunks[0], first * width);
+      if (ints != null) {
+        ints[0] = Arrays.copyOf(ints[0], first * width);
+      } else {
+        longs[0] = Arrays.copyOf(longs[0], first * width);
+      }
       capacity = first;
     }
     while (capacity < rows) {
       int index = capacity >>> SHIFT;
-      if (index == chunks.length) {
-        chunks = Arrays.copyOf(chunks, 2 * index);
+      if (ints != null) {
+        if (index == ints.length) {
+          ints = Arrays.copyOf(ints, 2 * index);
+        }
+        ints[index] = new int[ROWS * width];
+      } else {
+        if (index == longs.length) {
+          longs = Arrays.copyOf(longs, 2 * index);
+        }
+        longs[index] = new long[ROWS * width];
       }
-      chunks[index] = new long[ROWS * width];
       capacity += ROWS;
     }
   }
 
-  /** The longs allocated for rows. */
+  /** From int chunks to long chunks, one chunk at a time. */
+  private void widen() {
+    longs = new long[ints.length][];
+    for (int i = 0; i < ints.length && ints[i] != null; i++) {
+      int[] narrow = ints[i];
+      long[] wide = new long[narrow.length];
+      for (int j = 0; j < narrow.length; j++) {
+        wide[j] = narrow[j];
+      }
+      longs[i] = wide;
+      ints[i] = null;
+    }
+    ints = null;
+  }
+
+  /** The values allocated for rows. */
   long allocated() {
     return (long) capacity * width;
   }
@@ -83,8 +151,16 @@ final class RowChunks {
   long[] flat(int rows) {
     long[] flat = new long[rows * width];
     for (int from = 0; from < rows; from += ROWS) {
-      int n = Math.min(ROWS, rows - from);
-      System.arraycopy(chunks[from >>> SHIFT], 0, flat, from * width, n * width);
+      int n = Math.min(ROWS, rows - from) * width;
+      if (ints != null) {
+        int[] chunk = ints[from >>> SHIFT];
+        int at = from * width;
+        for (int i = 0; i < n; i++) {
+          flat[at + i] = chunk[i];
+        }
+      } else {
+        System.arraycopy(longs[from >>> SHIFT], 0, flat, from * width, n);
+      }
     }
     return flat;
   }

@@ -30,8 +30,7 @@ final class ScanStep extends Step {
         continue; // a raised lattice value: its new row carries it on
       }
       // re-read: emitting into this relation may have given it new rows (a rebuilt set, new chunks)
-      RowChunks rows = store.rows;
-      if (match(rows.chunk(r), rows.offset(r), kinds, args, registers)) {
+      if (match(store.rows, r, kinds, args, registers)) {
         next.run(frame);
       }
     }

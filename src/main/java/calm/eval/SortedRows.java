@@ -54,8 +54,10 @@ final class SortedRows {
     }
     int[] order = order(store, types, pool);
     long[] sorted = new long[size * arity];
+    long[] tuple = new long[arity];
     for (int i = 0; i < size; i++) {
-      System.arraycopy(rows.chunk(order[i]), rows.offset(order[i]), sorted, i * arity, arity);
+      rows.copy(order[i], tuple, arity);
+      System.arraycopy(tuple, 0, sorted, i * arity, arity);
     }
     return sorted;
   }

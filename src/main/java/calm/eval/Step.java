@@ -12,6 +12,34 @@ abstract class Step {
   static final int CHECK_CONSTANT = 2;
   static final int SKIP = 3;
 
+  /** Applies one atom's column operations to row {@code row} of {@code rows}; false when a check fails. */
+  static boolean match(RowChunks rows, int row, int[] kinds, long[] args, long[] registers) {
+    return rows.ints()
+        ? match(rows.intChunk(row), rows.offset(row), kinds, args, registers)
+        : match(rows.longChunk(row), rows.offset(row), kinds, args, registers);
+  }
+
+  private static boolean match(int[] rows, int base, int[] kinds, long[] args, long[] registers) {
+    for (int c = 0; c < kinds.length; c++) {
+      long v = rows[base + c];
+      switch (kinds[c]) {
+        case BIND -> registers[(int) args[c]] = v;
+        case CHECK_REGISTER -> {
+          if (registers[(int) args[c]] != v) {
+            return false;
+          }
+        }
+        case CHECK_CONSTANT -> {
+          if (args[c] != v) {
+            return false;
+          }
+        }
+        default -> {}
+      }
+    }
+    return true;
+  }
+
   /** Applies one atom's column operations to {@code rows[base..]}; false when a check fails. */
   static boolean match(long[] rows, int base, int[] kinds, long[] args, long[] registers) {
     for (int c = 0; c < kinds.length; c++) {

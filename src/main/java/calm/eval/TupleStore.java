@@ -448,9 +448,12 @@ final class TupleStore {
 
   /** Whether row {@code row} holds {@code tuple}'s values. */
   boolean rowEquals(int row, long[] tuple) {
-    long[] chunk = rows.chunk(row);
-    int base = rows.offset(row);
-    return Arrays.equals(chunk, base, base + arity, tuple, 0, arity);
+    for (int c = 0; c < arity; c++) {
+      if (rows.get(row, c) != tuple[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   long[] row(int row) {
@@ -800,11 +803,9 @@ final class TupleStore {
       if (entry == 0) {
         return slot;
       }
-      long[] chunk = rows.chunk(entry - 1);
-      int base = rows.offset(entry - 1);
       boolean equal = true;
       for (int c = 0; c < arity; c++) {
-        if (chunk[base + c] != tuple[c]) {
+        if (rows.get(entry - 1, c) != tuple[c]) {
           equal = false;
           break;
         }
@@ -821,10 +822,8 @@ final class TupleStore {
     mask = table.length - 1;
     for (int r = 0; r < size; r++) {
       long h = 0x9E3779B97F4A7C15L;
-      long[] chunk = rows.chunk(r);
-      int base = rows.offset(r);
       for (int c = 0; c < arity; c++) {
-        h = mix(h, chunk[base + c]);
+        h = mix(h, rows.get(r, c));
       }
       int slot = finish(h) & mask;
       while (table[slot] != 0) {

@@ -30,12 +30,38 @@ class RowChunksTest {
         assertArrayEquals(Arrays.copyOfRange(model, r * arity, r * arity + arity), read, "row " + r);
         for (int c = 0; c < arity; c++) {
           assertEquals(model[r * arity + c], rows.get(r, c));
-          assertEquals(model[r * arity + c], rows.chunk(r)[rows.offset(r) + c]);
+          long inChunk = rows.ints() ? rows.intChunk(r)[rows.offset(r) + c] : rows.longChunk(r)[rows.offset(r) + c];
+          assertEquals(model[r * arity + c], inChunk);
         }
       }
       assertArrayEquals(model, rows.flat(count));
       assertEquals(4L * RowChunks.ROWS * arity, rows.allocated(), "four chunks, none partly allocated twice");
     }
+  }
+
+  /** Ints while every value fits one (negative ones too); the first that does not widens every row. */
+  @Test
+  void intChunksWidenToLongsAtTheFirstValueThatDoesNotFit() {
+    Random random = new Random(11);
+    int arity = 2;
+    int count = 2 * RowChunks.ROWS + 99;
+    long[] model = new long[count * arity];
+    RowChunks rows = new RowChunks(arity, 16);
+    long[] tuple = new long[arity];
+    int widenAt = RowChunks.ROWS + 5;
+    for (int r = 0; r < count; r++) {
+      tuple[0] = random.nextInt();
+      tuple[1] = r == widenAt ? Integer.MAX_VALUE + 1L : -random.nextInt(1000);
+      System.arraycopy(tuple, 0, model, r * arity, arity);
+      rows.put(r, tuple, arity);
+      assertEquals(r < widenAt, rows.ints(), "row " + r);
+    }
+    assertArrayEquals(model, rows.flat(count));
+    long[] read = new long[arity];
+    rows.copy(widenAt, read, arity);
+    assertArrayEquals(new long[] {model[widenAt * arity], Integer.MAX_VALUE + 1L}, read);
+    rows.copy(3, read, arity);
+    assertArrayEquals(Arrays.copyOfRange(model, 6, 8), read, "a row written before the widening");
   }
 
   @Test
