@@ -186,14 +186,7 @@ final class Keying {
       if (entry == 0) {
         return slot;
       }
-      boolean equal = true;
-      for (int c = 0; c < keyColumns; c++) {
-        if (rows.get(entry - 1, c) != source[base + c]) {
-          equal = false;
-          break;
-        }
-      }
-      if (equal) {
+      if (rows.startsWith(entry - 1, source, base, keyColumns)) {
         return slot;
       }
       slot = (slot + 1) & mask;

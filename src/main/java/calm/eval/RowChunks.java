@@ -61,6 +61,27 @@ final class RowChunks {
     return ints != null ? ints[row >>> SHIFT][at] : longs[row >>> SHIFT][at];
   }
 
+  /** Whether row {@code row}'s {@code length} first values are {@code values[from..]}'s. */
+  boolean startsWith(int row, long[] values, int from, int length) {
+    int base = (row & MASK) * width;
+    if (ints != null) {
+      int[] chunk = ints[row >>> SHIFT];
+      for (int c = 0; c < length; c++) {
+        if (chunk[base + c] != values[from + c]) {
+          return false;
+        }
+      }
+    } else {
+      long[] chunk = longs[row >>> SHIFT];
+      for (int c = 0; c < length; c++) {
+        if (chunk[base + c] != values[from + c]) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Copies row {@code row}'s {@code length} first values into {@code into}. */
   void copy(int row, long[] into, int length) {
     int base = (row & MASK) * width;

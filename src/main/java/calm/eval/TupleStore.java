@@ -448,12 +448,7 @@ final class TupleStore {
 
   /** Whether row {@code row} holds {@code tuple}'s values. */
   boolean rowEquals(int row, long[] tuple) {
-    for (int c = 0; c < arity; c++) {
-      if (rows.get(row, c) != tuple[c]) {
-        return false;
-      }
-    }
-    return true;
+    return rows.startsWith(row, tuple, 0, arity);
   }
 
   long[] row(int row) {
@@ -803,14 +798,7 @@ final class TupleStore {
       if (entry == 0) {
         return slot;
       }
-      boolean equal = true;
-      for (int c = 0; c < arity; c++) {
-        if (rows.get(entry - 1, c) != tuple[c]) {
-          equal = false;
-          break;
-        }
-      }
-      if (equal) {
+      if (rows.startsWith(entry - 1, tuple, 0, arity)) {
         return slot;
       }
       slot = (slot + 1) & mask;
