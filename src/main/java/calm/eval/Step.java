@@ -19,6 +19,9 @@ abstract class Step {
         : match(rows.longChunk(row), rows.offset(row), kinds, args, registers);
   }
 
+  // The long[] loop below, over an int chunk: the innermost loop of every scan and lookup, which a
+  // shared reader would pay for with a call or a copy of the row at each row (as the JDK's Arrays
+  // repeats its loops per primitive type).
   private static boolean match(int[] rows, int base, int[] kinds, long[] args, long[] registers) {
     for (int c = 0; c < kinds.length; c++) {
       long v = rows[base + c];
