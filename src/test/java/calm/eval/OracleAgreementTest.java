@@ -111,6 +111,47 @@ class OracleAgreementTest {
   }
 
   /**
+   * Relations of two {@link RowChunks} chunks (a closure of some 20,000 pairs through a hub), one of
+   * them widened from int chunks to long chunks after 20,000 rows (a value of 2^40 arrives in a later
+   * round), read by scans, lookups, a negation and a count.
+   */
+  @Test
+  void relationsOfSeveralChunksAndALateWideningAgreeWithTheOracle() {
+    StringBuilder text = new StringBuilder("""
+        table edge(x: int, y: int).
+        table jump(x: int, y: int).
+        table tc(x: int, y: int).
+        output table wide(x: int, y: int).
+        output table gap(x: int, y: int).
+        output table n(x: int, c: int).
+        tc(X, Y) :- edge(X, Y).
+        tc(X, Z) :- tc(X, Y), edge(Y, Z).
+        wide(X, Y) :- tc(X, Y).
+        wide(X, Z) :- wide(X, Y), jump(Y, Z).
+        gap(X, Y) :- tc(X, Y), not edge(Y, X).
+        n(X, count(Y)) :- wide(X, Y).
+        """);
+    for (int i = 0; i < 140; i++) { // 140 sources, a hub, 140 sinks: 140 * 140 pairs through it
+      text.append("edge(").append(i).append(", 500).\n");
+      text.append("edge(500, ").append(1000 + i).append(").\n");
+    }
+    text.append("edge(1003, 1000).\njump(1000, 1099511627776).\njump(1099511627776, -3).\n");
+    Program program = parse(text.toString(), 0);
+    Map<String, Set<List<Object>>> expected = NaiveOracle.evaluate(program);
+    CompiledProgram compiled = Checked.compile("chunks.calm", text.toString());
+    Run run = new Run(compiled, World.of(compiled, Scenario.standalone(), Map.of()));
+    run.runToQuiescence();
+    for (String r : List.of("wide", "gap", "n")) {
+      Set<List<Object>> actual = new HashSet<>();
+      run.contents("local", r).forEach(f -> actual.add(List.of(f)));
+      assertEquals(expected.get(r), actual, r);
+    }
+    assertTrue(expected.get("wide").size() > RowChunks.ROWS, "wide: " + expected.get("wide").size());
+    assertTrue(expected.get("wide").contains(List.of(7L, 1099511627776L)), "the late wide value");
+    assertTrue(expected.get("gap").size() > RowChunks.ROWS, "gap: " + expected.get("gap").size());
+  }
+
+  /**
    * Rules that derive each head tuple once append without probing the head's set (DistinctHeads); the
    * set must then hold those rows for whatever reads or derives the relation next: a second rule with
    * overlapping tuples, a negation, a join, a relation that already held facts.
