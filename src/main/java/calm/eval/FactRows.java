@@ -15,8 +15,6 @@ public final class FactRows {
   final int arity;
   final RowChunks rows;
   int count;
-  /** A row being read, before it is added (see {@link FactsFiles}). */
-  final long[] scratch;
 
   public FactRows(int arity) {
     this(arity, 16);
@@ -26,7 +24,6 @@ public final class FactRows {
   FactRows(int arity, int capacity) {
     this.arity = arity;
     this.rows = new RowChunks(arity, Math.min(Math.max(capacity, 1), RowChunks.ROWS));
-    this.scratch = new long[arity];
   }
 
   static FactRows of(int arity, List<long[]> tuples) {
@@ -52,9 +49,7 @@ public final class FactRows {
   }
 
   long[] row(int row) {
-    long[] tuple = new long[arity];
-    rows.copy(row, tuple, arity);
-    return tuple;
+    return rows.row(row, arity);
   }
 
   /** The rows as tuples, each a copy. */

@@ -62,11 +62,12 @@ public final class FactsFiles {
     // for a file of ints, a guess from its size (about 5 bytes a column) sizes the first chunk
     long guess = allInts ? Files.size(file) / (5L * arity) : 16;
     FactRows tuples = new FactRows(arity, (int) Math.min(Math.max(guess, 16), 1 << 22));
+    long[] row = new long[arity];
     try (Utf8Lines in = new Utf8Lines(Files.newInputStream(file))) {
       while (true) {
         String line;
         if (in.nextInBuffer()) {
-          if (allInts && parseInts(in.buffer(), in.lineStart, in.lineEnd, arity, tuples)) {
+          if (allInts && parseInts(in.buffer(), in.lineStart, in.lineEnd, row, tuples)) {
             continue;
           }
           line = new String(in.buffer(), in.lineStart, in.lineEnd - in.lineStart, StandardCharsets.ISO_8859_1);
@@ -85,18 +86,19 @@ public final class FactsFiles {
   }
 
   /**
-   * The common line of a facts file of ints, read from its bytes: {@code arity} plain numbers (see
-   * {@link #plainDigits}) separated by tabs, perhaps ending in '\r'. False, with nothing added, for any
-   * other line, which {@link #parseLine} then reads (and explains, if it is wrong).
+   * The common line of a facts file of ints, read from its bytes into {@code row} and added: as many
+   * plain numbers as {@code row} has columns (see {@link #plainDigits}) separated by tabs, perhaps ending
+   * in '\r'. False, with nothing added, for any other line, which {@link #parseLine} then reads (and
+   * explains, if it is wrong).
    */
-  private static boolean parseInts(byte[] bytes, int from, int to, int arity, FactRows into) {
+  private static boolean parseInts(byte[] bytes, int from, int to, long[] row, FactRows into) {
+    int arity = row.length;
     if (to > from && bytes[to - 1] == '\r') {
       to--;
     }
     if (from == to) {
       return false;
     }
-    long[] data = into.scratch;
     int i = from;
     for (int c = 0; c < arity; c++) {
       boolean negative = i < to && bytes[i] == '-';
@@ -117,10 +119,10 @@ public final class FactsFiles {
       if (i == start || i - start > 18 || (last ? i != to : i == to || bytes[i] != '\t')) {
         return false;
       }
-      data[c] = negative ? -value : value;
+      row[c] = negative ? -value : value;
       i++; // the tab
     }
-    into.add(data);
+    into.add(row);
     return true;
   }
 

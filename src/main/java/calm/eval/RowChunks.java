@@ -84,15 +84,27 @@ final class RowChunks {
 
   /** Copies row {@code row}'s {@code length} first values into {@code into}. */
   void copy(int row, long[] into, int length) {
+    copy(row, into, 0, length);
+  }
+
+  /** Copies row {@code row}'s {@code length} first values into {@code into} from {@code at} on. */
+  void copy(int row, long[] into, int at, int length) {
     int base = (row & MASK) * width;
     if (ints != null) {
       int[] chunk = ints[row >>> SHIFT];
       for (int c = 0; c < length; c++) {
-        into[c] = chunk[base + c];
+        into[at + c] = chunk[base + c];
       }
     } else {
-      System.arraycopy(longs[row >>> SHIFT], base, into, 0, length);
+      System.arraycopy(longs[row >>> SHIFT], base, into, at, length);
     }
+  }
+
+  /** Row {@code row}'s {@code length} first values, in a new array. */
+  long[] row(int row, int length) {
+    long[] tuple = new long[length];
+    copy(row, tuple, length);
+    return tuple;
   }
 
   /** Writes {@code length} values of {@code tuple} as row {@code row}, making room for it. */

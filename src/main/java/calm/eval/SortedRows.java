@@ -54,15 +54,16 @@ final class SortedRows {
     }
     int[] order = order(store, types, pool);
     long[] sorted = new long[size * arity];
-    long[] tuple = new long[arity];
     for (int i = 0; i < size; i++) {
-      rows.copy(order[i], tuple, arity);
-      System.arraycopy(tuple, 0, sorted, i * arity, arity);
+      rows.copy(order[i], sorted, i * arity, arity);
     }
     return sorted;
   }
 
   private static boolean fitInts(RowChunks rows, int count) {
+    if (rows.ints()) {
+      return true; // every value written fitted, or the chunks would have widened
+    }
     for (int r = 0; r < count; r++) {
       long a = rows.get(r, 0);
       long b = rows.get(r, 1);

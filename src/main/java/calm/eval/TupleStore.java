@@ -452,9 +452,7 @@ final class TupleStore {
   }
 
   long[] row(int row) {
-    long[] tuple = new long[arity];
-    rows.copy(row, tuple, arity);
-    return tuple;
+    return rows.row(row, arity);
   }
 
   void clear() {
@@ -798,7 +796,7 @@ final class TupleStore {
       if (entry == 0) {
         return slot;
       }
-      if (rows.startsWith(entry - 1, tuple, 0, arity)) {
+      if (rowEquals(entry - 1, tuple)) {
         return slot;
       }
       slot = (slot + 1) & mask;
