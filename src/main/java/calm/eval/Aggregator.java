@@ -22,6 +22,8 @@ final class Aggregator extends Step {
   private final long[] keyBuffer;
   private final long[] tuple;
   private final long[] lastKey;
+  /** The assignment being added to {@link #assignments}, which copies it. */
+  private final long[] assignment;
   private int lastGroup = -1;
   private TupleStore assignments;
   private TupleStore groups;
@@ -45,6 +47,7 @@ final class Aggregator extends Step {
     this.keyBuffer = new long[head.length - 1];
     this.lastKey = new long[head.length - 1];
     this.tuple = new long[head.length];
+    this.assignment = namedOrNull == null ? null : new long[namedOrNull.length];
   }
 
   void start() {
@@ -75,7 +78,7 @@ final class Aggregator extends Step {
   void run(Frame frame) {
     long[] registers = frame.registers;
     if (assignments != null) {
-      long[] a = new long[named.length];
+      long[] a = assignment;
       for (int i = 0; i < named.length; i++) {
         a[i] = registers[named[i]];
       }
