@@ -87,6 +87,12 @@ public final class Checker {
    * run one after the other: check of 100,000 rules 1.49-1.61 -> 1.43-1.56 s, the drawing of
    * gen-calm-rules 100000 2.24-2.80 -> 2.16-2.34 s, alternating).
    */
+  /**
+   * Below this many items the checks run one after the other: on a program of a few dozen lines they
+   * take a millisecond or two, less than starting the common pool's threads and handing them work.
+   */
+  private static final int SIDE_BY_SIDE_ITEMS = 2_000;
+
   private List<List<Diagnostic>> found(CheckContext context, boolean beside) {
     List<ItemCheck> itemChecks =
         checks.stream().filter(ItemCheck.class::isInstance).map(ItemCheck.class::cast).toList();
@@ -107,8 +113,9 @@ public final class Checker {
             });
       }
     }
+    boolean sideBySide = cores > 1 && context.program().items().size() >= SIDE_BY_SIDE_ITEMS;
     List<List<List<Diagnostic>>> done =
-        (cores > 1 ? jobs.parallelStream() : jobs.stream()).map(Supplier::get).toList();
+        (sideBySide ? jobs.parallelStream() : jobs.stream()).map(Supplier::get).toList();
     List<List<Diagnostic>> found = new ArrayList<>(checks.size());
     int whole = parts;
     for (Check check : checks) {
