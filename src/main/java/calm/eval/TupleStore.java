@@ -40,14 +40,21 @@ final class TupleStore {
   private int[] small;
   /*
    * Densest of all, for two columns of small non-negative values (node ids below a few thousand): the
-   * set is a bitmap over every pair, bit (a << shift) | b. A small set switches to it when it grows and
-   * the bitmap would take no more memory than its next table: the transitive closure of a 1,000-node
-   * graph (600,000 pairs) is then a 128 KB bitmap that stays in the cache, instead of a 4 MB table
-   * probed at random (docs/benchmarks.md, "Start-up, aggregation and negation"). A value out of its
-   * range grows the bitmap while that stays as cheap, and otherwise goes back to the small table.
+   * set is a row of bits per first value, bit b of row a for the pair (a, b), each row made when its
+   * first value first comes. A small set switches to it when it grows and the rows would take no more
+   * memory than its next table: the transitive closure of a 1,000-node graph (600,000 pairs) is then
+   * 128 KB of bits that stay in the cache, instead of a 4 MB table probed at random (docs/benchmarks.md,
+   * "Start-up, aggregation and negation"), and a relation of some hundred sources and the thousands of
+   * nodes each reaches takes a row per source, not bits for every pair of nodes ("Tenth round"). A
+   * value out of range grows the rows while that stays as cheap, and so does a new first value;
+   * otherwise the set goes back to the small table.
    */
-  private long[] bits;
-  private int shift;
+  private long[][] bitRows;
+  /** How many bits a first value has (there are {@code 1 << shiftA} rows) and a second (a row's width). */
+  private int shiftA;
+  private int shiftB;
+  /** How many rows of bits are made. */
+  private int bitRowCount;
   /** The bits of every first and every second value the small set has held: bounds for the bitmap. */
   private long spanA;
   private long spanB;
@@ -165,17 +172,17 @@ final class TupleStore {
   }
 
   private boolean addRow(long[] tuple) {
-    if (bits != null) {
+    if (bitRows != null) {
       long a = tuple[0];
       long b = tuple[1];
-      if (((a | b) >>> shift) == 0 || growDense(a, b)) {
-        int bit = (int) ((a << shift) | b);
-        long word = bits[bit >>> 6];
-        long mask = 1L << bit;
-        if ((word & mask) != 0) {
+      if ((((a >>> shiftA) | (b >>> shiftB)) == 0 || growDense(a, b)) && (bitRows[(int) a] != null || newBitRow(a))) {
+        long[] row = bitRows[(int) a];
+        int word = (int) (b >>> 6);
+        long mask = 1L << b;
+        if ((row[word] & mask) != 0) {
           return false;
         }
-        bits[bit >>> 6] = word | mask;
+        row[word] |= mask;
         indexRow(appendRow(tuple));
         return true;
       }
@@ -206,7 +213,7 @@ final class TupleStore {
    * misses overlap, and the probes that follow find the slots in the cache.
    */
   void touch(long[] batch, int count) {
-    if (setless || bits != null) {
+    if (setless || bitRows != null) {
       return;
     }
     if (small != null && count > 8) {
@@ -342,8 +349,8 @@ final class TupleStore {
   /** Sizes the set for {@code more} rows beyond those held, so that it does not grow step by step. */
   private void reserveSet(int more) {
     long wanted = (long) size + more;
-    if (bits != null) {
-      return; // a bitmap holds any number of pairs in its range
+    if (bitRows != null) {
+      return; // rows of bits hold any number of pairs in their range
     }
     if (small != null) {
       int capacity = small.length;
@@ -375,7 +382,7 @@ final class TupleStore {
   /** The row holding {@code tuple}, adding it if needed. */
   int rowOf(long[] tuple) {
     buildSet();
-    if (bits != null) {
+    if (bitRows != null) {
       leaveDense();
     }
     if (small != null) {
@@ -393,14 +400,14 @@ final class TupleStore {
 
   boolean contains(long[] tuple) {
     buildSet();
-    if (bits != null) {
+    if (bitRows != null) {
       long a = tuple[0];
       long b = tuple[1];
-      if (((a | b) >>> shift) != 0) {
+      if (((a >>> shiftA) | (b >>> shiftB)) != 0) {
         return false; // every pair held is in the range
       }
-      int bit = (int) ((a << shift) | b);
-      return (bits[bit >>> 6] & (1L << bit)) != 0;
+      long[] row = bitRows[(int) a];
+      return row != null && (row[(int) (b >>> 6)] & (1L << b)) != 0;
     }
     if (small != null) {
       int key = smallKey(tuple);
@@ -468,8 +475,12 @@ final class TupleStore {
     size = 0;
     spanA = 0;
     spanB = 0;
-    if (bits != null) {
-      Arrays.fill(bits, 0);
+    if (bitRows != null) {
+      for (long[] row : bitRows) {
+        if (row != null) {
+          Arrays.fill(row, 0);
+        }
+      }
     } else if (small != null) {
       Arrays.fill(small, 0);
     } else if (packed) {
@@ -585,7 +596,7 @@ final class TupleStore {
 
   /** Rehashes the small keys into a table of {@code capacity} slots (a power of two), or goes dense. */
   private void resizeSmall(int capacity) {
-    if (arity == 2 && enterDense(Math.max(bitsFor(spanA), bitsFor(spanB)), capacity)) {
+    if (arity == 2 && enterDense(bitsFor(spanA), bitsFor(spanB), capacity, -1)) {
       return;
     }
     int[] grown = new int[capacity];
@@ -602,9 +613,9 @@ final class TupleStore {
     small = grown;
   }
 
-  /** Whether the set is a bitmap of pairs now (for tests). */
+  /** Whether the set is rows of bits now (for tests). */
   boolean isBitmap() {
-    return bits != null;
+    return bitRows != null;
   }
 
   /** How many low bits hold every value that set bits in {@code span}. */
@@ -612,48 +623,110 @@ final class TupleStore {
     return 64 - Long.numberOfLeadingZeros(span);
   }
 
+  /** The longs of a row of {@code 1 << shiftB} bits. */
+  private static int rowWords(int shiftB) {
+    return ((1 << shiftB) + 63) >>> 6;
+  }
+
+  /** What {@code rows} rows of bits take, with the array that holds them. */
+  private static long bitRowBytes(long rows, int shiftA, int shiftB) {
+    return rows * (rowWords(shiftB) * 8L + 16) + (4L << shiftA) + 16;
+  }
+
+  /** The slots of the small table that {@code count} pairs would need. */
+  private static int smallCapacity(long count) {
+    int capacity = 16;
+    while (capacity * 7L < count * 10L && capacity < (1 << 30)) {
+      capacity *= 2;
+    }
+    return capacity;
+  }
+
   /**
-   * Makes the set a bitmap of pairs below {@code 1 << newShift} when that takes no more memory than a
-   * small table of {@code capacity} slots; false when it would take more (or a value is too large).
+   * Makes the set rows of bits for first values below {@code 1 << newShiftA} and second values below
+   * {@code 1 << newShiftB} when they take no more memory than a small table of {@code capacity} slots,
+   * counting a row for {@code extraA} too when it is not -1; false when they would take more (or a
+   * value is too large).
    */
-  private boolean enterDense(int newShift, int capacity) {
-    newShift = Math.max(newShift, 3);
-    if (newShift > MAX_SHIFT || (1L << (2 * newShift)) / 8 > capacity * 4L) {
+  private boolean enterDense(int newShiftA, int newShiftB, int capacity, long extraA) {
+    newShiftA = Math.max(newShiftA, 3);
+    newShiftB = Math.max(newShiftB, 3);
+    long budget = capacity * 4L;
+    if (newShiftA > MAX_SHIFT || newShiftB > MAX_SHIFT || bitRowBytes(1, newShiftA, newShiftB) > budget) {
       return false;
     }
-    bits = new long[Math.max(1, 1 << (2 * newShift - 6))];
-    shift = newShift;
-    small = null;
     RowChunks rows = this.rows;
-    for (int r = 0; r < size; r++) {
-      int bit = (int) ((rows.get(r, 0) << newShift) | rows.get(r, 1));
-      bits[bit >>> 6] |= 1L << bit;
+    boolean[] seen = new boolean[1 << newShiftA];
+    int distinct = 0;
+    if (bitRowBytes(Math.min(size + 1L, 1L << newShiftA), newShiftA, newShiftB) > budget) {
+      for (int r = 0; r < size; r++) {
+        int a = (int) rows.get(r, 0);
+        if (!seen[a]) {
+          seen[a] = true;
+          distinct++;
+        }
+      }
+      if (extraA >= 0 && !seen[(int) extraA]) {
+        distinct++;
+      }
+      if (bitRowBytes(distinct, newShiftA, newShiftB) > budget) {
+        return false;
+      }
     }
+    long[][] made = new long[1 << newShiftA][];
+    int words = rowWords(newShiftB);
+    int count = 0;
+    for (int r = 0; r < size; r++) {
+      int a = (int) rows.get(r, 0);
+      long b = rows.get(r, 1);
+      long[] row = made[a];
+      if (row == null) {
+        row = made[a] = new long[words];
+        count++;
+      }
+      row[(int) (b >>> 6)] |= 1L << b;
+    }
+    bitRows = made;
+    bitRowCount = count;
+    shiftA = newShiftA;
+    shiftB = newShiftB;
+    small = null;
     return true;
   }
 
   /**
-   * Makes room in the bitmap for the pair ({@code a}, {@code b}) when that stays no larger than the small
-   * table the rows held would need; otherwise goes back to the small table. True when the pair now fits.
+   * Makes the row of bits for first value {@code a} when the rows stay no larger than the small table
+   * the pairs would need, with the new one; otherwise goes back to the small table. True when the row
+   * is made.
+   */
+  private boolean newBitRow(long a) {
+    if (bitRowBytes(bitRowCount + 1L, shiftA, shiftB) > smallCapacity(size + 1L) * 4L) {
+      leaveDense();
+      return false;
+    }
+    bitRows[(int) a] = new long[rowWords(shiftB)];
+    bitRowCount++;
+    return true;
+  }
+
+  /**
+   * Makes room in the rows of bits for the pair ({@code a}, {@code b}) when they stay no larger than
+   * the small table the pairs would need; otherwise goes back to the small table. True when the pair
+   * now fits.
    */
   private boolean growDense(long a, long b) {
-    if (a >= 0 && b >= 0) {
-      int needed = Math.max(bitsFor(a | b), shift + 1);
-      int capacity = 16;
-      while (capacity * 7L < size * 10L + 10) {
-        capacity *= 2;
-      }
-      if (enterDense(needed, capacity)) {
-        return true;
-      }
+    if (a >= 0 && b >= 0
+        && enterDense(Math.max(bitsFor(a), shiftA), Math.max(bitsFor(b), shiftB), smallCapacity(size + 1L), a)) {
+      return true;
     }
     leaveDense();
     return false;
   }
 
-  /** From the bitmap back to the small table of int keys (every pair held fits one). */
+  /** From the rows of bits back to the small table of int keys (every pair held fits one). */
   private void leaveDense() {
-    bits = null;
+    bitRows = null;
+    bitRowCount = 0;
     int capacity = 16;
     while (capacity * 7L < size * 10L + 10) {
       capacity *= 2;

@@ -129,6 +129,43 @@ class TupleStoreTest {
     }
   }
 
+  /**
+   * A few first values with many second values each (a reach from some sources) take a row of bits
+   * per first value, which a bitmap over every pair of their range would not be cheap enough for; when
+   * first values keep coming, each with a pair or two, the rows would outgrow the table and the set
+   * goes back to it. Both ways the store is the same set as a model.
+   */
+  @Test
+  void rowsOfBitsPerFirstValueBehaveAsASet() {
+    Random random = new Random(14);
+    TupleStore store = new TupleStore(2, List.of(new int[] {0}));
+    Set<List<Long>> model = new HashSet<>();
+    long[] sources = {7, 300, 1_200, 5_000, 9_000};
+    for (int i = 0; i < 40_000; i++) {
+      long[] t = {sources[random.nextInt(sources.length)], random.nextInt(12_000)};
+      assertEquals(model.add(asList(t)), store.add(t));
+    }
+    assertEquals(true, store.isBitmap(), "five sources over 12,000 targets: a row of bits each");
+    assertEquals(model.size(), store.size());
+    for (int i = 0; i < 5_000; i++) {
+      long[] probe = {random.nextInt(10_000) - 5, random.nextInt(13_000) - 5};
+      assertEquals(model.contains(asList(probe)), store.contains(probe));
+    }
+    boolean left = false;
+    for (int a = 0; a < 16_000 && !left; a++) {
+      long[] t = {a, random.nextInt(12_000)};
+      assertEquals(model.add(asList(t)), store.add(t));
+      left = !store.isBitmap();
+    }
+    assertEquals(true, left, "a row for every new first value would outgrow the table");
+    assertEquals(model.size(), store.size());
+    for (List<Long> t : model) {
+      assertEquals(true, store.contains(new long[] {t.get(0), t.get(1)}));
+    }
+    store.clear();
+    assertEquals(false, store.contains(new long[] {7, 1}));
+  }
+
   @Test
   void behavesAsASetWhateverTheValues() {
     Random random = new Random(11);
