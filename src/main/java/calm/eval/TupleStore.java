@@ -358,7 +358,7 @@ final class TupleStore {
         capacity *= 2;
       }
       if (capacity > small.length) {
-        resizeSmall(capacity);
+        resizeSmall(capacity, false); // rows of bits are judged by the rows held, and these are yet to come
       }
     } else if (packed) {
       while (wanted * 10L > keys.length * 7L && keys.length < (1 << 30)) {
@@ -588,15 +588,18 @@ final class TupleStore {
     }
     int row = appendRow(tuple);
     if (size * 10L > small.length * 7L) {
-      resizeSmall(small.length * 2);
+      resizeSmall(small.length * 2, true);
     }
     indexRow(row);
     return true;
   }
 
-  /** Rehashes the small keys into a table of {@code capacity} slots (a power of two), or goes dense. */
-  private void resizeSmall(int capacity) {
-    if (arity == 2 && enterDense(bitsFor(spanA), bitsFor(spanB), capacity, -1)) {
+  /**
+   * Rehashes the small keys into a table of {@code capacity} slots (a power of two), or, when {@code
+   * mayGoDense}, makes the set rows of bits if they would be no larger.
+   */
+  private void resizeSmall(int capacity, boolean mayGoDense) {
+    if (mayGoDense && arity == 2 && enterDense(bitsFor(spanA), bitsFor(spanB), capacity, -1)) {
       return;
     }
     int[] grown = new int[capacity];
