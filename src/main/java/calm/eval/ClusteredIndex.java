@@ -31,12 +31,15 @@ final class ClusteredIndex {
   private int entries;
   /**
    * With one column besides the key, per entry a hash set of its values (open addressing, {@link
-   * #EMPTY} marks a free slot, {@link #holdsEmpty} the entries that hold that value itself): whether a
-   * derived fact is already known is then answered next to the other facts with the same key, which
-   * the rule that derives it is usually still visiting, instead of by a probe anywhere in the relation.
+   * #EMPTY} marks a free slot, {@link #holdsEmpty} the entries that hold that value itself), made
+   * when the entry is first asked ({@link #buildSet}): whether a derived fact is already known is then
+   * answered next to the other facts with the same key, which the rule that derives it is usually
+   * still visiting, instead of by a probe anywhere in the relation.
    */
   private long[][] sets;
   private boolean[] holdsEmpty;
+  /** Whether any entry has its set made. */
+  private boolean setsMade;
   /**
    * For an index kept in sorted runs ({@link #sortedRun}), per entry how many of its values are in
    * ascending order; null for an index read in insertion order.
@@ -94,6 +97,12 @@ final class ClusteredIndex {
     // adding a row adds one to both: anything else (a clear, deletions) changes their difference
     if (size < indexedRows || version - seenVersion != size - indexedRows) {
       clear();
+    }
+    if (setsMade && store.isBitmap()) {
+      // the store's rows of bits are asked instead (EmitStep, MembershipStep): the sets made while
+      // the store was small would only be kept up to date for nothing
+      Arrays.fill(sets, 0, entries, null);
+      setsMade = false;
     }
     addRows(store.rows, indexedRows, size);
     indexedRows = size;
@@ -194,12 +203,12 @@ final class ClusteredIndex {
 
   /** Whether {@code entry}'s rows hold {@code value} in their one other column (an index with sets). */
   boolean holds(int entry, long value) {
-    if (value == EMPTY) {
-      return holdsEmpty[entry];
-    }
     long[] set = sets[entry];
     if (set == null) {
-      return false; // the entry's rows all hold EMPTY
+      set = buildSet(entry);
+    }
+    if (value == EMPTY) {
+      return holdsEmpty[entry];
     }
     int m = set.length - 1;
     int slot = TupleStore.finish(TupleStore.mix(0x9E3779B97F4A7C15L, value)) & m;
@@ -242,24 +251,53 @@ final class ClusteredIndex {
     }
   }
 
+  /** Whether any entry's set is made now (for tests). */
+  boolean madeSets() {
+    return setsMade;
+  }
+
   boolean hasSets() {
     return sets != null;
   }
 
+  /**
+   * Makes {@code entry}'s set from its values, when it is first asked: a store whose own set answers
+   * as fast (rows of bits, {@link TupleStore#isBitmap}) is asked instead, and its index then never
+   * makes sets (andersen's points-to: 18 MB of them).
+   */
+  private long[] buildSet(int entry) {
+    int n = lengths[entry];
+    long[] set = new long[Math.max(4, Integer.highestOneBit(Math.max(1, n * 2 - 1)) << 1)];
+    Arrays.fill(set, EMPTY);
+    long[] list = values[entry];
+    for (int i = 0; i < n; i++) {
+      if (list[i] == EMPTY) {
+        holdsEmpty[entry] = true;
+      } else {
+        insert(set, list[i]);
+      }
+    }
+    sets[entry] = set;
+    setsMade = true;
+    return set;
+  }
+
+  /** Adds a value to {@code entry}'s set, once it has one. */
   private void addToSet(int entry, long value, int count) {
     if (value == EMPTY) {
       holdsEmpty[entry] = true;
       return;
     }
     long[] set = sets[entry];
-    if (set == null || count * 2 > set.length) {
-      long[] grown = new long[set == null ? 4 : set.length * 2];
+    if (set == null) {
+      return;
+    }
+    if (count * 2 > set.length) {
+      long[] grown = new long[set.length * 2];
       Arrays.fill(grown, EMPTY);
-      if (set != null) {
-        for (long v : set) {
-          if (v != EMPTY) {
-            insert(grown, v);
-          }
+      for (long v : set) {
+        if (v != EMPTY) {
+          insert(grown, v);
         }
       }
       set = grown;
@@ -319,12 +357,6 @@ final class ClusteredIndex {
     for (entry = 0; entry < entries; entry++) {
       int count = counts[entry];
       values[entry] = new long[count * width];
-      if (sets != null) {
-        // the size appending would have grown it to: at least twice the values, a power of two
-        long[] set = new long[Math.max(4, Integer.highestOneBit(Math.max(1, count * 2 - 1)) << 1)];
-        Arrays.fill(set, EMPTY);
-        sets[entry] = set;
-      }
     }
     for (int r = from; r < to; r++) {
       entry = entryOfRow[r - from];
@@ -334,9 +366,6 @@ final class ClusteredIndex {
         list[n + i] = rows.get(r, restColumns[i]);
       }
       lengths[entry] = n + width;
-      if (sets != null) {
-        addToSet(entry, list[n], n + 1);
-      }
     }
     if (sortedLengths != null) { // the lists are new: nothing reads them yet
       for (entry = 0; entry < entries; entry++) {

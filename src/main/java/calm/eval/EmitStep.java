@@ -38,7 +38,9 @@ final class EmitStep extends Step {
       tuple[i] = head[i].eval(frame.registers);
     }
     if (known != null) {
-      if (known.of(frame.node.stores[relation]).holdsPair(tuple[knownKey], tuple[1 - knownKey])) {
+      TupleStore store = frame.node.stores[relation];
+      // rows of bits answer with one bit, and the index then needs no sets at all
+      if (store.isBitmap() ? store.contains(tuple) : known.of(store).holdsPair(tuple[knownKey], tuple[1 - knownKey])) {
         return;
       }
     }

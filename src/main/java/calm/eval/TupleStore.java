@@ -616,7 +616,7 @@ final class TupleStore {
     small = grown;
   }
 
-  /** Whether the set is rows of bits now (for tests). */
+  /** Whether the set is rows of bits now: a pair's test is then one bit's ({@link EmitStep}). */
   boolean isBitmap() {
     return bitRows != null;
   }

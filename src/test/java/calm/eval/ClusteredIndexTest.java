@@ -70,6 +70,36 @@ class ClusteredIndexTest {
     }
   }
 
+  /**
+   * A key's set is made when first asked; once the store's own set is rows of bits (asked instead, by
+   * the steps) the sets made are dropped, and asked again they are made again, right.
+   */
+  @Test
+  void setsAreMadeWhenAskedAndDroppedOnceTheStoreIsRowsOfBits() {
+    Random random = new Random(6);
+    TupleStore store = new TupleStore(2, List.of());
+    ClusteredIndex.Family family = new ClusteredIndex.Family(2, new int[] {0});
+    family.withSets();
+    boolean dropped = false;
+    for (int i = 0; i < 20_000; i++) {
+      store.add(new long[] {random.nextInt(20), random.nextInt(2000)});
+      if (i % 500 == 0) {
+        ClusteredIndex index = family.of(store);
+        assertEquals(false, index.madeSets() && store.isBitmap(), "sets kept beside rows of bits");
+        dropped |= store.isBitmap() && i > 0;
+        for (int probe = 0; probe < 200; probe++) {
+          long k = random.nextInt(22);
+          long v = random.nextInt(2100);
+          int entry = index.find1(k);
+          assertEquals(store.contains(new long[] {k, v}), entry >= 0 && index.holds(entry, v), k + ", " + v);
+        }
+        assertEquals(true, index.madeSets(), "asked, the sets are made");
+      }
+    }
+    assertEquals(true, store.isBitmap(), "twenty keys over 2,000 values: rows of bits");
+    assertEquals(true, dropped);
+  }
+
   @Test
   void anIndexBuiltAtOnceEqualsOneBuiltByAppending() {
     Random random = new Random(7);
