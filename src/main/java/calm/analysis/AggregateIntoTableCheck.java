@@ -57,23 +57,36 @@ final class AggregateIntoTableCheck implements ItemCheck {
     if (readsAnEvent(context, rule)) {
       return;
     }
+    // loops rather than streams: this runs for every aggregate rule of a large program
     Set<String> read = new HashSet<>();
-    rule.body().stream().map(AggregateIntoTableCheck::relation).flatMap(Optional::stream).forEach(read::add);
+    for (Literal literal : rule.body()) {
+      relation(literal).ifPresent(read::add);
+    }
     // worked out (once, in the context) only for a program that writes an aggregate into a plain table
-    Optional<String> source = read.stream().filter(context.changingRelations()::contains)
-        .filter(relation -> !sealedHere(context, relation, read)).sorted().findFirst();
-    if (source.isEmpty()) {
+    Set<String> changing = context.changingRelations();
+    String source = null; // the first in name order, for a stable message
+    for (String relation : read) {
+      if (changing.contains(relation) && !sealedHere(context, relation, read)
+          && (source == null || relation.compareTo(source) < 0)) {
+        source = relation;
+      }
+    }
+    if (source == null) {
       return;
     }
-    String function = rule.head().atom().arguments().stream()
-        .filter(t -> t instanceof Aggregate).map(t -> ((Aggregate) t).function().toString())
-        .findFirst().orElse("aggregate");
+    String function = "aggregate";
+    for (Term term : rule.head().atom().arguments()) {
+      if (term instanceof Aggregate aggregate) {
+        function = aggregate.function().toString();
+        break;
+      }
+    }
     report.accept(
         Diagnostic.of(
                 Code.AGGREGATE_INTO_TABLE,
                 rule.head().atom().span(),
                 "`" + head + "` is a table, so it keeps every value this " + function.toLowerCase(java.util.Locale.ROOT)
-                    + " ever had: as `" + source.get() + "` changes, the new row joins the old ones instead of"
+                    + " ever had: as `" + source + "` changes, the new row joins the old ones instead of"
                     + " replacing them")
             .withRelated(declaration.get().name().span(), "`" + head + "` is declared a table here")
             .withHelp(

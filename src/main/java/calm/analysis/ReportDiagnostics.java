@@ -17,10 +17,18 @@ import java.util.RandomAccess;
  * writing anything, so counting and sorting cost no text.
  */
 public final class ReportDiagnostics extends AbstractList<Diagnostic> implements RandomAccess {
-  static final Comparator<Diagnostic> ORDER =
-      Comparator.comparingInt((Diagnostic d) -> d.span().line())
-          .thenComparingInt(d -> d.span().column())
-          .thenComparing(d -> d.code().id());
+  // Written out rather than chained from Comparator.comparingInt: the JDK's own lambdas are spun anew
+  // at every start, while ours come ready-made from the class-data archive.
+  static final Comparator<Diagnostic> ORDER = ReportDiagnostics::inOrder;
+
+  private static int inOrder(Diagnostic a, Diagnostic b) {
+    int byLine = Integer.compare(a.span().line(), b.span().line());
+    if (byLine != 0) {
+      return byLine;
+    }
+    int byColumn = Integer.compare(a.span().column(), b.span().column());
+    return byColumn != 0 ? byColumn : a.code().id().compareTo(b.code().id());
+  }
 
   private final List<Diagnostic> held;
   private final PointDiagnostics points;
@@ -65,7 +73,10 @@ public final class ReportDiagnostics extends AbstractList<Diagnostic> implements
     }
     Arrays.sort(
         byPosition,
-        Comparator.comparingInt((Integer i) -> points.span(i).line()).thenComparingInt(i -> points.span(i).column()));
+        (i, j) -> {
+          int byLine = Integer.compare(points.span(i).line(), points.span(j).line());
+          return byLine != 0 ? byLine : Integer.compare(points.span(i).column(), points.span(j).column());
+        });
     int[] order = new int[sorted.size() + byPosition.length];
     int h = 0;
     int p = 0;
