@@ -45,12 +45,17 @@ class ClusteredIndexTest {
     }
   }
 
+  private static ClusteredIndex.Family byFirstColumnWithSets() {
+    ClusteredIndex.Family family = new ClusteredIndex.Family(2, new int[] {0});
+    family.withSets();
+    return family;
+  }
+
   @Test
   void perKeySetsHoldWhatTheRowsHold() {
     Random random = new Random(5);
     TupleStore store = new TupleStore(2, List.of());
-    ClusteredIndex.Family family = new ClusteredIndex.Family(2, new int[] {0});
-    family.withSets();
+    ClusteredIndex.Family family = byFirstColumnWithSets();
     long empty = 0x8000_0000_5EED_F00DL; // the sets' own marker for a free slot is a value like any other
     for (int i = 0; i < 3000; i++) {
       store.add(new long[] {random.nextInt(40), random.nextInt(10) == 0 ? empty : random.nextInt(500)});
@@ -78,8 +83,7 @@ class ClusteredIndexTest {
   void setsAreMadeWhenAskedAndDroppedOnceTheStoreIsRowsOfBits() {
     Random random = new Random(6);
     TupleStore store = new TupleStore(2, List.of());
-    ClusteredIndex.Family family = new ClusteredIndex.Family(2, new int[] {0});
-    family.withSets();
+    ClusteredIndex.Family family = byFirstColumnWithSets();
     boolean dropped = false;
     for (int i = 0; i < 20_000; i++) {
       store.add(new long[] {random.nextInt(20), random.nextInt(2000)});
