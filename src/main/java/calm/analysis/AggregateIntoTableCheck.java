@@ -175,12 +175,7 @@ final class AggregateIntoTableCheck implements ItemCheck {
     Set<String> names = new HashSet<>();
     for (Declaration d : context.schema().declarations()) {
       if (d.kind().isSourceOfAsynchrony()) {
-        names.add(d.name().text());
-        int id = ids.id(d.name().text());
-        if (!changing[id]) {
-          changing[id] = true;
-          work[pending++] = id;
-        }
+        pending = mark(ids.id(d.name().text()), changing, work, pending);
       }
     }
     for (int r = 0; r < rules.size(); r++) {
@@ -189,9 +184,8 @@ final class AggregateIntoTableCheck implements ItemCheck {
         int head = ids.head(r);
         if (head == RelationIds.UNDECLARED) {
           names.add(rule.head().atom().relation().text()); // changing, but no edge leaves it
-        } else if (!changing[head]) {
-          changing[head] = true;
-          work[pending++] = head;
+        } else {
+          pending = mark(head, changing, work, pending);
         }
       }
     }
@@ -200,9 +194,8 @@ final class AggregateIntoTableCheck implements ItemCheck {
       int x = work[--pending];
       for (int k = readers.start(x); k < readers.end(x); k++) {
         int head = ids.head(readers.rule(k));
-        if (head != RelationIds.UNDECLARED && !changing[head]) {
-          changing[head] = true;
-          work[pending++] = head;
+        if (head != RelationIds.UNDECLARED) {
+          pending = mark(head, changing, work, pending);
         }
       }
     }
@@ -212,5 +205,15 @@ final class AggregateIntoTableCheck implements ItemCheck {
       }
     }
     return names;
+  }
+
+  /** Marks relation {@code id} changing and queues it, unless it is already; returns the queue's length. */
+  private static int mark(int id, boolean[] changing, int[] work, int pending) {
+    if (changing[id]) {
+      return pending;
+    }
+    changing[id] = true;
+    work[pending] = id;
+    return pending + 1;
   }
 }

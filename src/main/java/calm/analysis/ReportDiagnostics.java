@@ -22,12 +22,14 @@ public final class ReportDiagnostics extends AbstractList<Diagnostic> implements
   static final Comparator<Diagnostic> ORDER = ReportDiagnostics::inOrder;
 
   private static int inOrder(Diagnostic a, Diagnostic b) {
-    int byLine = Integer.compare(a.span().line(), b.span().line());
-    if (byLine != 0) {
-      return byLine;
-    }
-    int byColumn = Integer.compare(a.span().column(), b.span().column());
-    return byColumn != 0 ? byColumn : a.code().id().compareTo(b.code().id());
+    int byPosition = byPosition(a.span(), b.span());
+    return byPosition != 0 ? byPosition : a.code().id().compareTo(b.code().id());
+  }
+
+  /** Line, then column. */
+  private static int byPosition(Span a, Span b) {
+    int byLine = Integer.compare(a.line(), b.line());
+    return byLine != 0 ? byLine : Integer.compare(a.column(), b.column());
   }
 
   private final List<Diagnostic> held;
@@ -73,10 +75,7 @@ public final class ReportDiagnostics extends AbstractList<Diagnostic> implements
     }
     Arrays.sort(
         byPosition,
-        (i, j) -> {
-          int byLine = Integer.compare(points.span(i).line(), points.span(j).line());
-          return byLine != 0 ? byLine : Integer.compare(points.span(i).column(), points.span(j).column());
-        });
+        (i, j) -> byPosition(points.span(i), points.span(j)));
     int[] order = new int[sorted.size() + byPosition.length];
     int h = 0;
     int p = 0;

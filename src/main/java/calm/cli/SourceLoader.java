@@ -178,18 +178,13 @@ final class SourceLoader {
       if (at < bytes.length) {
         return java.util.Arrays.copyOf(bytes, at); // the file shrank since its size was read
       }
-      ByteArrayOutputStream grown = new ByteArrayOutputStream();
-      byte[] slice = new byte[1 << 16];
-      for (int n; (n = in.read(slice)) >= 0; ) {
-        grown.write(slice, 0, n);
-      }
-      if (grown.size() == 0) {
+      byte[] grown = in.readAllBytes(); // what was added since, read in small slices too
+      if (grown.length == 0) {
         return bytes;
       }
-      ByteArrayOutputStream whole = new ByteArrayOutputStream(bytes.length + grown.size());
-      whole.write(bytes);
-      grown.writeTo(whole);
-      return whole.toByteArray();
+      byte[] whole = java.util.Arrays.copyOf(bytes, bytes.length + grown.length);
+      System.arraycopy(grown, 0, whole, bytes.length, grown.length);
+      return whole;
     }
   }
 

@@ -564,5 +564,18 @@ final class ClusteredIndex {
       index.sync(store);
       return index;
     }
+
+    /**
+     * Whether {@code store}, of two columns keyed here by one, holds {@code pair} (in column order):
+     * one bit of the store's own rows of bits when it has them, so that the index makes no sets (and
+     * drops those it made, {@link ClusteredIndex#sync}); otherwise the key's set in the index (see {@link #withSets}).
+     */
+    boolean holdsPair(TupleStore store, long[] pair) {
+      if (store.isBitmap()) {
+        return store.contains(pair);
+      }
+      int key = keyColumns[0];
+      return of(store).holdsPair(pair[key], pair[1 - key]);
+    }
   }
 }

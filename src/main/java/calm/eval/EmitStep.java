@@ -9,20 +9,19 @@ final class EmitStep extends Step {
   private final Expression[] head;
   private final long[] tuple;
   /**
-   * For a plain two-column head, a clustered index of the head's store with per-key sets: a derived
-   * fact already held is dropped here, next to its neighbours, rather than sent through the node's
+   * For a plain two-column head, a clustered index of the head's store with per-key sets (or the
+   * store's own rows of bits, {@link ClusteredIndex.Family#holdsPair}): a derived fact already held is
+   * dropped here, next to its neighbours, rather than sent through the node's
    * buffers to a probe of the whole relation's set (most derivations of a recursive rule are known).
    */
   private ClusteredIndex.Family known;
-  private int knownKey;
 
   int relation() {
     return relation;
   }
 
-  void dropKnownBy(ClusteredIndex.Family family, int keyColumn) {
+  void dropKnownBy(ClusteredIndex.Family family) {
     this.known = family;
-    this.knownKey = keyColumn;
   }
 
   EmitStep(HeadForm form, int relation, Expression[] head) {
@@ -37,12 +36,8 @@ final class EmitStep extends Step {
     for (int i = 0; i < head.length; i++) {
       tuple[i] = head[i].eval(frame.registers);
     }
-    if (known != null) {
-      TupleStore store = frame.node.stores[relation];
-      // rows of bits answer with one bit, and the index then needs no sets at all
-      if (store.isBitmap() ? store.contains(tuple) : known.of(store).holdsPair(tuple[knownKey], tuple[1 - knownKey])) {
-        return;
-      }
+    if (known != null && known.holdsPair(frame.node.stores[relation], tuple)) {
+      return;
     }
     frame.node.emit(form, relation, tuple);
   }

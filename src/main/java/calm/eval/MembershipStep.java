@@ -58,12 +58,9 @@ final class MembershipStep extends Step {
   void run(Frame frame) {
     long[] registers = frame.registers;
     if (sets != null) {
-      TupleStore store = frame.node.stores[relation];
       values[0] = key[0].eval(registers);
       values[1] = key[1].eval(registers);
-      // rows of bits answer with one bit, and the index then needs no sets at all
-      boolean present = store.isBitmap() ? store.contains(values) : sets.of(store).holdsPair(values[0], values[1]);
-      if (present == wantPresent) {
+      if (sets.holdsPair(frame.node.stores[relation], values) == wantPresent) {
         next.run(frame);
       }
       return;

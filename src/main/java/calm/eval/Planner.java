@@ -66,7 +66,7 @@ final class Planner {
       ClusteredIndex.Family family = program.existingClusteredIndex(emit.relation(), new int[] {0});
       if (family != null) {
         family.withSets();
-        emit.dropKnownBy(family, 0);
+        emit.dropKnownBy(family);
       }
     }
     for (MembershipStep test : pairTests) { // tests of whole pairs, the same way

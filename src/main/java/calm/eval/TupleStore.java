@@ -636,8 +636,8 @@ final class TupleStore {
     return rows * (rowWords(shiftB) * 8L + 16) + (4L << shiftA) + 16;
   }
 
-  /** The slots of the small table that {@code count} pairs would need. */
-  private static int smallCapacity(long count) {
+  /** The slots (a power of two, at most 70 % full) of a set's table that {@code count} keys need. */
+  private static int setCapacity(long count) {
     int capacity = 16;
     while (capacity * 7L < count * 10L && capacity < (1 << 30)) {
       capacity *= 2;
@@ -703,7 +703,7 @@ final class TupleStore {
    * is made.
    */
   private boolean newBitRow(long a) {
-    if (bitRowBytes(bitRowCount + 1L, shiftA, shiftB) > smallCapacity(size + 1L) * 4L) {
+    if (bitRowBytes(bitRowCount + 1L, shiftA, shiftB) > setCapacity(size + 1L) * 4L) {
       leaveDense();
       return false;
     }
@@ -719,7 +719,7 @@ final class TupleStore {
    */
   private boolean growDense(long a, long b) {
     if (a >= 0 && b >= 0
-        && enterDense(Math.max(bitsFor(a), shiftA), Math.max(bitsFor(b), shiftB), smallCapacity(size + 1L), a)) {
+        && enterDense(Math.max(bitsFor(a), shiftA), Math.max(bitsFor(b), shiftB), setCapacity(size + 1L), a)) {
       return true;
     }
     leaveDense();
@@ -730,10 +730,7 @@ final class TupleStore {
   private void leaveDense() {
     bitRows = null;
     bitRowCount = 0;
-    int capacity = 16;
-    while (capacity * 7L < size * 10L + 10) {
-      capacity *= 2;
-    }
+    int capacity = setCapacity(size + 1L);
     int[] table = new int[capacity];
     int m = capacity - 1;
     RowChunks rows = this.rows;
@@ -758,10 +755,7 @@ final class TupleStore {
 
   /** From small int keys to long keys: a value no longer fits. */
   private void widen() {
-    int capacity = 16;
-    while (capacity * 7L < size * 10L + 10) {
-      capacity *= 2;
-    }
+    int capacity = setCapacity(size + 1L);
     small = null;
     keys = new long[capacity];
     Arrays.fill(keys, EMPTY);
