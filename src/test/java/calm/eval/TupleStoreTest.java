@@ -234,6 +234,55 @@ class TupleStoreTest {
     }
   }
 
+  /**
+   * A batch of small pairs (the path of a recursive rule that rederives known pairs) adds the rows that
+   * adding them one by one would, in the same order: across the set's growth, its change to rows of
+   * bits, and a pair too large for the small set midway through a batch.
+   */
+  @Test
+  void aBatchOfSmallPairsAddsWhatAddingThemOneByOneWould() {
+    Random random = new Random(19);
+    for (int trial = 0; trial < 30; trial++) {
+      TupleStore oneByOne = new TupleStore(2, List.of(new int[] {1}));
+      TupleStore batched = new TupleStore(2, List.of(new int[] {1}));
+      int firstValues = 1 + random.nextInt(trial % 3 == 0 ? 20 : 3000);
+      for (int round = 0; round < 60; round++) {
+        int count = 1 + random.nextInt(600);
+        long[] batch = new long[2 * count];
+        for (int i = 0; i < count; i++) {
+          boolean large = random.nextInt(5000) == 0;
+          batch[2 * i] = large ? 40_000 + random.nextInt(10) : random.nextInt(firstValues);
+          batch[2 * i + 1] = random.nextInt(trial % 2 == 0 ? 300 : 60_000);
+        }
+        int expected = 0;
+        long[] tuple = new long[2];
+        for (int i = 0; i < count; i++) {
+          System.arraycopy(batch, 2 * i, tuple, 0, 2);
+          expected += oneByOne.add(tuple) ? 1 : 0;
+        }
+        assertEquals(expected, batched.addAll(batch, count, new long[2]));
+        assertEquals(oneByOne.size(), batched.size());
+        assertEquals(oneByOne.isBitmap(), batched.isBitmap());
+      }
+      for (int r = 0; r < oneByOne.size(); r++) {
+        assertEquals(oneByOne.get(r, 0), batched.get(r, 0));
+        assertEquals(oneByOne.get(r, 1), batched.get(r, 1));
+      }
+      long key = batched.get(batched.size() / 2, 1);
+      List<Integer> expectedRows = new ArrayList<>();
+      for (int r = 0; r < oneByOne.size(); r++) {
+        if (oneByOne.get(r, 1) == key) {
+          expectedRows.add(r);
+        }
+      }
+      Set<Integer> found = new HashSet<>();
+      for (int r = batched.indexes[0].first(batched, new long[] {key}); r >= 0; r = batched.indexes[0].next(r)) {
+        found.add(r);
+      }
+      assertEquals(new HashSet<>(expectedRows), found);
+    }
+  }
+
   private static List<Long> asList(long[] t) {
     List<Long> l = new ArrayList<>();
     for (long v : t) {
