@@ -168,7 +168,7 @@ class BulkLoadTest {
         default -> Long.MAX_VALUE;
       };
       FactRows block = new FactRows(arity);
-      for (int i = random.nextInt(600); i > 0; i--) {
+      for (int i = random.nextInt(random.nextInt(4) == 0 ? 3000 : 600); i > 0; i--) { // one batch or several
         long[] t = new long[arity];
         for (int c = 0; c < arity; c++) {
           t[c] = random.nextInt(4) == 0 ? random.nextInt(5) : Math.floorMod(random.nextLong(), spread);
@@ -181,6 +181,12 @@ class BulkLoadTest {
       List<int[]> indexes = arity == 1 ? List.of(new int[] {0}) : List.of(new int[] {0}, new int[] {arity - 1, 0});
       TupleStore bulk = new TupleStore(arity, indexes);
       TupleStore oneByOne = new TupleStore(arity, indexes);
+      for (int i = random.nextBoolean() ? random.nextInt(40) : 0; i > 0; i--) { // a store that holds rows already
+        long[] t = block.size() > 0 && random.nextBoolean() ? block.row(random.nextInt(block.size())) : new long[arity];
+        t[0] = random.nextInt(50);
+        bulk.add(t);
+        oneByOne.add(t.clone());
+      }
       int added = bulk.addBulk(block.rows, block.size());
       int expectedAdded = 0;
       for (int i = 0; i < block.size(); i++) {
