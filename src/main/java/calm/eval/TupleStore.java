@@ -317,16 +317,7 @@ final class TupleStore {
       }
       if (k == 0) {
         set[slot] = key;
-        tuple[0] = batch[2 * i];
-        tuple[1] = batch[2 * i + 1];
-        spanA |= tuple[0];
-        spanB |= tuple[1];
-        int row = appendRow(tuple);
-        if (size * 10L > set.length * 7L) {
-          resizeSmall(set.length * 2, true);
-        }
-        indexRow(row);
-        version++;
+        appendPair(batch[2 * i], batch[2 * i + 1], tuple);
         added++;
       }
     }
@@ -337,6 +328,20 @@ final class TupleStore {
       }
     }
     return added;
+  }
+
+  /** A new pair of {@link #addSmallPairs}, its key already in the set: out of the loop, which is mostly known pairs. */
+  private void appendPair(long a, long b, long[] tuple) {
+    tuple[0] = a;
+    tuple[1] = b;
+    spanA |= a;
+    spanB |= b;
+    int row = appendRow(tuple);
+    if (size * 10L > small.length * 7L) {
+      resizeSmall(small.length * 2, true);
+    }
+    indexRow(row);
+    version++;
   }
 
   /**
