@@ -11,17 +11,20 @@ import java.util.Arrays;
  * Only the first chunk grows by doubling, so that the many small relations of a large program stay
  * small.
  *
- * <p>While every value written fits in an int (node numbers, counts, string ids), the chunks are
- * {@code int[]}s, half the memory of the rows of longs that a run's relations mostly are; the first
- * value that does not fit widens them to {@code long[]}s for good. A hot loop asks {@link #ints()} once
- * a row and reads {@link #intChunk} or {@link #longChunk}; anything else reads {@link #get}.
+ * <p>While every value written is a number from 0 to 65,535 (the node numbers and string ids of most
+ * workloads), the chunks are {@code char[]}s, a quarter of the memory of rows of longs; while every
+ * value fits in an int, {@code int[]}s; the first value that does not fit widens every chunk, once, to
+ * the next kind for good. A hot loop asks {@link #chars()} and {@link #ints()} once a row and reads
+ * {@link #charChunk}, {@link #intChunk} or {@link #longChunk}; anything else reads {@link #get}.
  */
 final class RowChunks {
   static final int SHIFT = 14;
   static final int ROWS = 1 << SHIFT;
   private static final int MASK = ROWS - 1;
   private final int width;
-  /** The chunks while every value fits in an int; null once widened. */
+  /** The chunks while every value is from 0 to 65,535; null once widened. */
+  private char[][] chars;
+  /** The chunks while every value fits in an int and one does not fit a char; null before and after. */
   private int[][] ints;
   /** The chunks once widened; null before. */
   private long[][] longs;
@@ -32,13 +35,27 @@ final class RowChunks {
   RowChunks(int arity, int rows) {
     this.width = Math.max(arity, 1);
     int first = Math.max(1, Math.min(rows, ROWS));
-    ints = new int[][] {new int[first * width]};
+    chars = new char[][] {new char[first * width]};
     capacity = first;
     reserve(rows);
   }
 
+  boolean chars() {
+    return chars != null;
+  }
+
   boolean ints() {
     return ints != null;
+  }
+
+  /** Whether every value written fits in an int (the chunks are chars or ints). */
+  boolean fitsInts() {
+    return longs == null;
+  }
+
+  /** Row {@code row}'s chunk while {@link #chars()}. */
+  char[] charChunk(int row) {
+    return chars[row >>> SHIFT];
   }
 
   /** Row {@code row}'s chunk while {@link #ints()}. */
@@ -57,6 +74,9 @@ final class RowChunks {
 
   long get(int row, int column) {
     int at = (row & MASK) * width + column;
+    if (chars != null) {
+      return chars[row >>> SHIFT][at];
+    }
     int[][] ints = this.ints;
     return ints != null ? ints[row >>> SHIFT][at] : longs[row >>> SHIFT][at];
   }
@@ -64,7 +84,14 @@ final class RowChunks {
   /** Whether row {@code row}'s {@code length} first values are {@code values[from..]}'s. */
   boolean startsWith(int row, long[] values, int from, int length) {
     int base = (row & MASK) * width;
-    if (ints != null) {
+    if (chars != null) {
+      char[] chunk = chars[row >>> SHIFT];
+      for (int c = 0; c < length; c++) {
+        if (chunk[base + c] != values[from + c]) {
+          return false;
+        }
+      }
+    } else if (ints != null) {
       int[] chunk = ints[row >>> SHIFT];
       for (int c = 0; c < length; c++) {
         if (chunk[base + c] != values[from + c]) {
@@ -90,7 +117,12 @@ final class RowChunks {
   /** Copies row {@code row}'s {@code length} first values into {@code into} from {@code at} on. */
   void copy(int row, long[] into, int at, int length) {
     int base = (row & MASK) * width;
-    if (ints != null) {
+    if (chars != null) {
+      char[] chunk = chars[row >>> SHIFT];
+      for (int c = 0; c < length; c++) {
+        into[at + c] = chunk[base + c];
+      }
+    } else if (ints != null) {
       int[] chunk = ints[row >>> SHIFT];
       for (int c = 0; c < length; c++) {
         into[at + c] = chunk[base + c];
@@ -113,7 +145,18 @@ final class RowChunks {
       reserve(row + 1);
     }
     int base = (row & MASK) * width;
-    if (ints != null) {
+    if (chars != null) {
+      char[] chunk = chars[row >>> SHIFT];
+      for (int c = 0; c < length; c++) {
+        long value = tuple[c];
+        if ((value & ~0xFFFFL) != 0) {
+          widenChars(tuple, length);
+          put(row, tuple, length);
+          return;
+        }
+        chunk[base + c] = (char) value;
+      }
+    } else if (ints != null) {
       int[] chunk = ints[row >>> SHIFT];
       for (int c = 0; c < length; c++) {
         long value = tuple[c];
@@ -129,6 +172,28 @@ final class RowChunks {
     }
   }
 
+  /** From char chunks to int chunks, or to long chunks when a value of {@code tuple} needs them. */
+  private void widenChars(long[] tuple, int length) {
+    boolean fitsInts = true;
+    for (int c = 0; c < length; c++) {
+      fitsInts &= tuple[c] == (int) tuple[c];
+    }
+    ints = new int[chars.length][];
+    for (int i = 0; i < chars.length && chars[i] != null; i++) {
+      char[] narrow = chars[i];
+      int[] wide = new int[narrow.length];
+      for (int j = 0; j < narrow.length; j++) {
+        wide[j] = narrow[j];
+      }
+      ints[i] = wide;
+      chars[i] = null;
+    }
+    chars = null;
+    if (!fitsInts) {
+      widen();
+    }
+  }
+
   /** Makes room for {@code rows} rows. */
   void reserve(int rows) {
     if (rows <= capacity) {
@@ -136,7 +201,9 @@ final class RowChunks {
     }
     if (capacity < ROWS) {
       int first = Math.min(ROWS, Math.max(rows, 2 * capacity));
-      if (ints != null) {
+      if (chars != null) {
+        chars[0] = Arrays.copyOf(chars[0], first * width);
+      } else if (ints != null) {
         ints[0] = Arrays.copyOf(ints[0], first * width);
       } else {
         longs[0] = Arrays.copyOf(longs[0], first * width);
@@ -145,7 +212,12 @@ final class RowChunks {
     }
     while (capacity < rows) {
       int index = capacity >>> SHIFT;
-      if (ints != null) {
+      if (chars != null) {
+        if (index == chars.length) {
+          chars = Arrays.copyOf(chars, 2 * index);
+        }
+        chars[index] = new char[ROWS * width];
+      } else if (ints != null) {
         if (index == ints.length) {
           ints = Arrays.copyOf(ints, 2 * index);
         }
@@ -185,7 +257,13 @@ final class RowChunks {
     long[] flat = new long[rows * width];
     for (int from = 0; from < rows; from += ROWS) {
       int n = Math.min(ROWS, rows - from) * width;
-      if (ints != null) {
+      if (chars != null) {
+        char[] chunk = chars[from >>> SHIFT];
+        int at = from * width;
+        for (int i = 0; i < n; i++) {
+          flat[at + i] = chunk[i];
+        }
+      } else if (ints != null) {
         int[] chunk = ints[from >>> SHIFT];
         int at = from * width;
         for (int i = 0; i < n; i++) {

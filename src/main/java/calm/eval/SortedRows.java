@@ -61,7 +61,7 @@ final class SortedRows {
   }
 
   private static boolean fitInts(RowChunks rows, int count) {
-    if (rows.ints()) {
+    if (rows.fitsInts()) {
       return true; // every value written fitted, or the chunks would have widened
     }
     for (int r = 0; r < count; r++) {

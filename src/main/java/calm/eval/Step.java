@@ -14,14 +14,38 @@ abstract class Step {
 
   /** Applies one atom's column operations to row {@code row} of {@code rows}; false when a check fails. */
   static boolean match(RowChunks rows, int row, int[] kinds, long[] args, long[] registers) {
+    if (rows.chars()) {
+      return match(rows.charChunk(row), rows.offset(row), kinds, args, registers);
+    }
     return rows.ints()
         ? match(rows.intChunk(row), rows.offset(row), kinds, args, registers)
         : match(rows.longChunk(row), rows.offset(row), kinds, args, registers);
   }
 
-  // The long[] loop below, over an int chunk: the innermost loop of every scan and lookup, which a
-  // shared reader would pay for with a call or a copy of the row at each row (as the JDK's Arrays
-  // repeats its loops per primitive type).
+  // The long[] loop below, over a char chunk and an int chunk: the innermost loop of every scan and
+  // lookup, which a shared reader would pay for with a call or a copy of the row at each row (as the
+  // JDK's Arrays repeats its loops per primitive type).
+  private static boolean match(char[] rows, int base, int[] kinds, long[] args, long[] registers) {
+    for (int c = 0; c < kinds.length; c++) {
+      long v = rows[base + c];
+      switch (kinds[c]) {
+        case BIND -> registers[(int) args[c]] = v;
+        case CHECK_REGISTER -> {
+          if (registers[(int) args[c]] != v) {
+            return false;
+          }
+        }
+        case CHECK_CONSTANT -> {
+          if (args[c] != v) {
+            return false;
+          }
+        }
+        default -> {}
+      }
+    }
+    return true;
+  }
+
   private static boolean match(int[] rows, int base, int[] kinds, long[] args, long[] registers) {
     for (int c = 0; c < kinds.length; c++) {
       long v = rows[base + c];

@@ -30,7 +30,8 @@ class RowChunksTest {
         assertArrayEquals(Arrays.copyOfRange(model, r * arity, r * arity + arity), read, "row " + r);
         for (int c = 0; c < arity; c++) {
           assertEquals(model[r * arity + c], rows.get(r, c));
-          long inChunk = rows.ints() ? rows.intChunk(r)[rows.offset(r) + c] : rows.longChunk(r)[rows.offset(r) + c];
+          long inChunk = rows.chars() ? rows.charChunk(r)[rows.offset(r) + c]
+              : rows.ints() ? rows.intChunk(r)[rows.offset(r) + c] : rows.longChunk(r)[rows.offset(r) + c];
           assertEquals(model[r * arity + c], inChunk);
         }
       }
@@ -62,6 +63,42 @@ class RowChunksTest {
     assertArrayEquals(new long[] {model[widenAt * arity], Integer.MAX_VALUE + 1L}, read);
     rows.copy(3, read, arity);
     assertArrayEquals(Arrays.copyOfRange(model, 6, 8), read, "a row written before the widening");
+  }
+
+  /**
+   * Chars while every value is from 0 to 65,535; a value past that or below 0 widens every row to ints,
+   * or straight to longs when it does not fit an int either.
+   */
+  @Test
+  void charChunksWidenToIntsOrLongsAtTheFirstValueThatDoesNotFit() {
+    Random random = new Random(13);
+    for (long widening : new long[] {65_536, -1, Integer.MAX_VALUE + 1L, Long.MIN_VALUE}) {
+      int arity = 3;
+      int count = 2 * RowChunks.ROWS + 41;
+      int widenAt = RowChunks.ROWS + 7;
+      long[] model = new long[count * arity];
+      RowChunks rows = new RowChunks(arity, 16);
+      long[] tuple = new long[arity];
+      for (int r = 0; r < count; r++) {
+        for (int c = 0; c < arity; c++) {
+          tuple[c] = random.nextInt(65_536);
+        }
+        if (r == widenAt) {
+          tuple[1] = widening;
+        }
+        System.arraycopy(tuple, 0, model, r * arity, arity);
+        rows.put(r, tuple, arity);
+        assertEquals(r < widenAt, rows.chars(), "row " + r);
+        assertEquals(widening == (int) widening || r < widenAt, rows.fitsInts(), "row " + r);
+      }
+      assertArrayEquals(model, rows.flat(count));
+      for (int r : new int[] {0, widenAt - 1, widenAt, count - 1}) {
+        for (int c = 0; c < arity; c++) {
+          assertEquals(model[r * arity + c], rows.get(r, c), "row " + r);
+        }
+        assertEquals(true, rows.startsWith(r, model, r * arity, arity));
+      }
+    }
   }
 
   @Test
