@@ -162,7 +162,7 @@ final class RowChunks {
         long value = tuple[c];
         if (value != (int) value) {
           widen();
-          System.arraycopy(tuple, 0, longs[row >>> SHIFT], base, length);
+          put(row, tuple, length);
           return;
         }
         chunk[base + c] = (int) value;

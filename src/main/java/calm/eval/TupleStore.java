@@ -224,7 +224,7 @@ final class TupleStore {
         int base = i * arity;
         long a = batch[base];
         long b = arity == 1 ? 0 : batch[base + 1];
-        touched += small[smallHash((int) (arity == 1 ? a + 1 : ((a << 16) | b) + 1)) & m];
+        touched += small[smallHash(arity == 1 ? (int) a + 1 : smallPairKey(a, b)) & m];
       }
       this.touched = touched;
     } else if (packed && count > 8) {
@@ -293,13 +293,11 @@ final class TupleStore {
     int fitting = count;
     int touched = 0;
     for (int i = 0; i < count; i++) {
-      long a = batch[2 * i];
-      long b = batch[2 * i + 1];
-      if ((a & ~0x7FFFL) != 0 || (b & ~0xFFFFL) != 0) {
+      int key = smallPairKey(batch[2 * i], batch[2 * i + 1]);
+      if (key == 0) {
         fitting = i;
         break;
       }
-      int key = (int) ((a << 16) | b) + 1;
       int slot = smallHash(key) & m;
       keys[i] = key;
       slots[i] = slot;
@@ -317,7 +315,10 @@ final class TupleStore {
       }
       if (k == 0) {
         set[slot] = key;
-        appendPair(batch[2 * i], batch[2 * i + 1], tuple);
+        tuple[0] = batch[2 * i];
+        tuple[1] = batch[2 * i + 1];
+        appendSmallRow(tuple);
+        version++;
         added++;
       }
     }
@@ -328,20 +329,6 @@ final class TupleStore {
       }
     }
     return added;
-  }
-
-  /** A new pair of {@link #addSmallPairs}, its key already in the set: out of the loop, which is mostly known pairs. */
-  private void appendPair(long a, long b, long[] tuple) {
-    tuple[0] = a;
-    tuple[1] = b;
-    spanA |= a;
-    spanB |= b;
-    int row = appendRow(tuple);
-    if (size * 10L > small.length * 7L) {
-      resizeSmall(small.length * 2, true);
-    }
-    indexRow(row);
-    version++;
   }
 
   /**
@@ -656,7 +643,11 @@ final class TupleStore {
     if (arity == 1) {
       return a >= 0 && a < Integer.MAX_VALUE ? (int) a + 1 : 0;
     }
-    long b = tuple[1];
+    return smallPairKey(a, tuple[1]);
+  }
+
+  /** The small key + 1 of the pair ({@code a}, {@code b}), or 0 when it is not small. */
+  private static int smallPairKey(long a, long b) {
     return (a & ~0x7FFFL) == 0 && (b & ~0xFFFFL) == 0 ? (int) ((a << 16) | b) + 1 : 0;
   }
 
@@ -683,6 +674,16 @@ final class TupleStore {
       }
       slot = (slot + 1) & m;
     }
+    appendSmallRow(tuple);
+    return true;
+  }
+
+  /**
+   * Appends a row whose key has just entered the small set, and grows the set when it is 70 % full. A
+   * method of its own, out of {@link #addSmallPairs}'s probe loop, whose pairs are mostly known: with
+   * this inside the loop, cspa peaked 5 MB higher in some runs (docs/benchmarks.md, "Eleventh round").
+   */
+  private void appendSmallRow(long[] tuple) {
     if (arity == 2) {
       spanA |= tuple[0];
       spanB |= tuple[1];
@@ -692,7 +693,6 @@ final class TupleStore {
       resizeSmall(small.length * 2, true);
     }
     indexRow(row);
-    return true;
   }
 
   /**
@@ -842,7 +842,7 @@ final class TupleStore {
       long second = rows.get(r, 1);
       a |= first;
       b |= second;
-      int key = (int) ((first << 16) | second) + 1;
+      int key = smallPairKey(first, second);
       int slot = smallHash(key) & m;
       while (table[slot] != 0) {
         slot = (slot + 1) & m;
