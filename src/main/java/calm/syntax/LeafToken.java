@@ -25,12 +25,12 @@ import org.antlr.v4.runtime.tree.Trees;
  * tree as they are, so a token and its leaf are one object. Everything else about the tree and the
  * tokens is ANTLR's.
  *
- * <p>The two halves of a large file are parsed on two threads ({@link StreamingParse}), and each
+ * <p>The parts of a large file are parsed on two threads ({@link StreamingParse}), and each thread
  * makes tokens of a class of its own ({@link #FACTORY}, {@link #SECOND_FACTORY}). ANTLR's runtime
  * asks of every token whether it is a {@code Token}, a {@code WritableToken}, a {@code TerminalNode}
  * (interfaces, all of them), and on Java 17 the JVM remembers the last interface asked about in a
  * field of the token's class: with one class for both threads, each answer overwrote a field the
- * other core had just read, and the two halves' parse took 30-60 % more CPU than the same parse on
+ * other core had just read, and the two threads' parse took 30-60 % more CPU than the same parse on
  * one core (JDK-8180450; async-profiler's {@code slow_subtype_check} stub, docs/benchmarks.md,
  * "Seventh round").
  */

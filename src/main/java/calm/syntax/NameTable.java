@@ -16,8 +16,8 @@ import org.antlr.v4.runtime.Token;
  */
 final class NameTable {
   private final String text;
-  /** Where in {@link #text} the tokens' indexes count from. */
-  private final int offset;
+  /** Where in {@link #text} the tokens' indexes count from: the start of the part being read. */
+  private int offset;
   private final Map<String, String> shared;
   private String[] names;
   private int[] hashes;
@@ -34,6 +34,12 @@ final class NameTable {
     this.shared = shared;
     this.names = new String[1024];
     this.hashes = new int[1024];
+  }
+
+  /** The table, for the tokens of a lexer that starts at {@code offset} in the text; the names met so far are kept. */
+  NameTable startingAt(int offset) {
+    this.offset = offset;
+    return this;
   }
 
   /** The one String of the token's text. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
@@ -34,60 +35,114 @@ final class StreamingParse {
   private static final int SPLIT_AT_CHARS = 1 << 20;
 
   /**
-   * The items, or empty when the file needs the careful path. A large file is read in two halves
-   * side by side, split after a line that ends an item; a split that falls inside a block comment or
-   * an item makes one half fail, and then the careful path reads the whole file anyway.
+   * About how many characters a part of a large file holds. Two threads take the parts in turn, so
+   * that neither waits for the other at the end for longer than a part takes: with the file in two
+   * halves, one half often ended 0.3-0.5 s after the other (whichever the compiler and collector
+   * threads had taken more of its core from), and the last 0.3-0.5 s of the parse ran on one core.
+   */
+  static final int PART_CHARS = 1 << 18;
+
+  /**
+   * The items, or empty when the file needs the careful path. A large file is read in parts side by
+   * side ({@link ItemEnds}); a part that fails makes the careful path read the whole file.
    */
   static Optional<List<Item>> items(SourceFile source, List<Diagnostic> builderDiagnostics) {
     String text = source.text();
-    int split = text.length() < SPLIT_AT_CHARS ? -1 : splitPoint(text);
-    if (split < 0) {
-      return items(source, text, 0, text.length(), 1, LeafToken.FACTORY, builderDiagnostics, new HashMap<>());
+    if (text.length() < SPLIT_AT_CHARS) {
+      Map<String, String> names = new HashMap<>();
+      return items(
+          source, text, 0, text.length(), 1, LeafToken.FACTORY, builderDiagnostics, names, new NameTable(text, 0, names));
     }
-    // one String per name across both halves, so that maps keyed by name compare references; sized
-    // for about a name per 128 characters (the generated benchmarks have one per 90 to 470), since
-    // growing it while both halves add to it was a few per cent of a large parse (JFR: transfers)
-    Map<String, String> names = new ConcurrentHashMap<>(text.length() / 128);
-    int secondLine = source.lineAt(split);
-    List<Diagnostic> secondDiagnostics = new ArrayList<>();
-    Object[] second = new Object[1];
-    Thread worker =
-        new Thread(
-            null,
-            () ->
-                second[0] =
-                    items(source, text, split, text.length(), secondLine, LeafToken.SECOND_FACTORY, secondDiagnostics, names),
-            "calm-parse",
-            64L * 1024 * 1024);
+    return inParts(source, PART_CHARS, builderDiagnostics);
+  }
+
+  /** The items of the parts of about {@code partChars} characters, read by two threads, in order. */
+  static Optional<List<Item>> inParts(SourceFile source, int partChars, List<Diagnostic> builderDiagnostics) {
+    Parts parts = new Parts(source, partChars);
+    Thread worker = new Thread(null, () -> parts.read(LeafToken.SECOND_FACTORY), "calm-parse", 64L * 1024 * 1024);
     worker.start();
-    Optional<List<Item>> first =
-        items(source, text, 0, split, 1, LeafToken.FACTORY, builderDiagnostics, names);
+    parts.read(LeafToken.FACTORY);
     try {
       worker.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-    @SuppressWarnings("unchecked")
-    Optional<List<Item>> rest = (Optional<List<Item>>) second[0];
-    if (first.isEmpty() || rest == null || rest.isEmpty()) {
-      builderDiagnostics.clear();
-      return Optional.empty();
-    }
-    List<Item> all = new ArrayList<>(first.get());
-    all.addAll(rest.get());
-    builderDiagnostics.addAll(secondDiagnostics);
-    return Optional.of(all);
+    return parts.inOrder(builderDiagnostics);
   }
 
-  /** Just after the first line from the middle on that ends with '.', or -1. */
-  private static int splitPoint(String text) {
-    for (int i = text.length() / 2; i < text.length() - 1; i++) {
-      if (text.charAt(i) == '.' && text.charAt(i + 1) == '\n') {
-        return i + 2;
+  /** What the threads share: where the next part starts, and each part's items and diagnostics. */
+  private static final class Parts {
+    private final SourceFile source;
+    private final ItemEnds ends;
+    // one String per name across the parts, so that maps keyed by name compare references; sized for
+    // about a name per 128 characters (the generated benchmarks have one per 90 to 470), since
+    // growing it while both threads add to it was a few per cent of a large parse (JFR: transfers)
+    private final Map<String, String> names;
+    /** Guarded by this; a part's slot is filled by the thread that read it. */
+    private final List<List<Item>> items = new ArrayList<>();
+    private final List<List<Diagnostic>> diagnostics = new ArrayList<>();
+    private int nextStart;
+    private volatile boolean failed;
+
+    Parts(SourceFile source, int partChars) {
+      this.source = source;
+      this.ends = new ItemEnds(source.text(), partChars);
+      this.names = new ConcurrentHashMap<>(source.text().length() / 128);
+    }
+
+    /** The next part's number, with its bounds in {@code range}; -1 when none is left or one failed. */
+    private synchronized int take(int[] range) {
+      if (failed || nextStart >= source.text().length()) {
+        return -1;
+      }
+      range[0] = nextStart;
+      range[1] = nextStart = ends.after(nextStart);
+      items.add(null);
+      diagnostics.add(null);
+      return items.size() - 1;
+    }
+
+    private synchronized void done(int part, List<Item> read, List<Diagnostic> own) {
+      items.set(part, read);
+      diagnostics.set(part, own);
+    }
+
+    /** Reads parts until none is left or one has failed; each thread with its own token class. */
+    void read(TokenFactory<LeafToken> tokenFactory) {
+      String text = source.text();
+      NameTable table = new NameTable(text, 0, names); // this thread's, across its parts
+      int[] range = new int[2];
+      for (int part = take(range); part >= 0; part = take(range)) {
+        List<Diagnostic> own = new ArrayList<>();
+        Optional<List<Item>> read =
+            StreamingParse.items(
+                source, text, range[0], range[1], source.lineAt(range[0]), tokenFactory, own, names, table);
+        if (read.isEmpty()) {
+          failed = true;
+          return;
+        }
+        done(part, read.get(), own);
       }
     }
-    return -1;
+
+    /** After the threads are done: every part's items in order, or empty when one failed. */
+    synchronized Optional<List<Item>> inOrder(List<Diagnostic> builderDiagnostics) {
+      if (failed) {
+        builderDiagnostics.clear();
+        return Optional.empty();
+      }
+      int total = 0;
+      for (List<Item> read : items) {
+        total += read.size();
+      }
+      List<Item> all = new ArrayList<>(total);
+      for (int part = 0; part < items.size(); part++) {
+        all.addAll(items.get(part));
+        builderDiagnostics.addAll(diagnostics.get(part));
+      }
+      return Optional.of(all);
+    }
   }
 
   private static Optional<List<Item>> items(
@@ -98,15 +153,16 @@ final class StreamingParse {
       int firstLine,
       TokenFactory<LeafToken> tokenFactory,
       List<Diagnostic> builderDiagnostics,
-      Map<String, String> names) {
+      Map<String, String> names,
+      NameTable table) {
     CharStream input = TextStream.of(text, from, to, source.displayPath());
     CalmLexer lexer = new CalmLexer(input);
     lexer.removeErrorListeners();
     lexer.setLine(firstLine);
     lexer.setTokenFactory(tokenFactory);
     // the tokens' indexes count code points: they are the text's chars when the two have one size
-    NameTable table = input.size() == to - from ? new NameTable(text, from, names) : null;
-    AstBuilder builder = new AstBuilder(source, builderDiagnostics, names, table);
+    NameTable positioned = table != null && input.size() == to - from ? table.startingAt(from) : null;
+    AstBuilder builder = new AstBuilder(source, builderDiagnostics, names, positioned);
     List<Item> items = new ArrayList<>();
     try {
       // the stream reads its first token at once: a file whose first token is malformed fails here

@@ -9,7 +9,7 @@ import calm.diagnostics.Code;
 import calm.diagnostics.Diagnostic;
 import org.junit.jupiter.api.Test;
 
-/** A large file is parsed in two halves; what comes out must not depend on where it was cut. */
+/** A large file is parsed in parts; what comes out must not depend on where it was cut. */
 class LargeFileParsingTest {
   private static String program(int facts, String middle) {
     StringBuilder text = new StringBuilder("table t(x: int).\ntable u(x: int).\n");
