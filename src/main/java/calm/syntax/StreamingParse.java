@@ -113,16 +113,21 @@ final class StreamingParse {
       String text = source.text();
       NameTable table = new NameTable(text, 0, names); // this thread's, across its parts
       int[] range = new int[2];
-      for (int part = take(range); part >= 0; part = take(range)) {
-        List<Diagnostic> own = new ArrayList<>();
-        Optional<List<Item>> read =
-            StreamingParse.items(
-                source, text, range[0], range[1], source.lineAt(range[0]), tokenFactory, own, names, table);
-        if (read.isEmpty()) {
-          failed = true;
-          return;
+      try {
+        for (int part = take(range); part >= 0; part = take(range)) {
+          List<Diagnostic> own = new ArrayList<>();
+          Optional<List<Item>> read =
+              StreamingParse.items(
+                  source, text, range[0], range[1], source.lineAt(range[0]), tokenFactory, own, names, table);
+          if (read.isEmpty()) {
+            failed = true;
+            return;
+          }
+          done(part, read.get(), own);
         }
-        done(part, read.get(), own);
+      } catch (RuntimeException | Error bug) {
+        failed = true; // the other thread stops at its next part, and no part is left unread
+        throw bug;
       }
     }
 
