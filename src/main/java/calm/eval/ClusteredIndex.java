@@ -24,8 +24,19 @@ final class ClusteredIndex {
   private int[] slots = new int[16]; // entry + 1; 0 = empty
   private int mask = 15;
   private long[] entryKeys;
-  /** Per entry, the values of {@link #restColumns} of its rows, row after row. */
+  /**
+   * Per entry, the values of {@link #restColumns} of its rows, row after row, while they are read as
+   * longs: once {@link #narrow} is false, or always for an index kept in sorted runs.
+   */
   long[][] values = new long[8][];
+  /**
+   * The same lists in ints while every value fits one (node numbers and string ids, mostly), half the
+   * memory: andersen's index of 626,649 points-to pairs held 5 MB of lists and as much again of the
+   * copies its lists outgrew. The first value that does not fit makes every list longs ({@link #widen}).
+   */
+  int[][] narrowValues = new int[8][];
+  /** Whether the lists are {@link #narrowValues}. */
+  boolean narrow = true;
   /** Per entry, how many values of {@link #values} are used. */
   int[] lengths = new int[8];
   private int entries;
@@ -67,6 +78,8 @@ final class ClusteredIndex {
       throw new IllegalArgumentException("sorted runs need one column besides the key");
     }
     index.sortedLengths = new int[8];
+    index.narrow = false; // IntersectStep reads the runs as longs
+    index.narrowValues = null;
     return index;
   }
 
@@ -251,6 +264,27 @@ final class ClusteredIndex {
     }
   }
 
+  /** The {@code i}th value of {@code entry}'s list. */
+  long value(int entry, int i) {
+    return narrow ? narrowValues[entry][i] : values[entry][i];
+  }
+
+  /** Makes every list longs, for a value that does not fit an int; lists past the entries are dropped. */
+  private void widen() {
+    for (int e = 0; e < narrowValues.length; e++) {
+      int[] narrowList = narrowValues[e];
+      if (narrowList != null && e < entries) {
+        long[] list = new long[narrowList.length];
+        for (int i = 0; i < list.length; i++) { // all of it: a row being written is past the length
+          list[i] = narrowList[i];
+        }
+        values[e] = list;
+      }
+    }
+    narrowValues = null;
+    narrow = false;
+  }
+
   /** Whether any entry's set is made now (for tests). */
   boolean madeSets() {
     return setsMade;
@@ -269,12 +303,12 @@ final class ClusteredIndex {
     int n = lengths[entry];
     long[] set = new long[Math.max(4, Integer.highestOneBit(Math.max(1, n * 2 - 1)) << 1)];
     Arrays.fill(set, EMPTY);
-    long[] list = values[entry];
     for (int i = 0; i < n; i++) {
-      if (list[i] == EMPTY) {
+      long value = value(entry, i);
+      if (value == EMPTY) {
         holdsEmpty[entry] = true;
       } else {
-        insert(set, list[i]);
+        insert(set, value);
       }
     }
     sets[entry] = set;
@@ -356,14 +390,17 @@ final class ClusteredIndex {
     }
     for (entry = 0; entry < entries; entry++) {
       int count = counts[entry];
-      values[entry] = new long[count * width];
+      if (narrow) {
+        narrowValues[entry] = new int[count * width];
+      } else {
+        values[entry] = new long[count * width];
+      }
     }
     for (int r = from; r < to; r++) {
       entry = entryOfRow[r - from];
-      long[] list = values[entry];
       int n = lengths[entry];
       for (int i = 0; i < width; i++) {
-        list[n + i] = rows.get(r, restColumns[i]);
+        put(entry, n + i, rows.get(r, restColumns[i]));
       }
       lengths[entry] = n + width;
     }
@@ -406,19 +443,38 @@ final class ClusteredIndex {
 
   private void add(RowChunks rows, int row) {
     int entry = entryOf(rows, row);
-    long[] list = values[entry];
     int n = lengths[entry];
-    if (list == null || n + width > list.length) {
-      list = list == null ? new long[Math.max(width, 1) * 2] : Arrays.copyOf(list, list.length * 2);
-      values[entry] = list;
+    int needed = n + Math.max(width, 1);
+    if (narrow) {
+      int[] list = narrowValues[entry];
+      if (list == null || needed > list.length) {
+        narrowValues[entry] = list == null ? new int[Math.max(width, 1) * 2] : Arrays.copyOf(list, list.length * 2);
+      }
+    } else {
+      long[] list = values[entry];
+      if (list == null || needed > list.length) {
+        values[entry] = list == null ? new long[Math.max(width, 1) * 2] : Arrays.copyOf(list, list.length * 2);
+      }
     }
     for (int i = 0; i < width; i++) {
-      list[n + i] = rows.get(row, restColumns[i]);
+      put(entry, n + i, rows.get(row, restColumns[i]));
     }
-    lengths[entry] = n + Math.max(width, 1);
+    lengths[entry] = needed;
     if (sets != null) {
-      addToSet(entry, list[n], n + 1);
+      addToSet(entry, value(entry, n), n + 1);
     }
+  }
+
+  /** Writes {@code value} at {@code at} of {@code entry}'s list, which has room; widens the lists for a value past an int. */
+  private void put(int entry, int at, long value) {
+    if (narrow) {
+      if (value == (int) value) {
+        narrowValues[entry][at] = (int) value;
+        return;
+      }
+      widen();
+    }
+    values[entry][at] = value;
   }
 
   private int newEntry(long[] key, int slot) {
@@ -426,6 +482,9 @@ final class ClusteredIndex {
     int k = key.length;
     if (entry == lengths.length) {
       values = Arrays.copyOf(values, entry * 2);
+      if (narrowValues != null) {
+        narrowValues = Arrays.copyOf(narrowValues, entry * 2);
+      }
       lengths = Arrays.copyOf(lengths, entry * 2);
       entryKeys = Arrays.copyOf(entryKeys, entry * 2 * k);
       if (sets != null) {

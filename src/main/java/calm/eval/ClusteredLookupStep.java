@@ -39,6 +39,10 @@ class ClusteredLookupStep extends Step {
       return;
     }
     // what the rule adds from here on is not visited: a later lookup or round will see it
+    if (index.narrow) {
+      runNarrow(frame, index.narrowValues[entry], index.lengths[entry]);
+      return;
+    }
     long[] list = index.values[entry];
     int width = kinds.length;
     if (width == 1) {
@@ -56,6 +60,34 @@ class ClusteredLookupStep extends Step {
       return;
     }
     for (int base = index.lengths[entry] - width; base >= 0; base -= width) {
+      if (match(list, base, kinds, args, registers)) {
+        next.run(frame);
+      }
+    }
+  }
+
+  /**
+   * {@link #run}'s loops over a list of ints: a twin rather than one loop over a shared reader, which
+   * would cost a call or a copy at each value of the innermost loop (as {@link Step#match}'s are).
+   */
+  private void runNarrow(Frame frame, int[] list, int length) {
+    long[] registers = frame.registers;
+    int width = kinds.length;
+    if (width == 1) {
+      int kind = kinds[0];
+      int arg = (int) args[0];
+      for (int i = length - 1; i >= 0; i--) {
+        long v = list[i];
+        if (kind == BIND) {
+          registers[arg] = v;
+        } else if (kind == CHECK_REGISTER ? registers[arg] != v : kind == CHECK_CONSTANT && args[0] != v) {
+          continue;
+        }
+        next.run(frame);
+      }
+      return;
+    }
+    for (int base = length - width; base >= 0; base -= width) {
       if (match(list, base, kinds, args, registers)) {
         next.run(frame);
       }

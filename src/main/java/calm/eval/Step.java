@@ -46,7 +46,7 @@ abstract class Step {
     return true;
   }
 
-  private static boolean match(int[] rows, int base, int[] kinds, long[] args, long[] registers) {
+  static boolean match(int[] rows, int base, int[] kinds, long[] args, long[] registers) {
     for (int c = 0; c < kinds.length; c++) {
       long v = rows[base + c];
       switch (kinds[c]) {

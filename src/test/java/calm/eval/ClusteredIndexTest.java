@@ -264,12 +264,54 @@ class ClusteredIndexTest {
     }
   }
 
+  /**
+   * Lists are ints while every value fits one, and become longs at the first that does not, whether
+   * it comes in an append (in the middle of a row: the row's first value is written before its second
+   * is seen), in an index built at once, or in a delta; what a lookup finds is the same either way.
+   */
+  @Test
+  void listsOfIntsBecomeLongsAtTheFirstValueThatDoesNotFit() {
+    long[] large = {1L << 31, -(1L << 31) - 1, Long.MAX_VALUE, 0x8000_0000_5EED_F00DL};
+    for (long big : large) {
+      for (boolean atOnce : new boolean[] {false, true}) {
+        Random random = new Random(big ^ (atOnce ? 1 : 0));
+        TupleStore store = new TupleStore(3, List.of());
+        ClusteredIndex.Family family = new ClusteredIndex.Family(3, new int[] {1});
+        int rows = atOnce ? 3000 : 300;
+        for (int i = 0; i < rows; i++) {
+          store.add(new long[] {random.nextInt(1000) - 500, random.nextInt(7), random.nextInt(1 << 20)});
+          if (!atOnce && i % 10 == 0) {
+            family.of(store); // appended in small steps
+          }
+        }
+        assertEquals(true, family.of(store).narrow, "small values: ints");
+        for (int i = 0; i < rows; i++) {
+          long first = i == rows / 2 ? 12 : random.nextInt(1000);
+          store.add(new long[] {first, random.nextInt(7), i == rows / 2 ? big : random.nextInt(1 << 20)});
+          if (!atOnce && i % 10 == 0) {
+            family.of(store);
+          }
+        }
+        ClusteredIndex index = family.of(store);
+        assertEquals(false, index.narrow, big + ": longs");
+        ClusteredIndex builtAtOnce = new ClusteredIndex.Family(3, new int[] {1}).of(store); // widened midway
+        for (long key = 0; key < 7; key++) {
+          assertEquals(expected(store, key, 0, store.size), found(index, key), big + ", key " + key);
+          assertEquals(expected(store, key, 0, store.size), found(builtAtOnce, key), big + ", at once, key " + key);
+          int from = random.nextInt(store.size);
+          assertEquals(
+              expected(store, key, from, store.size), found(family.ofDelta(store, from, store.size), key), "delta");
+        }
+      }
+    }
+  }
+
   private static List<Long> found1(ClusteredIndex index, long key) {
     List<Long> values = new ArrayList<>();
     int entry = index.find(new long[] {key});
     if (entry >= 0) {
       for (int i = index.lengths[entry] - 1; i >= 0; i--) {
-        values.add(index.values[entry][i]);
+        values.add(index.value(entry, i));
       }
     }
     return values;
@@ -289,9 +331,8 @@ class ClusteredIndexTest {
     List<List<Long>> rows = new ArrayList<>();
     int entry = index.find(new long[] {key});
     if (entry >= 0) {
-      long[] values = index.values[entry];
       for (int base = index.lengths[entry] - 2; base >= 0; base -= 2) {
-        rows.add(List.of(values[base], values[base + 1]));
+        rows.add(List.of(index.value(entry, base), index.value(entry, base + 1)));
       }
     }
     return rows;

@@ -74,7 +74,7 @@ class StoreAcrossChunksTest {
     int entry = clustered.find(new long[] {key});
     List<Long> values = new ArrayList<>();
     for (int i = 0; i < clustered.lengths[entry]; i++) {
-      values.add(clustered.values[entry][i]);
+      values.add(clustered.value(entry, i));
     }
     List<Long> expectedValues = new ArrayList<>();
     for (List<Long> row : rows) {
