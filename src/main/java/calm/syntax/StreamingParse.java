@@ -79,9 +79,8 @@ final class StreamingParse {
     // about a name per 128 characters (the generated benchmarks have one per 90 to 470), since
     // growing it while both threads add to it was a few per cent of a large parse (JFR: transfers)
     private final Map<String, String> names;
-    /** Guarded by this; a part's slot is filled by the thread that read it. */
-    private final List<List<Item>> items = new ArrayList<>();
-    private final List<List<Diagnostic>> diagnostics = new ArrayList<>();
+    /** Guarded by this: each part taken, in order, filled in by the thread that read it. */
+    private final List<Read> parts = new ArrayList<>();
     private int nextStart;
     private volatile boolean failed;
 
@@ -98,14 +97,12 @@ final class StreamingParse {
       }
       range[0] = nextStart;
       range[1] = nextStart = ends.after(nextStart);
-      items.add(null);
-      diagnostics.add(null);
-      return items.size() - 1;
+      parts.add(null);
+      return parts.size() - 1;
     }
 
-    private synchronized void done(int part, List<Item> read, List<Diagnostic> own) {
-      items.set(part, read);
-      diagnostics.set(part, own);
+    private synchronized void done(int part, List<Item> items, List<Diagnostic> diagnostics) {
+      parts.set(part, new Read(items, diagnostics));
     }
 
     /** Reads parts until none is left or one has failed; each thread with its own token class. */
@@ -138,16 +135,19 @@ final class StreamingParse {
         return Optional.empty();
       }
       int total = 0;
-      for (List<Item> read : items) {
-        total += read.size();
+      for (Read read : parts) {
+        total += read.items().size();
       }
       List<Item> all = new ArrayList<>(total);
-      for (int part = 0; part < items.size(); part++) {
-        all.addAll(items.get(part));
-        builderDiagnostics.addAll(diagnostics.get(part));
+      for (Read read : parts) {
+        all.addAll(read.items());
+        builderDiagnostics.addAll(read.diagnostics());
       }
       return Optional.of(all);
     }
+
+    /** One part's items and what building them reported. */
+    private record Read(List<Item> items, List<Diagnostic> diagnostics) {}
   }
 
   private static Optional<List<Item>> items(
@@ -166,7 +166,7 @@ final class StreamingParse {
     lexer.setLine(firstLine);
     lexer.setTokenFactory(tokenFactory);
     // the tokens' indexes count code points: they are the text's chars when the two have one size
-    NameTable positioned = table != null && input.size() == to - from ? table.startingAt(from) : null;
+    NameTable positioned = input.size() == to - from ? table.startingAt(from) : null;
     AstBuilder builder = new AstBuilder(source, builderDiagnostics, names, positioned);
     List<Item> items = new ArrayList<>();
     try {
