@@ -78,6 +78,12 @@ public final class Checker {
   }
 
   /**
+   * Below this many items the checks run one after the other: on a program of a few dozen lines they
+   * take a millisecond or two, less than starting the common pool's threads and handing them work.
+   */
+  private static final int SIDE_BY_SIDE_ITEMS = 2_000;
+
+  /**
    * What each check found, in registry order. The checks are independent, and on a large file running
    * them side by side saves a good part of the time: the {@link ItemCheck}s in one walk over the items
    * (in a part per core), every other check whole. Each part and each check collects its own findings,
@@ -87,12 +93,6 @@ public final class Checker {
    * run one after the other: check of 100,000 rules 1.49-1.61 -> 1.43-1.56 s, the drawing of
    * gen-calm-rules 100000 2.24-2.80 -> 2.16-2.34 s, alternating).
    */
-  /**
-   * Below this many items the checks run one after the other: on a program of a few dozen lines they
-   * take a millisecond or two, less than starting the common pool's threads and handing them work.
-   */
-  private static final int SIDE_BY_SIDE_ITEMS = 2_000;
-
   private List<List<Diagnostic>> found(CheckContext context, boolean beside) {
     List<ItemCheck> itemChecks =
         checks.stream().filter(ItemCheck.class::isInstance).map(ItemCheck.class::cast).toList();
