@@ -2,12 +2,14 @@ package calm.cli;
 
 import calm.analysis.calm.DataflowGraph;
 import calm.cli.graph.DotGraph;
+import calm.cli.graph.Drawing;
 import calm.cli.graph.MermaidGraph;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,12 +77,12 @@ final class GraphCommand implements Callable<Integer> {
     // the check worked both out already, the analysis beside the checks
     DataflowGraph graph =
         DataflowGraph.of(checked.program().calmAnalysis(), checked.program().stratification());
-    String text =
-        chosen.equals("mermaid") ? MermaidGraph.render(graph) : DotGraph.render(graph, file.getFileName().toString());
-    String drawn;
+    Drawing drawing =
+        chosen.equals("mermaid") ? MermaidGraph.drawing(graph) : DotGraph.drawing(graph, file.getFileName().toString());
+    String svg = null;
     if (chosen.equals("svg")) {
       try {
-        drawn = new String(runDot(text), StandardCharsets.UTF_8); // dot writes SVG as UTF-8
+        svg = new String(runDot(drawing.text()), StandardCharsets.UTF_8); // dot writes SVG as UTF-8
       } catch (DotMissing e) {
         err.println(
             "calm graph: --format svg needs Graphviz's `dot` program, which is not installed (or not on PATH).");
@@ -93,15 +95,13 @@ final class GraphCommand implements Callable<Integer> {
         err.println("calm graph: Graphviz's dot failed: " + SourceLoader.reason(e));
         return ExitCodes.FAILURE;
       }
-    } else {
-      // written as it is, without a round trip through bytes: on 100,000 rules the text is 25 MB
-      drawn = SafeText.forFilter(text);
     }
+    String drawnSvg = svg;
     try {
       if (output != null) {
-        AtomicFiles.write(output, w -> ParallelBlocks.writeText(drawn, w));
+        AtomicFiles.write(output, w -> write(drawing, drawnSvg, w));
       } else {
-        ParallelBlocks.writeText(drawn, out);
+        write(drawing, drawnSvg, out);
         out.flush();
       }
     } catch (IOException e) {
@@ -109,6 +109,19 @@ final class GraphCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Writes the SVG, or else the drawing's blocks as they are made, side by side (a drawing of 100,000
+   * rules is 25 MB): each block is whole lines, and our colour stand-in is escaped in it as in the whole
+   * text ({@link SafeText#forFilter}).
+   */
+  private static void write(Drawing drawing, String svg, Writer out) throws IOException {
+    if (svg != null) {
+      ParallelBlocks.writeText(svg, out);
+    } else {
+      ParallelBlocks.write(drawing.blocks(), b -> SafeText.forFilter(drawing.block(b)), out);
+    }
   }
 
   /** Signals that the {@code dot} program could not be started at all. */

@@ -3,6 +3,7 @@ package calm.cli.graph;
 import calm.analysis.calm.DataflowGraph;
 import calm.analysis.calm.DataflowGraph.Edge;
 import calm.analysis.calm.DataflowGraph.Node;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Draws a {@link DataflowGraph} in Graphviz's DOT language. */
@@ -10,32 +11,47 @@ public final class DotGraph {
   private DotGraph() {}
 
   public static String render(DataflowGraph graph, String title) {
-    StringBuilder out = new StringBuilder(64 + 96 * (graph.nodes().size() + graph.edges().size()));
-    out.append("digraph calm {\n");
-    out.append("  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=").append(quote(title)).append("];\n");
-    out.append("  node [fontname=\"Helvetica\"];\n");
-    out.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
+    return drawing(graph, title).text();
+  }
+
+  /** The drawing as items: the header, each stratum's cluster of nodes, the edges, then the rest. */
+  public static Drawing drawing(DataflowGraph graph, String title) {
+    List<Object> items = new ArrayList<>(graph.nodes().size() + graph.edges().size() + 8);
+    StringBuilder header = new StringBuilder("digraph calm {\n");
+    header.append("  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=").append(quote(title)).append("];\n");
+    header.append("  node [fontname=\"Helvetica\"];\n");
+    header.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
+    items.add(header.toString());
     List<List<Node>> byStratum = graph.nodesByStratum();
     for (int s = 0; s < byStratum.size(); s++) {
-      out.append("  subgraph cluster_stratum_").append(s).append(" {\n");
-      out.append("    label=\"stratum ").append(s).append("\"; style=dashed; color=\"#bbbbbb\"; fontcolor=\"#888888\";\n");
-      for (Node n : byStratum.get(s)) {
-        out.append("    ");
-        quote(n.name(), out).append(" [");
-        nodeAttributes(n, out).append("];\n");
-      }
-      out.append("  }\n");
+      items.add(
+          "  subgraph cluster_stratum_" + s + " {\n    label=\"stratum " + s
+              + "\"; style=dashed; color=\"#bbbbbb\"; fontcolor=\"#888888\";\n");
+      items.addAll(byStratum.get(s));
+      items.add("  }\n");
     }
-    for (Edge e : graph.edges()) {
+    items.addAll(graph.edges());
+    StringBuilder rest = new StringBuilder();
+    constraints(graph, rest);
+    legend(rest);
+    rest.append("}\n");
+    items.add(rest.toString());
+    return new Drawing(items, DotGraph::draw);
+  }
+
+  private static void draw(Object item, StringBuilder out) {
+    if (item instanceof Node n) {
+      out.append("    ");
+      quote(n.name(), out).append(" [");
+      nodeAttributes(n, out).append("];\n");
+    } else if (item instanceof Edge e) {
       out.append("  ");
       quote(e.from(), out).append(" -> ");
       quote(e.to(), out).append(" [");
       edgeAttributes(e, out).append("];\n");
+    } else {
+      out.append((String) item);
     }
-    constraints(graph, out);
-    legend(out);
-    out.append("}\n");
-    return out.toString();
   }
 
   /** Each constraint as an octagon that its relations point at, coloured by its verdict. */

@@ -14,31 +14,35 @@ public final class MermaidGraph {
   private MermaidGraph() {}
 
   public static String render(DataflowGraph graph) {
-    StringBuilder out = new StringBuilder(64 + 64 * (graph.nodes().size() + graph.edges().size()));
-    out.append("flowchart LR\n");
+    return drawing(graph).text();
+  }
+
+  /**
+   * The drawing as items: the strata with their nodes, the edges, the constraints and the legend, the
+   * classes of the nodes that have any, then the class definitions and the coloured links.
+   */
+  public static Drawing drawing(DataflowGraph graph) {
+    List<Object> items = new ArrayList<>(2 * graph.nodes().size() + graph.edges().size() + 8);
+    items.add("flowchart LR\n");
     List<List<Node>> byStratum = graph.nodesByStratum();
     for (int s = 0; s < byStratum.size(); s++) {
-      out.append("  subgraph stratum_").append(s).append("[\"stratum ").append(s).append("\"]\n");
-      for (Node n : byStratum.get(s)) {
-        out.append("    ").append(node(n)).append('\n');
-      }
-      out.append("  end\n");
+      items.add("  subgraph stratum_" + s + "[\"stratum " + s + "\"]\n");
+      items.addAll(byStratum.get(s));
+      items.add("  end\n");
     }
     Map<PointStatus, List<Integer>> coloured = new EnumMap<>(PointStatus.class);
     int link = 0;
     for (Edge e : graph.edges()) {
-      String arrow = e.async() ? "-.->" : e.nonMonotone() ? "==>" : "-->";
-      out.append("  ").append(id(e.from())).append(' ').append(arrow)
-          .append("|\"").append(e.label()).append("\"| ").append(id(e.to())).append('\n');
+      items.add(e);
       final int index = link++;
       e.point().ifPresent(status -> coloured.computeIfAbsent(status, k -> new ArrayList<>()).add(index));
     }
+    StringBuilder out = new StringBuilder();
     for (DataflowGraph.ConstraintNode c : graph.constraints()) {
       out.append("  ").append(c.id()).append("{{\"").append(c.label().replace("\"", "#quot;"))
           .append("\"}}\n");
       for (String relation : c.reads()) {
         out.append("  ").append(id(relation)).append(" -.-o ").append(c.id()).append('\n');
-        link++;
       }
       String status = PointColours.className(c.verdict());
       if (status != null) {
@@ -60,13 +64,40 @@ public final class MermaidGraph {
             legend_view -->|"M monotone"| legend_output
           end
         """);
+    items.add(out.toString());
     for (Node n : graph.nodes()) {
+      if (n.output() || n.point().isPresent()) {
+        items.add(new Classes(n));
+      }
+    }
+    items.add(classDefinitions(coloured));
+    return new Drawing(items, MermaidGraph::draw);
+  }
+
+  /** The {@code class} lines of a node: output, and the status of its points. */
+  private record Classes(Node node) {}
+
+  private static void draw(Object item, StringBuilder out) {
+    if (item instanceof Node n) {
+      out.append("    ").append(node(n)).append('\n');
+    } else if (item instanceof Edge e) {
+      String arrow = e.async() ? "-.->" : e.nonMonotone() ? "==>" : "-->";
+      out.append("  ").append(id(e.from())).append(' ').append(arrow)
+          .append("|\"").append(e.label()).append("\"| ").append(id(e.to())).append('\n');
+    } else if (item instanceof Classes c) {
+      Node n = c.node();
       if (n.output()) {
         out.append("  class ").append(id(n.name())).append(" output\n");
       }
       n.point().ifPresent(status ->
           out.append("  class ").append(id(n.name())).append(' ').append(PointColours.className(status)).append('\n'));
+    } else {
+      out.append((String) item);
     }
+  }
+
+  private static String classDefinitions(Map<PointStatus, List<Integer>> coloured) {
+    StringBuilder out = new StringBuilder();
     out.append("  classDef output stroke-width:4px\n");
     for (PointStatus status : PointStatus.values()) {
       String colour = PointColours.of(status);
