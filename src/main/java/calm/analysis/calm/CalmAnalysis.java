@@ -90,7 +90,7 @@ public final class CalmAnalysis {
       bodyThreats.put(constraint, constraintThreats.of(constraint));
     }
     UnusedSeals.report(program.seals(), seals, events, growOnly, diagnostics::add);
-    this.edges = new Edges(found, context.monotoneAggregates());
+    this.edges = new Edges(found, rules.size(), context.monotoneAggregates());
     PointWriter writer = new PointWriter(reach, finders, edges);
     List<CoordinationPoint> points = new ArrayList<>();
     for (PointDraft point : found) {

@@ -14,7 +14,9 @@ import java.util.List;
  *
  * <p>Its time and its four flags are the bits of one int ({@code traits}), read through {@link
  * #time()}, {@link #negated()}, {@link #aggregated()}, {@link #deleting()} and {@link #snapshot()}:
- * 32 bytes an edge instead of 40, for the 1.7 million edges of the million-rule benchmark.
+ * 32 bytes an edge instead of 40, for the 1.7 million edges of the million-rule benchmark. The bits
+ * above them hold the rule's place among the program's rules ({@link #ruleNumber()}), by which the
+ * CALM analysis finds the rule's coordination point without hashing the rule or the literal.
  *
  * <p>{@code negated}: the body atom is under {@code not}; {@code aggregated}: the rule's head
  * aggregates; {@code deleting}: the rule's head is {@code delete} (or {@code @update}, which deletes the
@@ -28,6 +30,10 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
   private static final int AGGREGATED = 1 << 3;
   private static final int DELETING = 1 << 4;
   private static final int SNAPSHOT = 1 << 5;
+  private static final int FLAG_BITS = (1 << 6) - 1;
+  private static final int RULE_SHIFT = 6;
+  /** How many rules can have their places kept: far more than a JVM holds the syntax trees of. */
+  public static final int MOST_RULES = (1 << (32 - RULE_SHIFT)) - 1;
 
   public Dependency(
       String from,
@@ -39,16 +45,15 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
       boolean aggregated,
       boolean deleting,
       boolean snapshot) {
-    this(
-        from,
-        to,
-        rule,
-        literal,
-        time.ordinal()
-            | (negated ? NEGATED : 0)
-            | (aggregated ? AGGREGATED : 0)
-            | (deleting ? DELETING : 0)
-            | (snapshot ? SNAPSHOT : 0));
+    this(from, to, rule, literal, flags(time, negated, aggregated, deleting, snapshot));
+  }
+
+  private static int flags(Time time, boolean negated, boolean aggregated, boolean deleting, boolean snapshot) {
+    return time.ordinal()
+        | (negated ? NEGATED : 0)
+        | (aggregated ? AGGREGATED : 0)
+        | (deleting ? DELETING : 0)
+        | (snapshot ? SNAPSHOT : 0);
   }
 
   public Dependency(
@@ -77,6 +82,11 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
     return (traits & SNAPSHOT) != 0;
   }
 
+  /** The place of the rule among the rules its graph was made of, or -1 for an edge made without one. */
+  public int ruleNumber() {
+    return (traits >>> RULE_SHIFT) - 1;
+  }
+
   /**
    * The generated equals would compare the rules' whole syntax trees; a literal stands at one place
    * in one rule, so comparing it (and the edge's own fields) says the same.
@@ -87,7 +97,7 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
         || other instanceof Dependency d
             && from.equals(d.from)
             && to.equals(d.to)
-            && traits == d.traits
+            && (traits & FLAG_BITS) == (d.traits & FLAG_BITS)
             && literal.equals(d.literal)
             && rule.span().equals(d.rule.span());
   }
@@ -109,12 +119,17 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
   }
 
   /**
-   * The edges {@code rule} makes, in body order: one per relation atom of its body (positive or
-   * negated), each to {@code head}, the name of the rule's head relation; {@code snapshots} are the
-   * literals that are snapshot reads (§11 Keyed tables, lattices and extern tables).
+   * The edges {@code rule}, at {@code number} among the program's rules, makes, in body order: one per
+   * relation atom of its body (positive or negated), each to {@code head}, the name of the rule's head
+   * relation; {@code snapshots} are the literals that are snapshot reads (§11 Keyed tables, lattices
+   * and extern tables).
    */
   public static void ofRule(
-      Rule rule, String head, java.util.Collection<Literal> snapshots, Sink edge) {
+      Rule rule, int number, String head, java.util.Collection<Literal> snapshots, Sink edge) {
+    if (number < 0 || number >= MOST_RULES) {
+      throw new IllegalArgumentException("a rule's place must be below " + MOST_RULES + ", not " + number);
+    }
+    int place = (number + 1) << RULE_SHIFT;
     Time time = Time.of(rule.head().form());
     boolean aggregated = rule.isAggregate();
     boolean deleting = rule.head().form() == HeadForm.DELETE || rule.head().form() == HeadForm.UPDATE;
@@ -130,7 +145,8 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
       if (from != null) {
         boolean negated = literal instanceof NegatedLiteral;
         boolean snapshot = !snapshots.isEmpty() && snapshots.contains(literal);
-        edge.accept(i, new Dependency(from, head, rule, literal, time, negated, aggregated, deleting, snapshot));
+        edge.accept(
+            i, new Dependency(from, head, rule, literal, place | flags(time, negated, aggregated, deleting, snapshot)));
       }
     }
   }

@@ -70,7 +70,7 @@ public final class DependencyGraph {
         snapshots = LatticeReads.of(schema, rule).stream().map(LatticeReads.Snapshot::literal).toList();
       }
       int rule0 = r;
-      Dependency.ofRule(rule, rule.head().atom().relation().text(), snapshots, (literal, d) -> {
+      Dependency.ofRule(rule, r, rule.head().atom().relation().text(), snapshots, (literal, d) -> {
         int e = found.size();
         if (e == place[0].length) {
           place[0] = Arrays.copyOf(place[0], e * 2);
