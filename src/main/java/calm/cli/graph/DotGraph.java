@@ -147,13 +147,16 @@ public final class DotGraph {
   /** {@code s} in double quotes, its backslashes and double quotes escaped, appended to {@code out}. */
   static StringBuilder quote(String s, StringBuilder out) {
     out.append('"');
+    // the runs between escapes appended whole: a name rarely has one, and a character at a time was
+    // half of drawing 100,000 rules
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\' || c == '"') {
-        out.append('\\');
+        out.append(s, run, i).append('\\');
+        run = i;
       }
-      out.append(c);
     }
-    return out.append('"');
+    return out.append(s, run, s.length()).append('"');
   }
 }
