@@ -34,7 +34,10 @@ final class SealAdvice {
    * nothing (its earlier facts are gone when the guard arrives).
    */
   String sealAdvice(String relation) {
-    return adviceFor.computeIfAbsent(relation, this::writeSealAdvice);
+    // looked up first: the method reference is an object made at every call, which the C1 compiler a
+    // check runs with makes through a method handle, for every point of a large program
+    String advice = adviceFor.get(relation);
+    return advice != null ? advice : adviceFor.computeIfAbsent(relation, this::writeSealAdvice);
   }
 
   private String writeSealAdvice(String relation) {
