@@ -36,18 +36,35 @@ final class PointWriter {
   }
 
   /**
+   * What the points that read through one relation share, from the first of them on: a large
+   * program's hundreds of thousands of points read through a few thousand relations, and each walk
+   * from the source looked the relation's number up by name three times.
+   */
+  private final Map<String, Via> byVia = new HashMap<>();
+
+  /** The path from a source to a relation a point reads through, and its last asynchronous edge. */
+  private record Via(List<String> path, AsyncEdge lastAsyncEdge) {}
+
+  /**
    * The point with its path: from the source of the asynchrony the point's reason reads, to its
    * head.
    */
   CoordinationPoint point(PointDraft point) {
-    String via = relationOf(point.via);
-    List<String> path = new ArrayList<>();
-    path.add(reach.sourceOf(via));
-    for (Dependency d : reach.pathTo(via)) {
-      path.add(d.to());
+    String relation = relationOf(point.via);
+    Via via = byVia.get(relation);
+    if (via == null) {
+      List<String> path = new ArrayList<>();
+      path.add(reach.sourceOf(relation));
+      for (Dependency d : reach.pathTo(relation)) {
+        path.add(d.to());
+      }
+      via = new Via(path, reach.lastAsyncEdge(relation));
+      byVia.put(relation, via);
     }
+    List<String> path = new ArrayList<>(via.path.size() + 1);
+    path.addAll(via.path);
     path.add(point.rule.head().atom().relation().text());
-    AsyncEdge last = reach.lastAsyncEdge(via);
+    AsyncEdge last = via.lastAsyncEdge;
     if (last == null) {
       last = firstEdges.computeIfAbsent(new AsyncEdge(path.get(0), path.get(1)), edge -> edge);
     }
