@@ -79,7 +79,7 @@ final class GraphCommand implements Callable<Integer> {
         DataflowGraph.of(checked.program().calmAnalysis(), checked.program().stratification());
     Drawing drawing =
         chosen.equals("mermaid") ? MermaidGraph.drawing(graph) : DotGraph.drawing(graph, file.getFileName().toString());
-    String svg = null;
+    String svg;
     if (chosen.equals("svg")) {
       try {
         svg = new String(runDot(drawing.text()), StandardCharsets.UTF_8); // dot writes SVG as UTF-8
@@ -95,13 +95,14 @@ final class GraphCommand implements Callable<Integer> {
         err.println("calm graph: Graphviz's dot failed: " + SourceLoader.reason(e));
         return ExitCodes.FAILURE;
       }
+    } else {
+      svg = null;
     }
-    String drawnSvg = svg;
     try {
       if (output != null) {
-        AtomicFiles.write(output, w -> write(drawing, drawnSvg, w));
+        AtomicFiles.write(output, w -> write(drawing, svg, w));
       } else {
-        write(drawing, drawnSvg, out);
+        write(drawing, svg, out);
         out.flush();
       }
     } catch (IOException e) {
