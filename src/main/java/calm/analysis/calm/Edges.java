@@ -26,7 +26,9 @@ final class Edges {
     this.monotoneAggregates = monotoneAggregates;
     this.pointOfRule = new PointDraft[rules];
     for (PointDraft point : points) {
-      pointOfRule[point.index] = point;
+      if (point.index >= 0) { // a constraint's body taken as a rule has no place, and no edges
+        pointOfRule[point.index] = point;
+      }
     }
   }
 
