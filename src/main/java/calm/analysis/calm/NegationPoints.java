@@ -5,6 +5,8 @@ import static calm.analysis.calm.PointContext.relationOf;
 import calm.syntax.Literal;
 import calm.syntax.NegatedLiteral;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Points of kind {@code negation} (§8 The CALM analysis: negation): a rule that negates an
@@ -12,6 +14,11 @@ import java.util.List;
  */
 final class NegationPoints implements PointFinder {
   private final SealAdvice advice;
+  /**
+   * The help for each negated relation, made once: a large program's points negate the same relations
+   * again and again, and their diagnostics are written on several threads at once.
+   */
+  private final Map<String, String> helpFor = new ConcurrentHashMap<>();
 
   NegationPoints(SealAdvice advice) {
     this.advice = advice;
@@ -49,8 +56,12 @@ final class NegationPoints implements PointFinder {
   public void help(PointDraft draft, List<String> help) {
     if (!draft.has(PointKind.DELETION)) {
       String negated = relationOf(draft.reasons(PointKind.NEGATION).get(0));
-      help.add(
-          advice.sealAdvice(negated) + " and " + PointHelp.GUARD_IN_RULE + "; " + SealAdvice.GUARD_MUST_BE_WRITTEN);
+      String made = helpFor.get(negated);
+      help.add(made != null ? made : helpFor.computeIfAbsent(negated, this::writeHelp));
     }
+  }
+
+  private String writeHelp(String negated) {
+    return advice.sealAdvice(negated) + " and " + PointHelp.GUARD_IN_RULE + "; " + SealAdvice.GUARD_MUST_BE_WRITTEN;
   }
 }

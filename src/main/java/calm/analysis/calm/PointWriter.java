@@ -42,8 +42,11 @@ final class PointWriter {
    */
   private final Map<String, Via> byVia = new HashMap<>();
 
-  /** The path from a source to a relation a point reads through, and its last asynchronous edge. */
-  private record Via(List<String> path, AsyncEdge lastAsyncEdge) {}
+  /**
+   * The path from a source to a relation a point reads through, its edges' labels (each followed by
+   * a space, as the message shows them) and its last asynchronous edge.
+   */
+  private record Via(List<String> path, String labels, AsyncEdge lastAsyncEdge) {}
 
   /**
    * The point with its path: from the source of the asynchrony the point's reason reads, to its
@@ -55,10 +58,12 @@ final class PointWriter {
     if (via == null) {
       List<String> path = new ArrayList<>();
       path.add(reach.sourceOf(relation));
+      StringBuilder labels = new StringBuilder();
       for (Dependency d : reach.pathTo(relation)) {
         path.add(d.to());
+        labels.append(edges.label(d).name()).append(' ');
       }
-      via = new Via(path, reach.lastAsyncEdge(relation));
+      via = new Via(path, labels.toString(), reach.lastAsyncEdge(relation));
       byVia.put(relation, via);
     }
     List<String> path = new ArrayList<>(via.path.size() + 1);
@@ -112,10 +117,8 @@ final class PointWriter {
       message.append(separator).append(relation);
       separator = " → ";
     }
-    message.append(" (");
-    for (Dependency d : reach.pathTo(relationOf(found.via))) {
-      message.append(edges.label(d).name()).append(' ');
-    }
+    // read on the report's threads: the map was filled by point(), before any diagnostic is written
+    message.append(" (").append(byVia.get(relationOf(found.via)).labels);
     message
         .append(EdgeLabel.D.name())
         .append("); last asynchronous edge ")
