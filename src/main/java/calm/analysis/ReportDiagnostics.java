@@ -69,22 +69,42 @@ public final class ReportDiagnostics extends AbstractList<Diagnostic> implements
 
   public static ReportDiagnostics of(List<Diagnostic> held, PointDiagnostics points) {
     List<Diagnostic> sorted = held.stream().sorted(ORDER).toList();
-    Integer[] byPosition = new Integer[points.size()];
-    for (int i = 0; i < byPosition.length; i++) {
+    // each point's place read once: a point's span is three objects away from it, in memory the
+    // analysis left long ago, and a sort by spans asked for two of them a comparison
+    int count = points.size();
+    int[] lines = new int[count];
+    int[] columns = new int[count];
+    boolean inOrder = true;
+    for (int i = 0; i < count; i++) {
+      Span span = points.span(i);
+      lines[i] = span.line();
+      columns[i] = span.column();
+      inOrder &= i == 0 || byPosition(lines, columns, i - 1, i) <= 0;
+    }
+    Integer[] byPosition = new Integer[count];
+    for (int i = 0; i < count; i++) {
       byPosition[i] = i;
     }
-    Arrays.sort(
-        byPosition,
-        (i, j) -> byPosition(points.span(i), points.span(j)));
-    int[] order = new int[sorted.size() + byPosition.length];
+    // the points come in rule order, which is already the file's: sorted (stably) only when not
+    if (!inOrder) {
+      Arrays.sort(byPosition, (i, j) -> byPosition(lines, columns, i, j));
+    }
+    int[] order = new int[sorted.size() + count];
     int h = 0;
     int p = 0;
     for (int k = 0; k < order.length; k++) {
       boolean takePoint =
-          p < byPosition.length && (h == sorted.size() || before(points.span(byPosition[p]), sorted.get(h)));
+          p < count
+              && (h == sorted.size() || before(lines[byPosition[p]], columns[byPosition[p]], sorted.get(h)));
       order[k] = takePoint ? -1 - byPosition[p++] : h++;
     }
     return new ReportDiagnostics(sorted, points, order);
+  }
+
+  /** Points {@code i} and {@code j} by line, then column. */
+  private static int byPosition(int[] lines, int[] columns, int i, int j) {
+    int byLine = Integer.compare(lines[i], lines[j]);
+    return byLine != 0 ? byLine : Integer.compare(columns[i], columns[j]);
   }
 
   /** Diagnostics already in the order to report them, with no points. */
@@ -95,13 +115,13 @@ public final class ReportDiagnostics extends AbstractList<Diagnostic> implements
     return new ReportDiagnostics(held, PointDiagnostics.NONE, order);
   }
 
-  /** Whether a C001 at {@code span} comes before {@code d} in report order. */
-  private static boolean before(Span span, Diagnostic d) {
-    if (span.line() != d.span().line()) {
-      return span.line() < d.span().line();
+  /** Whether a C001 at {@code line} and {@code column} comes before {@code d} in report order. */
+  private static boolean before(int line, int column, Diagnostic d) {
+    if (line != d.span().line()) {
+      return line < d.span().line();
     }
-    if (span.column() != d.span().column()) {
-      return span.column() < d.span().column();
+    if (column != d.span().column()) {
+      return column < d.span().column();
     }
     return Code.COORDINATION_POINT.id().compareTo(d.code().id()) < 0;
   }
