@@ -1,5 +1,6 @@
 package calm.cli;
 
+import calm.diagnostics.Severity;
 import calm.syntax.SourceFile;
 import calm.source.Span;
 
@@ -25,17 +26,14 @@ final class SnippetRenderer {
     return " ".repeat(Integer.toString(line).length() + 2);
   }
 
-  /** The two lines (source and underline), each ending in a newline. */
-  static String render(SourceFile source, Span span, char marker, String label, Palette palette,
-      java.util.function.UnaryOperator<String> markColour) {
-    StringBuilder out = new StringBuilder();
-    render(source, span, marker, label, palette, markColour, out);
-    return out.toString();
-  }
-
-  /** As {@link #render(SourceFile, Span, char, String, Palette, java.util.function.UnaryOperator)}, onto {@code out}. */
+  /**
+   * The two lines (source and underline), each ending in a newline, onto {@code out}; the underline in
+   * the colour of {@code marks}. (A severity rather than a function of the text: a function that
+   * captured the diagnostic was an object made through a method handle for each of hundreds of
+   * thousands of diagnostics, slowly under the C1 compiler a check runs with.)
+   */
   static void render(SourceFile source, Span span, char marker, String label, Palette palette,
-      java.util.function.UnaryOperator<String> markColour, StringBuilder out) {
+      Severity marks, StringBuilder out) {
     String text = source.line(span.line());
     int start = Math.min(Math.max(span.column() - 1, 0), text.length());
     int end =
@@ -53,7 +51,7 @@ final class SnippetRenderer {
       repeat(out, ' ', number.length() + 2).append("| ");
       int caretLength = Math.max(1, end - start);
       repeat(out, ' ', start);
-      out.append(markColour.apply(String.valueOf(marker).repeat(caretLength))).append('\n');
+      repeat(out, marker, caretLength).append('\n');
       return;
     }
     String prefix = "";
@@ -84,7 +82,7 @@ final class SnippetRenderer {
     out.append(palette.gutter(pad + "|"))
         .append(' ')
         .append(" ".repeat(caretStart))
-        .append(markColour.apply(String.valueOf(marker).repeat(caretLength) + (label.isEmpty() ? "" : " " + label)))
+        .append(palette.severity(marks, String.valueOf(marker).repeat(caretLength) + (label.isEmpty() ? "" : " " + label)))
         .append('\n');
   }
 

@@ -101,7 +101,7 @@ final class TextRenderer implements ReportRenderer {
     boolean quotable = d.code() != Code.UNREADABLE_FILE;
     String pad = SnippetRenderer.gutterWidth(d.span().line());
     if (quotable) {
-      SnippetRenderer.render(source, d.span(), '^', "", palette, s -> palette.severity(d.severity(), s), out);
+      SnippetRenderer.render(source, d.span(), '^', "", palette, d.severity(), out);
     }
     for (String help : d.help()) {
       out.append(palette.gutter(pad + "="))
@@ -119,8 +119,7 @@ final class TextRenderer implements ReportRenderer {
           .append(": ")
           .append(related.message())
           .append('\n');
-      SnippetRenderer.render(
-          source, related.span(), '-', "", palette, s -> palette.severity(Severity.NOTE, s), out);
+      SnippetRenderer.render(source, related.span(), '-', "", palette, Severity.NOTE, out);
     }
   }
 
