@@ -24,13 +24,14 @@ final class NameTable {
   private int size;
 
   /**
+   * A table for the tokens of a lexer that starts at the text's beginning ({@link #startingAt} moves
+   * it to a later part's).
+   *
    * @param text what the tokens were lexed from, indexed by char
-   * @param offset the index in {@code text} of the lexer's first character
    * @param shared the names of every thread, each mapped to itself: the one String per name
    */
-  NameTable(String text, int offset, Map<String, String> shared) {
+  NameTable(String text, Map<String, String> shared) {
     this.text = text;
-    this.offset = offset;
     this.shared = shared;
     this.names = new String[1024];
     this.hashes = new int[1024];

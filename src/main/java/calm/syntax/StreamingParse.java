@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
@@ -51,7 +50,7 @@ final class StreamingParse {
     if (text.length() < SPLIT_AT_CHARS) {
       Map<String, String> names = new HashMap<>();
       return items(
-          source, text, 0, text.length(), 1, LeafToken.FACTORY, builderDiagnostics, names, new NameTable(text, 0, names));
+          source, text, 0, text.length(), 1, LeafToken.FACTORY, builderDiagnostics, names, new NameTable(text, names));
     }
     return inParts(source, PART_CHARS, builderDiagnostics);
   }
@@ -108,7 +107,7 @@ final class StreamingParse {
     /** Reads parts until none is left or one has failed; each thread with its own token class. */
     void read(TokenFactory<LeafToken> tokenFactory) {
       String text = source.text();
-      NameTable table = new NameTable(text, 0, names); // this thread's, across its parts
+      NameTable table = new NameTable(text, names); // this thread's, across its parts
       int[] range = new int[2];
       try {
         for (int part = take(range); part >= 0; part = take(range)) {

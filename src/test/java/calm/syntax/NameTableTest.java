@@ -27,7 +27,7 @@ class NameTableTest {
   @Test
   void aNameMetAgainIsTheSameStringAndOthersAreTheirOwn() {
     String text = "edge path edge Path path_2 edge";
-    NameTable table = new NameTable(text, 0, new HashMap<>());
+    NameTable table = new NameTable(text, new HashMap<>());
     List<String> names = tokens(text).stream().map(table::of).toList();
     assertEquals(List.of("edge", "path", "edge", "Path", "path_2", "edge"), names);
     assertSame(names.get(0), names.get(2));
@@ -41,7 +41,7 @@ class NameTableTest {
     String other = new String("edge");
     shared.put(other, other);
     String text = "edge";
-    assertSame(other, new NameTable(text, 0, shared).of(tokens(text).get(0)));
+    assertSame(other, new NameTable(text, shared).of(tokens(text).get(0)));
   }
 
   @Test
@@ -51,7 +51,7 @@ class NameTableTest {
       text.append("r").append(i).append(' ');
     }
     Map<String, String> shared = new HashMap<>();
-    NameTable table = new NameTable(text.toString(), 0, shared);
+    NameTable table = new NameTable(text.toString(), shared);
     List<Token> tokens = tokens(text.toString());
     List<String> first = tokens.stream().map(table::of).toList();
     List<String> again = tokens.stream().map(table::of).toList();
