@@ -15,90 +15,110 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code calm check PATH...}: parse, check and analyze programs, and report in one of three formats. */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    description = {
-      "Checks programs: syntax, names, arities, types, safety, stratification, head forms, seals;",
-      "then, for files without errors, the CALM analysis (coordination points and output verdicts).",
-      "Directories are searched recursively for *.calm files."
-    },
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-      "0:no errors and no unacknowledged coordination point",
-      "1:an error (or, with --werror/--max-warnings, too many warnings), or an unacknowledged coordination point",
-      "2:the check could not be done: bad option, missing or unreadable path, internal failure"
-    })
+/**
+ * {@code calm check PATH...}: parse, check and analyze programs, and report in one of three formats.
+ * Its model is declared through picocli's programmatic API ({@link #spec()}), as {@code run}'s is:
+ * reading the annotations of a command makes the JDK generate a proxy class per annotation type, in
+ * the interpreter, at every start of the command users run most (docs/benchmarks.md, "Fourteenth
+ * round"). {@code UsageGoldenTest} holds its usage to what the annotations gave.
+ */
 final class CheckCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
 
   /** Suppressions and the baseline, applied to this run's reports. */
   private Triage triage = Triage.NONE;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and directories to check.")
-  List<Path> paths;
+  private List<Path> paths;
+  private OutputFormat format;
+  private Path output;
+  private boolean werror;
+  private Integer maxWarningsOption;
+  private ColorChoice color;
+  private Path baselineFile;
+  private Path writeBaselineFile;
+  private boolean quiet;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: text, json or sarif (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text",
-      converter = FormatConverter.class,
-      completionCandidates = FormatConverter.Candidates.class)
-  OutputFormat format;
+  /** The command's model: its options, in the order {@code --help} lists them. */
+  static CommandSpec spec() {
+    CheckCommand command = new CheckCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+    command.spec = spec;
+    spec.name("check");
+    spec.versionProvider(new VersionProvider());
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "Checks programs: syntax, names, arities, types, safety, stratification, head forms, seals;",
+            "then, for files without errors, the CALM analysis (coordination points and output verdicts).",
+            "Directories are searched recursively for *.calm files.")
+        .exitCodeListHeading("%nExit status:%n")
+        .exitCodeList(exitCodes());
+    spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH")
+        .type(List.class).auxiliaryTypes(Path.class).description("Files and directories to check.").build());
+    spec.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(OutputFormat.class)
+        .defaultValue("text").converters(new FormatConverter()).completionCandidates(new FormatConverter.Candidates())
+        .description("Output format: text, json or sarif (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+        .description("Write the report to FILE instead of standard output.").build());
+    spec.addOption(OptionSpec.builder("--werror").type(boolean.class)
+        .description("Treat warnings as errors for the exit status.").build());
+    spec.addOption(OptionSpec.builder("--max-warnings").paramLabel("N").type(Integer.class)
+        .description("Exit with status 1 when there are more than N warnings, N >= 0 (default: no limit).").build());
+    spec.addOption(OptionSpec.builder("--color").paramLabel("WHEN").type(ColorChoice.class)
+        .defaultValue("auto").converters(new ColorConverter()).completionCandidates(new ColorConverter.Candidates())
+        .description("Colour text output: auto (a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}). JSON and SARIF are never coloured.")
+        .build());
+    spec.addOption(OptionSpec.builder("--baseline").paramLabel("FILE").type(Path.class)
+        .description("Findings recorded in FILE (by --write-baseline) do not fail the check; only new ones do. They still appear in JSON and SARIF, marked as in the baseline.")
+        .build());
+    spec.addOption(OptionSpec.builder("--write-baseline").paramLabel("FILE").type(Path.class)
+        .description("Record every finding (errors, warnings, coordination points) in FILE, for --baseline; the check then passes.")
+        .build());
+    spec.addOption(OptionSpec.builder("-q", "--quiet").type(boolean.class)
+        .description("Report only errors and unacknowledged coordination points (and, in text, the summary line); the exit status is unchanged.")
+        .build());
+    StandardHelpOptions.addTo(spec); // last, where picocli puts a mixin's (the completion script lists them in order)
+    return spec;
+  }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-  Path output;
+  private static Map<String, String> exitCodes() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put("0", "no errors and no unacknowledged coordination point");
+    codes.put("1", "an error (or, with --werror/--max-warnings, too many warnings), or an unacknowledged coordination point");
+    codes.put("2", "the check could not be done: bad option, missing or unreadable path, internal failure");
+    return codes;
+  }
 
-  @Option(names = "--werror", description = "Treat warnings as errors for the exit status.")
-  boolean werror;
+  /** Takes the parsed values from the model (picocli resets them to their defaults before each parse). */
+  private void readOptions() {
+    paths = spec.positionalParameters().get(0).getValue();
+    format = spec.findOption("--format").getValue();
+    output = spec.findOption("--output").getValue();
+    werror = isSet("--werror");
+    maxWarningsOption = spec.findOption("--max-warnings").getValue();
+    color = spec.findOption("--color").getValue();
+    baselineFile = spec.findOption("--baseline").getValue();
+    writeBaselineFile = spec.findOption("--write-baseline").getValue();
+    quiet = isSet("--quiet");
+  }
 
-  @Option(
-      names = "--max-warnings",
-      paramLabel = "N",
-      description = "Exit with status 1 when there are more than N warnings, N >= 0 (default: no limit).")
-  Integer maxWarningsOption;
-
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      description = "Colour text output: auto (a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}). JSON and SARIF are never coloured.",
-      defaultValue = "auto",
-      converter = ColorConverter.class,
-      completionCandidates = ColorConverter.Candidates.class)
-  ColorChoice color;
-
-  @Option(
-      names = "--baseline",
-      paramLabel = "FILE",
-      description = "Findings recorded in FILE (by --write-baseline) do not fail the check; only new ones do. They still appear in JSON and SARIF, marked as in the baseline.")
-  Path baselineFile;
-
-  @Option(
-      names = "--write-baseline",
-      paramLabel = "FILE",
-      description = "Record every finding (errors, warnings, coordination points) in FILE, for --baseline; the check then passes.")
-  Path writeBaselineFile;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Report only errors and unacknowledged coordination points (and, in text, the summary line); the exit status is unchanged.")
-  boolean quiet;
+  private boolean isSet(String flag) {
+    Boolean value = spec.findOption(flag).getValue();
+    return value != null && value;
+  }
 
   @Override
   public Integer call() {
+    readOptions();
     PrintWriter err = spec.commandLine().getErr();
     if (maxWarningsOption != null && maxWarningsOption < 0) {
       err.println("calm check: --max-warnings must be 0 or more, not " + maxWarningsOption);

@@ -66,7 +66,10 @@ public final class Main implements Callable<Integer> {
 
   /** What picocli registers for a subcommand: {@code run}'s model, or an annotated command's class. */
   private static Object model(Class<?> command) {
-    return command == RunCommand.class ? RunCommand.spec() : command;
+    if (command == RunCommand.class) {
+      return RunCommand.spec();
+    }
+    return command == CheckCommand.class ? CheckCommand.spec() : command;
   }
 
   /** {@code calm} alone did not say what to do: the usage goes to standard error, and it is exit 2. */
