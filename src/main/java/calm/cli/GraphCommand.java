@@ -15,45 +15,55 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code calm graph}: draws the dependency graph with its coordination points. */
-@Command(
-    name = "graph",
-    mixinStandardHelpOptions = true,
-    description =
+/**
+ * {@code calm graph}: draws the dependency graph with its coordination points. Its model is declared
+ * through picocli's programmatic API ({@link #spec()}), as {@code check}'s is, so that no annotation
+ * proxy is generated at its start.
+ */
+final class GraphCommand implements Callable<Integer> {
+  private CommandSpec spec;
+  private Path file;
+  private String format;
+  private Path output;
+
+  /** The command's model: its options, in the order {@code --help} lists them. */
+  static CommandSpec spec() {
+    GraphCommand command = new GraphCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+    command.spec = spec;
+    spec.name("graph");
+    spec.usageMessage().description(
         "Draws a program's dependency graph: tables as boxes, events as ovals, asynchronous edges"
             + " dashed, non-monotone edges marked, coordination points in red (sealed: blue,"
             + " acknowledged: purple), strata as clusters. Edges carry Bud's labels: M monotone,"
-            + " A async, N non-monotone, D coordination point.")
-final class GraphCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "the .calm program to draw")
-  Path file;
+            + " A async, N non-monotone, D coordination point.");
+    spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("FILE")
+        .type(Path.class).description("the .calm program to draw").build());
+    spec.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(String.class).defaultValue("dot")
+        .completionCandidates(new GraphFormats())
+        .description("dot, mermaid or svg (svg runs Graphviz's dot; default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("OUT").type(Path.class)
+        .description("write the drawing to this file instead of standard output").build());
+    StandardHelpOptions.addTo(spec); // last, where picocli puts a mixin's (the completion script lists them in order)
+    return spec;
+  }
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "dot",
-      completionCandidates = GraphFormats.class,
-      description = "dot, mermaid or svg (svg runs Graphviz's dot; default: ${DEFAULT-VALUE})")
-  String format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "OUT",
-      description = "write the drawing to this file instead of standard output")
-  Path output;
-
-  @Spec CommandSpec spec;
+  /** Takes the parsed values from the model (picocli resets them to their defaults before each parse). */
+  private void readOptions() {
+    file = spec.positionalParameters().get(0).getValue();
+    format = spec.findOption("--format").getValue();
+    output = spec.findOption("--output").getValue();
+  }
 
   private PrintWriter err;
 
   @Override
   public Integer call() {
+    readOptions();
     err = spec.commandLine().getErr();
     try {
       return draw(spec.commandLine().getOut());

@@ -69,6 +69,9 @@ public final class Main implements Callable<Integer> {
     if (command == RunCommand.class) {
       return RunCommand.spec();
     }
+    if (command == GraphCommand.class) {
+      return GraphCommand.spec();
+    }
     return command == CheckCommand.class ? CheckCommand.spec() : command;
   }
 

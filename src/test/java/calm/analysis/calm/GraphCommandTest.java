@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import calm.cli.Main;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,5 +98,21 @@ class GraphCommandTest {
     }
     Assumptions.assumeFalse(hasDot, "Graphviz is installed here");
     assertEquals(2, Main.execute("graph", program("likes").toString(), "--format", "svg"));
+  }
+
+  /** The model is declared through picocli's programmatic API: a reused command line starts from its defaults. */
+  @Test
+  void aReusedCommandLineDrawsDotToStandardOutputAgain() throws IOException {
+    Path file = program("quorum");
+    Main.Reusable reusable = new Main.Reusable();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path mermaid = dir.resolve("quorum.mmd");
+    assertEquals(0, reusable.execute(new PrintWriter(out), new PrintWriter(err), "graph", file.toString(),
+        "--format", "mermaid", "-o", mermaid.toString()));
+    assertEquals("", out.toString());
+    assertTrue(Files.readString(mermaid).startsWith("flowchart"), Files.readString(mermaid));
+    assertEquals(0, reusable.execute(new PrintWriter(out), new PrintWriter(err), "graph", file.toString()), err.toString());
+    assertTrue(out.toString().startsWith("digraph calm {"), out.toString());
   }
 }
