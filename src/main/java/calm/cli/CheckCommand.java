@@ -53,7 +53,6 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
     command.spec = spec;
     spec.name("check");
-    spec.versionProvider(new VersionProvider());
     spec.usageMessage()
         .sortOptions(false)
         .description(

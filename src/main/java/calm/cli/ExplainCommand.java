@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Prints the explanation of a diagnostic code, with a wrong and a right example.",
       "CODE is an id (E101) or a name (unknown-relation); without CODE, lists every code."

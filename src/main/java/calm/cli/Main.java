@@ -46,6 +46,9 @@ public final class Main implements Callable<Integer> {
     commands.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
     return Collections.unmodifiableMap(commands);
   }
+  /** What {@code -V} prints, for the root and every subcommand. */
+  private static final VersionProvider VERSION = new VersionProvider();
+
   /** Deep but legal programs recurse deeply in the parser and the analyses; give them room. */
   private static final long STACK_BYTES = 512L * 1024 * 1024;
 
@@ -57,7 +60,7 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(main);
     main.spec = spec;
     spec.name("calm");
-    spec.versionProvider(new VersionProvider());
+    spec.versionProvider(VERSION);
     spec.usageMessage().description(
         "Finds where a distributed rule program needs coordination (CALM), and runs it.");
     StandardHelpOptions.addTo(spec);
@@ -210,6 +213,10 @@ public final class Main implements Callable<Integer> {
       }
       commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
       commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
+    }
+    // -V of every command prints the version (a command without a provider printed nothing and exited 0)
+    for (CommandLine command : commandLine.getSubcommands().values()) {
+      command.getCommandSpec().versionProvider(VERSION);
     }
     commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
     commandLine.setExecutionExceptionHandler(new Failures());

@@ -1,6 +1,7 @@
 package calm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calm.Golden;
 import java.io.PrintWriter;
@@ -48,5 +49,19 @@ class UsageGoldenTest {
   void theRootUsageAndTheCompletionScriptMatchTheirGoldenFiles() throws Exception {
     Golden.assertMatches(USAGE.resolve("calm.txt"), Cli.run("--help").out());
     Golden.assertMatches(USAGE.resolve("completion.bash"), Cli.run("generate-completion").out());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCommandPrintsTheVersion() {
+    String version = Cli.run("--version").out();
+    return COMMANDS.stream().map(command -> DynamicTest.dynamicTest(command, () -> {
+      assertTrue(version.startsWith("calm "), version);
+      Cli shown = Cli.run(command, "-V");
+      assertEquals(0, shown.status(), shown.err());
+      assertEquals(version, shown.out());
+      StringWriter out = new StringWriter();
+      assertEquals(0, Main.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--version"));
+      assertEquals(version, out.toString(), "alone");
+    }));
   }
 }
