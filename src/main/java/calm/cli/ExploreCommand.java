@@ -20,90 +20,118 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code calm explore}: runs a program under many schedules and compares its outputs (§9 The explorer). */
-@Command(
-    name = "explore",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs a program under many seeded message schedules (delays, reorderings, duplicate deliveries,",
-      "input arrival times) and shows, per output, how many distinct outcomes it saw next to the",
-      "CALM analysis's verdict, with a shrunk witness for every output that differs.",
-      "Exit status: 0 done; 1 errors in the program, a run that did not end, or (with",
-      "--expect-confluent) an output that differs; 2 bad options or unreadable files."
-    })
+/**
+ * {@code calm explore}: runs a program under many schedules and compares its outputs (§9 The
+ * explorer). Its model is declared through picocli's programmatic API ({@link #spec()}), as
+ * {@code check}'s and {@code run}'s are, so that no annotation proxy is generated at its start.
+ */
 final class ExploreCommand implements Callable<Integer> {
   enum Format { text, json }
 
-  @Parameters(index = "0", paramLabel = "PROG.calm", description = "the program to explore")
-  Path programPath;
+  private CommandSpec spec;
+  private Path programPath;
+  private Path scenarioPath;
+  private int runs;
+  private long seed;
+  private Format format;
+  private String replay;
+  private boolean expectConfluent;
+  private boolean breakSeals;
+  private boolean expectInvariants;
+  private int maxTicks;
+  private long maxFacts;
+  private int maxDelay;
+  private Integer jobs;
+  private boolean stats;
+  private ColorChoice color;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
-      description = "nodes, fact placement and input events ('input any ...' arrives when the schedule says)")
-  Path scenarioPath;
+  /** The command's model: its options, in the order {@code --help} lists them. */
+  static CommandSpec spec() {
+    ExploreCommand command = new ExploreCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+    command.spec = spec;
+    spec.name("explore");
+    spec.usageMessage().description(
+        "Runs a program under many seeded message schedules (delays, reorderings, duplicate deliveries,",
+        "input arrival times) and shows, per output, how many distinct outcomes it saw next to the",
+        "CALM analysis's verdict, with a shrunk witness for every output that differs.",
+        "Exit status: 0 done; 1 errors in the program, a run that did not end, or (with",
+        "--expect-confluent) an output that differs; 2 bad options or unreadable files.");
+    spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("PROG.calm")
+        .type(Path.class).description("the program to explore").build());
+    spec.addOption(OptionSpec.builder("--scenario").paramLabel("FILE").type(Path.class)
+        .description("nodes, fact placement and input events ('input any ...' arrives when the schedule says)").build());
+    spec.addOption(OptionSpec.builder("--runs").paramLabel("N").type(int.class).defaultValue("1000")
+        .description("how many schedules to run (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--seed").paramLabel("S").type(long.class).defaultValue("1")
+        .description("seed of the schedules: the same seed gives the same runs (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(Format.class).defaultValue("text")
+        .description("${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--replay").paramLabel("SEED").type(String.class)
+        .description("run one schedule again and show its timeline: a run seed or a shrunk schedule as a witness prints it (e.g. 5e1f3a9c0b2d4e6f:2,7)")
+        .build());
+    spec.addOption(OptionSpec.builder("--expect-confluent").type(boolean.class)
+        .description("exit 1 when any output shows two outcomes").build());
+    spec.addOption(OptionSpec.builder("--break-seals").type(boolean.class)
+        .description("let a seal's guard arrive before what it seals, to explore seal violations on purpose (default: schedules keep seals)")
+        .build());
+    spec.addOption(OptionSpec.builder("--expect-invariants").type(boolean.class)
+        .description("exit 1 when any constraint is violated in any run").build());
+    spec.addOption(OptionSpec.builder("--max-ticks").paramLabel("N").type(int.class)
+        .defaultValue("" + ExploreSettings.DEFAULT_MAX_TICKS)
+        .description("a run that needs more ticks does not end: an error (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--max-facts").paramLabel("N").type(long.class)
+        .defaultValue("" + RunLimits.DEFAULT_MAX_FACTS)
+        .description("a run that holds more facts is an error (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--max-delay").paramLabel("N").type(int.class)
+        .defaultValue("" + ExploreSettings.DEFAULT_MAX_DELAY)
+        .description("the most ticks a message may arrive late (default: ${DEFAULT-VALUE})").build());
+    spec.addOption(OptionSpec.builder("--jobs").paramLabel("N").type(Integer.class)
+        .description("threads running schedules (default: one per core); results do not depend on it").build());
+    spec.addOption(OptionSpec.builder("--stats").type(boolean.class)
+        .description("print to stderr how long exploring took (for bench/)").build());
+    spec.addOption(OptionSpec.builder("--color").paramLabel("WHEN").type(ColorChoice.class).defaultValue("auto")
+        .converters(new CheckCommand.ColorConverter()).completionCandidates(new CheckCommand.ColorConverter.Candidates())
+        .description("highlight witness differences in colour: auto (a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}); JSON is never coloured")
+        .build());
+    StandardHelpOptions.addTo(spec); // last, where picocli puts a mixin's (the completion script lists them in order)
+    return spec;
+  }
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "1000",
-      description = "how many schedules to run (default: ${DEFAULT-VALUE})")
-  int runs;
+  /** Takes the parsed values from the model (picocli resets them to their defaults before each parse). */
+  private void readOptions() {
+    programPath = spec.positionalParameters().get(0).getValue();
+    scenarioPath = spec.findOption("--scenario").getValue();
+    runs = spec.findOption("--runs").<Integer>getValue();
+    seed = spec.findOption("--seed").<Long>getValue();
+    format = spec.findOption("--format").getValue();
+    replay = spec.findOption("--replay").getValue();
+    expectConfluent = isSet("--expect-confluent");
+    breakSeals = isSet("--break-seals");
+    expectInvariants = isSet("--expect-invariants");
+    maxTicks = spec.findOption("--max-ticks").<Integer>getValue();
+    maxFacts = spec.findOption("--max-facts").<Long>getValue();
+    maxDelay = spec.findOption("--max-delay").<Integer>getValue();
+    jobs = spec.findOption("--jobs").getValue();
+    stats = isSet("--stats");
+    color = spec.findOption("--color").getValue();
+  }
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "seed of the schedules: the same seed gives the same runs (default: ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-  Format format;
-
-  @Option(names = "--replay", paramLabel = "SEED",
-      description = "run one schedule again and show its timeline: a run seed or a shrunk schedule as a witness prints it (e.g. 5e1f3a9c0b2d4e6f:2,7)")
-  String replay;
-
-  @Option(names = "--expect-confluent", description = "exit 1 when any output shows two outcomes")
-  boolean expectConfluent;
-
-  @Option(names = "--break-seals",
-      description = "let a seal's guard arrive before what it seals, to explore seal violations on purpose (default: schedules keep seals)")
-  boolean breakSeals;
-
-  @Option(names = "--expect-invariants", description = "exit 1 when any constraint is violated in any run")
-  boolean expectInvariants;
-
-  @Option(names = "--max-ticks", paramLabel = "N", defaultValue = "" + ExploreSettings.DEFAULT_MAX_TICKS,
-      description = "a run that needs more ticks does not end: an error (default: ${DEFAULT-VALUE})")
-  int maxTicks;
-
-  @Option(names = "--max-facts", paramLabel = "N", defaultValue = "" + RunLimits.DEFAULT_MAX_FACTS,
-      description = "a run that holds more facts is an error (default: ${DEFAULT-VALUE})")
-  long maxFacts;
-
-  @Option(names = "--max-delay", paramLabel = "N", defaultValue = "" + ExploreSettings.DEFAULT_MAX_DELAY,
-      description = "the most ticks a message may arrive late (default: ${DEFAULT-VALUE})")
-  int maxDelay;
-
-  @Option(names = "--jobs", paramLabel = "N", description = "threads running schedules (default: one per core); results do not depend on it")
-  Integer jobs;
-
-  @Option(names = "--stats", description = "print to stderr how long exploring took (for bench/)")
-  boolean stats;
-
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      converter = CheckCommand.ColorConverter.class,
-      completionCandidates = CheckCommand.ColorConverter.Candidates.class,
-      description = "highlight witness differences in colour: auto (a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}); JSON is never coloured")
-  ColorChoice color;
-
-  @Spec CommandSpec spec;
+  private boolean isSet(String flag) {
+    Boolean value = spec.findOption(flag).getValue();
+    return value != null && value;
+  }
 
   private PrintWriter out;
   private PrintWriter err;
 
   @Override
   public Integer call() {
+    readOptions();
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     try {

@@ -75,6 +75,9 @@ public final class Main implements Callable<Integer> {
     if (command == GraphCommand.class) {
       return GraphCommand.spec();
     }
+    if (command == ExploreCommand.class) {
+      return ExploreCommand.spec();
+    }
     return command == CheckCommand.class ? CheckCommand.spec() : command;
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -224,5 +226,22 @@ class ExploreCommandTest {
     assertEquals("sealed", winner.get("verdict").asText());
     assertEquals(1, winner.get("finalOutcomes").asInt());
     assertTrue(winner.get("witness").isNull());
+  }
+
+  /** The model is declared through picocli's programmatic API: a reused command line starts from its defaults. */
+  @Test
+  void aReusedCommandLineStartsEachExplorationFromTheDefaults() throws IOException {
+    Path race = write("race.calm", RACE);
+    Main.Reusable reusable = new Main.Reusable();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(1, reusable.execute(new PrintWriter(out), new PrintWriter(err), "explore",
+        race.toString(), "--runs", "40", "--format", "json", "--expect-confluent", "--jobs", "1"));
+    assertTrue(out.toString().startsWith("{"), out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, reusable.execute(new PrintWriter(out), new PrintWriter(err), "explore", race.toString()),
+        err.toString());
+    assertFalse(out.toString().startsWith("{"), "text again: " + out);
+    assertTrue(out.toString().startsWith("explored 1000 schedules of "), "the default 1000 runs: " + out);
   }
 }
