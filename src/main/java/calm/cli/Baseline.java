@@ -37,7 +37,7 @@ final class Baseline {
   static Baseline read(Path file) throws IOException {
     JsonNode root;
     try {
-      root = JsonRenderer.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      root = JsonTrees.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException("not a calm baseline (not JSON): " + e.getOriginalMessage());
     }
@@ -54,7 +54,7 @@ final class Baseline {
 
   /** Every finding that is not a note, as a baseline document. */
   static String write(List<FileReport> reports) throws IOException {
-    ObjectNode root = JsonRenderer.MAPPER.createObjectNode();
+    ObjectNode root = JsonTrees.MAPPER.createObjectNode();
     root.put("calmBaseline", FORMAT);
     root.put("tool", "calm " + CheckCommand.version());
     ArrayNode findings = root.putArray("findings");
@@ -71,7 +71,7 @@ final class Baseline {
         finding.put("message", d.message());
       }
     }
-    return JsonRenderer.MAPPER.writeValueAsString(root) + "\n";
+    return JsonTrees.MAPPER.writeValueAsString(root) + "\n";
   }
 
   Matcher matcher() {

@@ -14,9 +14,6 @@ import calm.eval.explore.SealBreak;
 import calm.eval.explore.TimelineEvent;
 import calm.eval.explore.TimelineTick;
 import calm.eval.explore.Witness;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +21,6 @@ import java.util.Map;
 
 /** The JSON document of {@code calm explore --format json} (§10 What the commands promise to scripts), and of a replay. */
 final class ExploreJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private ExploreJson() {}
 
   static String exploration(Exploration e) {
@@ -232,10 +227,6 @@ final class ExploreJson {
   }
 
   private static String write(Object doc) {
-    try {
-      return MAPPER.writeValueAsString(doc) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonValues.write(doc) + "\n";
   }
 }

@@ -8,9 +8,8 @@ import calm.analysis.calm.PointKind;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.source.Span;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -26,7 +25,8 @@ import java.util.List;
  * all the points upstream of it, which in a large program is tens of millions of numbers.
  */
 final class JsonRenderer implements ReportRenderer {
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** jackson-core's generators alone: no mapper, whose classes a report does not need ({@link JsonTrees}). */
+  static final JsonFactory FACTORY = new JsonFactory();
 
   private final boolean quiet;
   private final Triage triage;
@@ -42,7 +42,7 @@ final class JsonRenderer implements ReportRenderer {
 
   @Override
   public void write(List<FileReport> reports, Writer out) throws IOException {
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.useDefaultPrettyPrinter();
       json.writeStartObject();

@@ -42,7 +42,7 @@ final class PlaygroundAnalyzer implements Analyzer {
   @Override
   public String check(String program) {
     Checker.Outcome outcome = Checker.standard().run(new SourceFile(NAME, program));
-    ObjectNode reply = JsonRenderer.MAPPER.createObjectNode();
+    ObjectNode reply = JsonTrees.MAPPER.createObjectNode();
     reply.set("report", report(outcome.report()));
     reply.put("mermaid", mermaid(outcome));
     return write(reply);
@@ -73,7 +73,7 @@ final class PlaygroundAnalyzer implements Analyzer {
   }
 
   private Rejected rejected(String message, FileReport report) {
-    ObjectNode doc = JsonRenderer.MAPPER.createObjectNode();
+    ObjectNode doc = JsonTrees.MAPPER.createObjectNode();
     doc.set("report", report(report));
     return new Rejected(message, write(doc));
   }
@@ -83,7 +83,7 @@ final class PlaygroundAnalyzer implements Analyzer {
     StringWriter out = new StringWriter();
     try {
       new JsonRenderer(false).write(List.of(report), out);
-      return JsonRenderer.MAPPER.readTree(out.toString()).path("files").path(0);
+      return JsonTrees.MAPPER.readTree(out.toString()).path("files").path(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,7 +97,7 @@ final class PlaygroundAnalyzer implements Analyzer {
 
   private static String write(JsonNode node) {
     try {
-      return JsonRenderer.MAPPER.writeValueAsString(node);
+      return JsonTrees.MAPPER.writeValueAsString(node);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

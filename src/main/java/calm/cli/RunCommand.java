@@ -18,8 +18,6 @@ import calm.eval.Scenario;
 import calm.eval.ScenarioParser;
 import calm.eval.World;
 import calm.syntax.SourceFile;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -276,11 +274,7 @@ final class RunCommand implements Callable<Integer> {
           violations.add(ExploreJson.constraintViolation(v));
         }
         doc.put("constraintViolations", violations);
-        try {
-          out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
+        out.println(JsonValues.write(doc));
       }
       default -> {
         StringBuilder b = new StringBuilder();

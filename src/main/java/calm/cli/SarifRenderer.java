@@ -61,7 +61,7 @@ final class SarifRenderer implements ReportRenderer {
 
   @Override
   public void write(List<FileReport> reports, Writer out) throws IOException {
-    try (JsonGenerator json = JsonRenderer.MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator json = JsonRenderer.FACTORY.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
@@ -195,7 +195,7 @@ final class SarifRenderer implements ReportRenderer {
     if (afterOthers) {
       text.write(',');
     }
-    try (JsonGenerator json = JsonRenderer.MAPPER.getFactory().createGenerator(text)) {
+    try (JsonGenerator json = JsonRenderer.FACTORY.createGenerator(text)) {
       json.setRootValueSeparator(RESULT_SEPARATOR);
       for (Planned result : planned) {
         json.writeStartObject();
@@ -263,7 +263,7 @@ final class SarifRenderer implements ReportRenderer {
 
     private static String render() {
       StringWriter text = new StringWriter();
-      try (JsonGenerator json = JsonRenderer.MAPPER.getFactory().createGenerator(text)) {
+      try (JsonGenerator json = JsonRenderer.FACTORY.createGenerator(text)) {
         json.writeStartArray();
         for (Code code : Code.values()) {
           rule(code, json);

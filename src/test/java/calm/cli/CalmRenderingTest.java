@@ -27,7 +27,7 @@ class CalmRenderingTest {
   @Test
   void jsonListsPointsAndVerdictsAsSection10Says() throws Exception {
     String json = new JsonRenderer(false).render(List.of(ReportFixtures.withPoint(PointStatus.UNACKNOWLEDGED)));
-    JsonNode file = JsonRenderer.MAPPER.readTree(json).get("files").get(0);
+    JsonNode file = JsonTrees.MAPPER.readTree(json).get("files").get(0);
     JsonNode point = file.get("coordinationPoints").get(0);
     assertEquals(5, point.get("line").asInt());
     assertEquals(1, point.get("column").asInt());

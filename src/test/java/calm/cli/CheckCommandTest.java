@@ -51,7 +51,7 @@ class CheckCommandTest {
   void theExamplesHaveNoFaultsOnlyTheCoordinationPointsTheyTeach() throws Exception {
     Cli cli = Cli.run("check", "--format", "json", "examples");
     assertEquals(1, cli.status(), "the naive examples need coordination: " + cli);
-    JsonNode files = JsonRenderer.MAPPER.readTree(cli.out()).get("files");
+    JsonNode files = JsonTrees.MAPPER.readTree(cli.out()).get("files");
     assertTrue(files.size() > 30, cli.toString());
     for (JsonNode file : files) {
       for (JsonNode d : file.get("diagnostics")) {
@@ -151,7 +151,7 @@ class CheckCommandTest {
     Path garbage = write("garbage.calm", "p(X :- .\n".repeat(1_200_000));
     Cli cli = Cli.run("check", "--format", "json", garbage.toString());
     assertEquals(1, cli.status(), cli.toString().substring(0, 500));
-    JsonNode diagnostics = JsonRenderer.MAPPER.readTree(cli.out()).get("files").get(0).get("diagnostics");
+    JsonNode diagnostics = JsonTrees.MAPPER.readTree(cli.out()).get("files").get(0).get("diagnostics");
     assertTrue(diagnostics.size() <= 51, "diagnostics: " + diagnostics.size());
     assertTrue(diagnostics.get(diagnostics.size() - 1).get("message").asText().contains("too many"));
   }
@@ -172,7 +172,7 @@ class CheckCommandTest {
     Cli cli = Cli.run("check", "--format", "json", "--output", report.toString(), write("b.calm", BROKEN).toString());
     assertEquals(1, cli.status());
     assertEquals("", cli.out());
-    JsonNode json = JsonRenderer.MAPPER.readTree(report.toFile());
+    JsonNode json = JsonTrees.MAPPER.readTree(report.toFile());
     assertEquals("E101", json.get("files").get(0).get("diagnostics").get(0).get("code").asText());
     Cli unwritable =
         Cli.run("check", "--output", dir.resolve("no/such/dir/r.txt").toString(), write("c.calm", CLEAN).toString());
@@ -225,7 +225,7 @@ class CheckCommandTest {
   @Test
   void jsonHasTheShapeOfSection10() throws IOException {
     Cli cli = Cli.run("check", "--format", "json", write("b.calm", BROKEN).toString());
-    JsonNode file = JsonRenderer.MAPPER.readTree(cli.out()).get("files").get(0);
+    JsonNode file = JsonTrees.MAPPER.readTree(cli.out()).get("files").get(0);
     assertTrue(file.get("path").asText().endsWith("b.calm"));
     JsonNode d = file.get("diagnostics").get(0);
     assertEquals("error", d.get("severity").asText());

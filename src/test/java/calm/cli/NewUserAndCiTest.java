@@ -122,17 +122,17 @@ class NewUserAndCiTest {
                 + "output table shown(i: string).\naudit(I) :- add(I).\nshown(I) :- add(I).\n");
     Cli cli = Cli.run("check", "--format", "json", "--werror", program.toString());
     assertEquals(0, cli.status(), cli.toString());
-    JsonNode file = JsonRenderer.MAPPER.readTree(cli.out()).get("files").get(0);
+    JsonNode file = JsonTrees.MAPPER.readTree(cli.out()).get("files").get(0);
     assertEquals(0, file.get("diagnostics").size(), cli.out());
     assertEquals("W102", file.get("suppressed").get(0).get("code").asText());
     assertEquals("read by the audit job", file.get("suppressed").get(0).get("suppression").get("justification").asText());
-    assertEquals(1, JsonRenderer.MAPPER.readTree(cli.out()).get("summary").get("suppressed").asInt());
+    assertEquals(1, JsonTrees.MAPPER.readTree(cli.out()).get("summary").get("suppressed").asInt());
   }
 
   @Test
   void jsonSaysWhenAFileWasNotAnalyzed() throws IOException {
     Path broken = write("broken.calm", "output table o(x: int).\no(X) :- nowhere(X).\n");
-    JsonNode root = JsonRenderer.MAPPER.readTree(Cli.run("check", "--format", "json", broken.toString()).out());
+    JsonNode root = JsonTrees.MAPPER.readTree(Cli.run("check", "--format", "json", broken.toString()).out());
     assertFalse(root.get("files").get(0).get("analyzed").asBoolean());
     assertTrue(root.get("files").get(0).get("notAnalyzedBecause").asText().contains("errors"));
     assertEquals(1, root.get("summary").get("notAnalyzed").asInt());

@@ -110,7 +110,7 @@ class PreparedBlocksTest {
     program.append("output table o(x: int).\no(X) :- missing(X).\n");
     Path file = dir.resolve("many.calm");
     Files.writeString(file, program);
-    JsonNode results = JsonRenderer.MAPPER.readTree(Cli.run("check", "--format", "sarif", file.toString()).out())
+    JsonNode results = JsonTrees.MAPPER.readTree(Cli.run("check", "--format", "sarif", file.toString()).out())
         .get("runs").get(0).get("results");
     assertEquals(2 * tables + 1, results.size()); // never written and never read, for each table
     for (int i = 0; i < 2 * tables; i++) {
@@ -118,7 +118,7 @@ class PreparedBlocksTest {
       assertEquals(i % 2 == 0 ? "W101" : "W102", result.get("ruleId").asText());
       assertEquals(i / 2 + 1, result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
     }
-    JsonNode quiet = JsonRenderer.MAPPER.readTree(Cli.run("check", "--format", "sarif", "-q", file.toString()).out())
+    JsonNode quiet = JsonTrees.MAPPER.readTree(Cli.run("check", "--format", "sarif", "-q", file.toString()).out())
         .get("runs").get(0).get("results");
     assertEquals(1, quiet.size(), quiet.toString());
     assertEquals(results.get(2 * tables), quiet.get(0));

@@ -49,7 +49,7 @@ class SarifTest {
 
   @Test
   void theToolAndEveryRuleLinkToTheirDocumentation() throws IOException {
-    JsonNode run = JsonRenderer.MAPPER.readTree(sarif()).get("runs").get(0);
+    JsonNode run = JsonTrees.MAPPER.readTree(sarif()).get("runs").get(0);
     JsonNode driver = run.get("tool").get("driver");
     assertEquals(Homepage.URI, driver.get("informationUri").asText());
     for (JsonNode rule : driver.get("rules")) {
@@ -77,7 +77,7 @@ class SarifTest {
     try (InputStream in = Files.newInputStream(SCHEMA)) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
-    JsonNode document = JsonRenderer.MAPPER.readTree(sarif());
+    JsonNode document = JsonTrees.MAPPER.readTree(sarif());
     Set<ValidationMessage> problems = schema.validate(document);
     assertTrue(problems.isEmpty(), problems.toString());
     // and the validator does reject what the schema forbids
@@ -87,7 +87,7 @@ class SarifTest {
 
   @Test
   void everyCodeIsARuleAndResultsUseRelativeUris() throws IOException {
-    JsonNode run = JsonRenderer.MAPPER.readTree(sarif()).get("runs").get(0);
+    JsonNode run = JsonTrees.MAPPER.readTree(sarif()).get("runs").get(0);
     JsonNode rules = run.get("tool").get("driver").get("rules");
     assertEquals(Code.values().length, rules.size());
     for (Code code : Code.values()) {
@@ -117,7 +117,7 @@ class SarifTest {
 
   @Test
   void pathStepsAreSharedAndEveryIndexPointsAtWhatItNames() throws IOException {
-    JsonNode run = JsonRenderer.MAPPER.readTree(sarif()).get("runs").get(0);
+    JsonNode run = JsonTrees.MAPPER.readTree(sarif()).get("runs").get(0);
     JsonNode artifacts = run.get("artifacts");
     JsonNode steps = run.get("threadFlowLocations");
     Set<String> distinct = new java.util.HashSet<>();
@@ -149,7 +149,7 @@ class SarifTest {
     FileReport checked =
         calm.analysis.Checker.standard().check(new calm.syntax.SourceFile("examples/cart.calm", ReportFixtures.CART));
     JsonNode results =
-        JsonRenderer.MAPPER.readTree(new SarifRenderer("1.2.3", Path.of(""), false).render(List.of(checked)))
+        JsonTrees.MAPPER.readTree(new SarifRenderer("1.2.3", Path.of(""), false).render(List.of(checked)))
             .get("runs").get(0).get("results");
     List<JsonNode> points = new ArrayList<>();
     results.forEach(r -> { if (r.get("ruleId").asText().equals("C001")) points.add(r); });
@@ -160,7 +160,7 @@ class SarifTest {
     JsonNode flow = point.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
     assertEquals(3, flow.size(), "the three relations on the path");
     // what every point's help says is in the rule's help, not in each message
-    String ruleHelp = JsonRenderer.MAPPER.readTree(new SarifRenderer("1.2.3", Path.of(""), false).render(List.of(checked)))
+    String ruleHelp = JsonTrees.MAPPER.readTree(new SarifRenderer("1.2.3", Path.of(""), false).render(List.of(checked)))
         .get("runs").get(0).get("tool").get("driver").get("rules").get(Code.COORDINATION_POINT.ordinal())
         .get("help").get("markdown").asText();
     for (String general : calm.analysis.calm.PointHelp.GENERAL) {
