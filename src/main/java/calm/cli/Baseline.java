@@ -4,14 +4,13 @@ import calm.analysis.FileReport;
 import calm.diagnostics.Diagnostic;
 import calm.diagnostics.Severity;
 import calm.syntax.SourceFile;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,45 +32,90 @@ final class Baseline {
     this.counts = counts;
   }
 
-  /** Reads a baseline; the message of the exception says what is wrong with the file. */
+  /**
+   * Reads a baseline; the message of the exception says what is wrong with the file. Read as the
+   * mapper's tree read it before: {@code calmBaseline} as {@code asInt}, each finding's path and
+   * fingerprint as {@code asText} ({@link #asInt}, {@link #asText}).
+   */
   static Baseline read(Path file) throws IOException {
-    JsonNode root;
+    Object root;
     try {
-      root = JsonTrees.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      root = JsonValues.read(Files.readString(file, StandardCharsets.UTF_8));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException("not a calm baseline (not JSON): " + e.getOriginalMessage());
     }
-    if (root == null || !root.path("findings").isArray() || root.path("calmBaseline").asInt(0) != FORMAT) {
+    if (!(root instanceof Map<?, ?> document) || !(document.get("findings") instanceof List<?> findings)
+        || asInt(document.get("calmBaseline")) != FORMAT) {
       throw new IOException("not a calm baseline (write one with --write-baseline)");
     }
     Map<String, Map<String, Integer>> counts = new HashMap<>();
-    for (JsonNode finding : root.get("findings")) {
-      counts.computeIfAbsent(finding.path("path").asText(), p -> new HashMap<>())
-          .merge(finding.path("fingerprint").asText(), 1, Integer::sum);
+    for (Object finding : findings) {
+      Map<?, ?> fields = finding instanceof Map<?, ?> map ? map : Map.of();
+      counts.computeIfAbsent(asText(fields, "path"), p -> new HashMap<>())
+          .merge(asText(fields, "fingerprint"), 1, Integer::sum);
     }
     return new Baseline(file, counts);
   }
 
+  /** Jackson's {@code asInt(0)}: a number's int part, a string's int (or 0), a boolean's 1 or 0, else 0. */
+  private static int asInt(Object value) {
+    if (value instanceof Number number) {
+      return number.intValue();
+    } else if (value instanceof Boolean truth) {
+      return truth ? 1 : 0;
+    } else if (value instanceof String text) {
+      try {
+        return Integer.parseInt(text.trim());
+      } catch (NumberFormatException notAnInt) {
+        try {
+          return (int) Double.parseDouble(text.trim());
+        } catch (NumberFormatException notANumber) {
+          return 0;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Jackson's {@code path(name).asText()}: a string itself, a scalar's text, "null" for null, else "". */
+  private static String asText(Map<?, ?> fields, String name) {
+    if (!fields.containsKey(name)) {
+      return "";
+    }
+    Object value = fields.get(name);
+    if (value == null) {
+      return "null";
+    }
+    return value instanceof Map || value instanceof List ? "" : value.toString();
+  }
+
   /** Every finding that is not a note, as a baseline document. */
-  static String write(List<FileReport> reports) throws IOException {
-    ObjectNode root = JsonTrees.MAPPER.createObjectNode();
+  static String write(List<FileReport> reports) {
+    Map<String, Object> root = new LinkedHashMap<>();
     root.put("calmBaseline", FORMAT);
     root.put("tool", "calm " + CheckCommand.version());
-    ArrayNode findings = root.putArray("findings");
+    List<Object> findings = new ArrayList<>();
+    root.put("findings", findings);
     for (FileReport report : reports) {
       for (Diagnostic d : report.diagnostics()) {
         if (d.severity() == Severity.NOTE) {
           continue;
         }
-        ObjectNode finding = findings.addObject();
+        Map<String, Object> finding = new LinkedHashMap<>();
         finding.put("path", report.source().displayPath());
         finding.put("code", d.code().id());
         finding.put("fingerprint", Fingerprint.of(report.source(), d));
         finding.put("line", d.span().line());
         finding.put("message", d.message());
+        findings.add(finding);
       }
     }
-    return JsonTrees.MAPPER.writeValueAsString(root) + "\n";
+    return JsonValues.write(root) + "\n";
+  }
+
+  /** path -> fingerprint -> how many findings the baseline holds (for tests). */
+  Map<String, Map<String, Integer>> counts() {
+    return counts;
   }
 
   Matcher matcher() {

@@ -1,16 +1,23 @@
 package calm.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a document built of maps, lists, arrays, strings, numbers, booleans and nulls (the explorer's and a
- * run's JSON) through jackson-core's generator, indented as Jackson's mapper indents: the same bytes,
- * without loading jackson-databind, which cost a small {@code calm explore --format json} 0.2 s of
- * its start (docs/benchmarks.md, "Fourteenth round"). Anything else is a programming error.
+ * Writes a document built of maps, lists, arrays, strings, numbers, booleans and nulls (the explorer's
+ * and a run's JSON, a baseline) through jackson-core's generator, indented as Jackson's mapper
+ * indents, and reads one back into maps, lists, strings, numbers, booleans and nulls: the same bytes
+ * and values, without loading jackson-databind, which cost a small {@code calm explore --format json}
+ * or {@code calm check --baseline} 0.2 s of its start (docs/benchmarks.md, "Fourteenth round").
+ * Writing anything else is a programming error.
  */
 final class JsonValues {
   private JsonValues() {}
@@ -58,6 +65,49 @@ final class JsonValues {
       json.writeEndArray();
     } else {
       throw new IllegalArgumentException("no JSON value for a " + value.getClass().getName());
+    }
+  }
+
+  /**
+   * The first value of {@code text} (what follows it is ignored, as the mapper's {@code readTree}
+   * ignores it), or null when the text holds none or a JSON null. Objects are insertion-ordered maps
+   * whose later duplicate keys win.
+   */
+  static Object read(String text) throws IOException {
+    try (JsonParser parser = JsonRenderer.FACTORY.createParser(text)) {
+      return parser.nextToken() == null ? null : value(parser);
+    }
+  }
+
+  private static Object value(JsonParser parser) throws IOException {
+    switch (parser.currentToken()) {
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          map.put(name, value(parser));
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(parser));
+        }
+        return list;
+      }
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return parser.getNumberValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      default:
+        return null;
     }
   }
 }
