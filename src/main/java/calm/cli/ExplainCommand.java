@@ -2,35 +2,45 @@ package calm.cli;
 
 import calm.diagnostics.Code;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code calm explain CODE}: the long explanation of a diagnostic; without a code, the list of codes. */
-@Command(
-    name = "explain",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Prints the explanation of a diagnostic code, with a wrong and a right example.",
-      "CODE is an id (E101) or a name (unknown-relation); without CODE, lists every code."
-    },
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:explained or listed", "2:no such code"})
+/**
+ * {@code calm explain CODE}: the long explanation of a diagnostic; without a code, the list of codes.
+ * Declared through picocli's programmatic API ({@link #spec()}), as every short command is.
+ */
 final class ExplainCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private String code;
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "CODE",
-      description = "A diagnostic id or name.",
-      completionCandidates = CodeCandidates.class)
-  String code;
+  /** The command's model. */
+  static CommandSpec spec() {
+    ExplainCommand command = new ExplainCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+    command.spec = spec;
+    spec.name("explain");
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    exitCodes.put("0", "explained or listed");
+    exitCodes.put("2", "no such code");
+    spec.usageMessage()
+        .description(
+            "Prints the explanation of a diagnostic code, with a wrong and a right example.",
+            "CODE is an id (E101) or a name (unknown-relation); without CODE, lists every code.")
+        .exitCodeListHeading("%nExit status:%n")
+        .exitCodeList(exitCodes);
+    spec.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("CODE").type(String.class)
+        .completionCandidates(new CodeCandidates()).description("A diagnostic id or name.").build());
+    StandardHelpOptions.addTo(spec); // last, where picocli puts a mixin's (the completion script lists them in order)
+    return spec;
+  }
 
   @Override
   public Integer call() {
+    code = spec.positionalParameters().get(0).getValue();
     PrintWriter out = spec.commandLine().getOut();
     if (code == null) {
       for (Code c : Code.values()) {

@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The {@code calm} command line. The root command and the commands run most often or in loops
- * ({@code check}, {@code graph}, {@code run}, {@code explore}) are declared through picocli's
- * programmatic API ({@link #rootSpec()}, {@link CheckCommand#spec()}...): reading annotations at
- * start-up makes the JDK generate a proxy class per annotation type, in the interpreter, a quarter of
- * a small {@code calm run}'s own start-up (docs/benchmarks.md, "Start-up, aggregation and negation";
- * 30-40 ms of a small check's, "Fourteenth round"). The other commands, run rarely or for long
- * ({@code explain}, {@code export}, {@code lsp}, {@code serve}), keep their annotations;
+ * The {@code calm} command line. The root command and every command that ends in seconds ({@code
+ * check}, {@code explain}, {@code graph}, {@code export}, {@code run}, {@code explore}) are declared
+ * through picocli's programmatic API ({@link #rootSpec()}, {@link CheckCommand#spec()}...): reading
+ * annotations at start-up makes the JDK generate a proxy class per annotation type, in the
+ * interpreter, a quarter of a small {@code calm run}'s own start-up (docs/benchmarks.md, "Start-up,
+ * aggregation and negation"; 30-40 ms of a small check's, "Fourteenth round"). The servers, which
+ * start once and run for hours ({@code lsp}, {@code serve}), keep their annotations;
  * {@code UsageGoldenTest} holds every command's usage, whichever way it is declared.
  */
 public final class Main implements Callable<Integer> {
@@ -80,6 +80,10 @@ public final class Main implements Callable<Integer> {
       return RunCommand.spec();
     } else if (command == ExploreCommand.class) {
       return ExploreCommand.spec();
+    } else if (command == ExplainCommand.class) {
+      return ExplainCommand.spec();
+    } else if (command == ExportCommand.class) {
+      return ExportCommand.spec();
     }
     return command;
   }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calm.diagnostics.Code;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OtherCommandsTest {
   @Test
@@ -64,5 +69,27 @@ class OtherCommandsTest {
     assertEquals(2, typo.status());
     assertTrue(typo.err().contains("Did you mean '--format'?"), typo.toString());
     assertTrue(typo.err().contains("Try 'calm help run' for more information."), typo.toString());
+  }
+
+  /** explain and export are declared through picocli's programmatic API: a reused command line starts from the defaults. */
+  @Test
+  void aReusedCommandLineExplainsAndExportsFromTheDefaults(@TempDir Path dir) throws Exception {
+    Main.Reusable reusable = new Main.Reusable();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, reusable.execute(new PrintWriter(out), new PrintWriter(err), "explain", "C001"));
+    out.getBuffer().setLength(0);
+    assertEquals(0, reusable.execute(new PrintWriter(out), new PrintWriter(err), "explain"));
+    assertTrue(out.toString().startsWith(Code.values()[0].id() + "  "), "the list again, not C001: " + out);
+    Path program = dir.resolve("tc.calm");
+    Files.writeString(program, "table e(x: int, y: int).\noutput table p(x: int, y: int).\ne(1, 2).\n"
+        + "p(X, Y) :- e(X, Y).\np(X, Z) :- p(X, Y), e(Y, Z).\n");
+    Path written = dir.resolve("tc.dl");
+    assertEquals(0, reusable.execute(new PrintWriter(out), new PrintWriter(err), "export", "--souffle",
+        program.toString(), "-o", written.toString()), err.toString());
+    assertTrue(Files.readString(written).contains(".output p"), Files.readString(written));
+    out.getBuffer().setLength(0);
+    assertEquals(0, reusable.execute(new PrintWriter(out), new PrintWriter(err), "export", "--souffle", program.toString()));
+    assertTrue(out.toString().contains(".output p"), "to standard output again: " + out);
   }
 }
