@@ -7,9 +7,8 @@ import calm.analysis.graph.Schema;
 import calm.syntax.Declaration;
 import calm.syntax.Literal;
 import calm.syntax.Rule;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Points of kind {@code snapshot} (§11 Keyed tables, lattices and extern tables): a rule that reads
@@ -27,9 +26,21 @@ final class SnapshotPoints implements PointFinder {
     this.reach = context.reach();
   }
 
-  /** The snapshot reads of a point, by their literal. */
-  private static final class Reads extends LinkedHashMap<Literal, LatticeReads.Snapshot> {
+  /**
+   * The snapshot reads of a point, at most one per literal, found by identity ({@link LatticeReads#of}
+   * says why).
+   */
+  private static final class Reads extends ArrayList<LatticeReads.Snapshot> {
     private static final long serialVersionUID = 1L;
+
+    LatticeReads.Snapshot of(Literal literal) {
+      for (LatticeReads.Snapshot snapshot : this) {
+        if (snapshot.literal() == literal) {
+          return snapshot;
+        }
+      }
+      return null;
+    }
   }
 
   @Override
@@ -42,7 +53,7 @@ final class SnapshotPoints implements PointFinder {
     Rule rule = draft.rule;
     for (LatticeReads.Snapshot snapshot : of(rule)) {
       draft.add(PointKind.SNAPSHOT, snapshot.literal());
-      reads(draft).put(snapshot.literal(), snapshot);
+      reads(draft).add(snapshot);
       if (snapshot.aggregate()) {
         // an aggregate against the lattice's direction is never monotone (§11 Keyed tables, lattices and extern tables)
         context.monotoneAggregates().remove(rule);
@@ -53,7 +64,7 @@ final class SnapshotPoints implements PointFinder {
 
   @Override
   public String reason(PointDraft draft, Literal literal) {
-    LatticeReads.Snapshot snapshot = reads(draft).get(literal);
+    LatticeReads.Snapshot snapshot = reads(draft).of(literal);
     return snapshot == null
         ? "snapshot of asynchronous lattice `" + relationOf(literal) + "`"
         : reason(snapshot);
@@ -63,17 +74,17 @@ final class SnapshotPoints implements PointFinder {
   @Override
   public void help(PointDraft draft, List<String> help) {
     if (!draft.has(PointKind.AGGREGATION)) {
-      help.addAll(help(reads(draft).values().iterator().next()));
+      help.addAll(help(reads(draft).get(0)));
     } else {
       // a sum or count that dropped the key: naming it is the fix that keeps the aggregate monotone
-      reads(draft).values().stream()
+      reads(draft).stream()
           .filter(s -> s.fix() == LatticeReads.Fix.KEY)
           .findFirst()
           .ifPresent(s -> help.add(0, help(s).get(0)));
     }
   }
 
-  private static Map<Literal, LatticeReads.Snapshot> reads(PointDraft draft) {
+  private static Reads reads(PointDraft draft) {
     Reads reads = draft.detail(PointKind.SNAPSHOT, Reads.class);
     if (reads == null) {
       reads = new Reads();
@@ -92,7 +103,7 @@ final class SnapshotPoints implements PointFinder {
     if (!schema.hasLatticeTables()) {
       return List.of();
     }
-    List<LatticeReads.Snapshot> found = new java.util.ArrayList<>(
+    List<LatticeReads.Snapshot> found = new ArrayList<>(
         LatticeReads.of(schema, rule).stream().filter(s -> reach.isAsynchronous(s.relation())).toList());
     for (LatticeReads.Threshold t : LatticeReads.thresholds(schema, rule)) {
       if (!reach.isAsynchronous(t.relation()) || found.stream().anyMatch(s -> s.literal() == t.literal())) {

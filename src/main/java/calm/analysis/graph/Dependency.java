@@ -121,11 +121,10 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
   /**
    * The edges {@code rule}, at {@code number} among the program's rules, makes, in body order: one per
    * relation atom of its body (positive or negated), each to {@code head}, the name of the rule's head
-   * relation; {@code snapshots} are the literals that are snapshot reads (§11 Keyed tables, lattices
-   * and extern tables).
+   * relation; {@code snapshots} are its snapshot reads (§11 Keyed tables, lattices and extern tables).
    */
   public static void ofRule(
-      Rule rule, int number, String head, java.util.Collection<Literal> snapshots, Sink edge) {
+      Rule rule, int number, String head, List<LatticeReads.Snapshot> snapshots, Sink edge) {
     if (number < 0 || number >= MOST_RULES) {
       throw new IllegalArgumentException("a rule's place must be below " + MOST_RULES + ", not " + number);
     }
@@ -144,7 +143,7 @@ public record Dependency(String from, String to, Rule rule, Literal literal, int
       }
       if (from != null) {
         boolean negated = literal instanceof NegatedLiteral;
-        boolean snapshot = !snapshots.isEmpty() && snapshots.contains(literal);
+        boolean snapshot = !snapshots.isEmpty() && LatticeReads.reads(snapshots, literal);
         edge.accept(
             i, new Dependency(from, head, rule, literal, place | flags(time, negated, aggregated, deleting, snapshot)));
       }

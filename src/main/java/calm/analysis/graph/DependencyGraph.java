@@ -65,12 +65,8 @@ public final class DependencyGraph {
     int[][] place = {new int[Math.max(16, rules.size() * 2)], new int[Math.max(16, rules.size() * 2)]};
     for (int r = 0; r < rules.size(); r++) {
       Rule rule = rules.get(r);
-      List<calm.syntax.Literal> snapshots = List.of();
-      if (schema.hasLatticeTables()) {
-        snapshots = LatticeReads.of(schema, rule).stream().map(LatticeReads.Snapshot::literal).toList();
-      }
       int rule0 = r;
-      Dependency.ofRule(rule, r, rule.head().atom().relation().text(), snapshots, (literal, d) -> {
+      Dependency.ofRule(rule, r, rule.head().atom().relation().text(), LatticeReads.of(schema, rule), (literal, d) -> {
         int e = found.size();
         if (e == place[0].length) {
           place[0] = Arrays.copyOf(place[0], e * 2);

@@ -67,10 +67,10 @@ public final class LatticeReads {
     if (!schema.hasLatticeTables()) {
       return List.of();
     }
-    List<Literal> snapshots = of(schema, rule).stream().map(Snapshot::literal).toList();
+    List<Snapshot> snapshots = of(schema, rule);
     Map<String, Read> values = new LinkedHashMap<>();
     for (Literal literal : rule.body()) {
-      if (!(literal instanceof PositiveLiteral p) || snapshots.contains(literal)) {
+      if (!(literal instanceof PositiveLiteral p) || reads(snapshots, literal)) {
         continue;
       }
       Optional<Declaration> table = latticeTable(schema, p.atom());
@@ -104,17 +104,22 @@ public final class LatticeReads {
     }
   }
 
-  /** The snapshot reads of {@code rule}, in body order (at most one per literal). */
+  /**
+   * The snapshot reads of {@code rule}, in the order they are found (at most one per literal). Literals
+   * are told apart by identity: a literal record's {@code equals} compares its places too, so two
+   * literals of one body are equal only when they are the same, and the records' generated {@code
+   * hashCode} and {@code equals} cost a check of the examples 40 ms of method-handle set-up at their
+   * first call (docs/benchmarks.md, "Fourteenth round").
+   */
   public static List<Snapshot> of(Schema schema, Rule rule) {
     if (!schema.hasLatticeTables()) {
       return List.of();
     }
-    Map<Literal, Snapshot> found = new LinkedHashMap<>();
+    List<Snapshot> found = new ArrayList<>();
     Map<String, Read> values = new LinkedHashMap<>();
     for (Literal literal : rule.body()) {
       if (literal instanceof NegatedLiteral n && latticeTable(schema, n.atom()).isPresent()) {
-        found.putIfAbsent(
-            literal,
+        addFirst(found,
             new Snapshot(literal, name(n.atom()), "negation of lattice table `" + name(n.atom())
                 + "` reads its current state", Fix.SEAL));
       }
@@ -130,14 +135,12 @@ public final class LatticeReads {
         Column column = d.columns().get(i);
         Term argument = p.atom().arguments().get(i);
         if (argument instanceof Constant c) {
-          found.putIfAbsent(
-              literal,
+          addFirst(found,
               new Snapshot(literal, d.name().text(), "`" + d.name().text() + "` is read at the exact value "
                   + c + ", which the key holds only for a while", Fix.THRESHOLD));
         } else if (argument instanceof Variable v) {
           if (values.containsKey(v.name())) {
-            found.putIfAbsent(
-                literal,
+            addFirst(found,
                 new Snapshot(literal, d.name().text(), "two lattice values are compared (`" + v.name()
                     + "` twice)", Fix.SEAL));
           } else {
@@ -148,13 +151,29 @@ public final class LatticeReads {
     }
     for (Map.Entry<String, Read> entry : values.entrySet()) {
       Read read = entry.getValue();
-      if (found.containsKey(read.literal)) {
+      if (reads(found, read.literal)) {
         continue;
       }
-      misuse(schema, rule, entry.getKey(), read, values)
-          .ifPresent(s -> found.put(read.literal, s));
+      misuse(schema, rule, entry.getKey(), read, values).ifPresent(found::add);
     }
-    return List.copyOf(found.values());
+    return List.copyOf(found);
+  }
+
+  /** Whether one of {@code snapshots} is the read of {@code literal} (this very literal, see {@link #of}). */
+  public static boolean reads(List<Snapshot> snapshots, Literal literal) {
+    for (Snapshot snapshot : snapshots) {
+      if (snapshot.literal() == literal) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds {@code snapshot} unless its literal already has one: the first reason found stands. */
+  private static void addFirst(List<Snapshot> found, Snapshot snapshot) {
+    if (!reads(found, snapshot.literal())) {
+      found.add(snapshot);
+    }
   }
 
   /** The lattice table an atom reads, if it reads one. */

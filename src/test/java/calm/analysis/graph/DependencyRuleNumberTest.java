@@ -11,7 +11,6 @@ import calm.syntax.Rule;
 import calm.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** An edge knows its rule's place among the program's rules, beside its time and flags. */
@@ -61,9 +60,9 @@ class DependencyRuleNumberTest {
     Rule rule = program.rules().get(0);
     assertThrows(
         IllegalArgumentException.class,
-        () -> Dependency.ofRule(rule, Dependency.MOST_RULES, "b", Set.of(), (literal, edge) -> {}));
+        () -> Dependency.ofRule(rule, Dependency.MOST_RULES, "b", List.of(), (literal, edge) -> {}));
     List<Dependency> last = new ArrayList<>();
-    Dependency.ofRule(rule, Dependency.MOST_RULES - 1, "b", Set.of(), (literal, edge) -> last.add(edge));
+    Dependency.ofRule(rule, Dependency.MOST_RULES - 1, "b", List.of(), (literal, edge) -> last.add(edge));
     assertEquals(Dependency.MOST_RULES - 1, last.get(0).ruleNumber());
   }
 }
