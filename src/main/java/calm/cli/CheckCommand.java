@@ -102,17 +102,12 @@ final class CheckCommand implements Callable<Integer> {
     paths = spec.positionalParameters().get(0).getValue();
     format = spec.findOption("--format").getValue();
     output = spec.findOption("--output").getValue();
-    werror = isSet("--werror");
+    werror = Flags.isSet(spec, "--werror");
     maxWarningsOption = spec.findOption("--max-warnings").getValue();
     color = spec.findOption("--color").getValue();
     baselineFile = spec.findOption("--baseline").getValue();
     writeBaselineFile = spec.findOption("--write-baseline").getValue();
-    quiet = isSet("--quiet");
-  }
-
-  private boolean isSet(String flag) {
-    Boolean value = spec.findOption(flag).getValue();
-    return value != null && value;
+    quiet = Flags.isSet(spec, "--quiet");
   }
 
   @Override

@@ -110,20 +110,15 @@ final class ExploreCommand implements Callable<Integer> {
     seed = spec.findOption("--seed").<Long>getValue();
     format = spec.findOption("--format").getValue();
     replay = spec.findOption("--replay").getValue();
-    expectConfluent = isSet("--expect-confluent");
-    breakSeals = isSet("--break-seals");
-    expectInvariants = isSet("--expect-invariants");
+    expectConfluent = Flags.isSet(spec, "--expect-confluent");
+    breakSeals = Flags.isSet(spec, "--break-seals");
+    expectInvariants = Flags.isSet(spec, "--expect-invariants");
     maxTicks = spec.findOption("--max-ticks").<Integer>getValue();
     maxFacts = spec.findOption("--max-facts").<Long>getValue();
     maxDelay = spec.findOption("--max-delay").<Integer>getValue();
     jobs = spec.findOption("--jobs").getValue();
-    stats = isSet("--stats");
+    stats = Flags.isSet(spec, "--stats");
     color = spec.findOption("--color").getValue();
-  }
-
-  private boolean isSet(String flag) {
-    Boolean value = spec.findOption(flag).getValue();
-    return value != null && value;
   }
 
   private PrintWriter out;

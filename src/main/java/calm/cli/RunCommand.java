@@ -93,8 +93,7 @@ final class RunCommand implements Callable<Integer> {
     outputDir = spec.findOption("--output-dir").getValue();
     format = spec.findOption("--format").getValue();
     scenarioPath = spec.findOption("--scenario").getValue();
-    Boolean traced = spec.findOption("--trace").getValue();
-    trace = traced != null && traced;
+    trace = Flags.isSet(spec, "--trace");
     maxTicks = spec.findOption("--max-ticks").<Integer>getValue();
     maxFacts = spec.findOption("--max-facts").<Long>getValue();
   }
