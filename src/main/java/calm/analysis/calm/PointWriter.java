@@ -145,7 +145,7 @@ final class PointWriter {
     for (PointKind kind : found.reasons.keySet()) {
       // name the atom the path goes through when it is one of this kind's, so the two agree
       List<Literal> primary = finders.primary(found, kind);
-      Literal shown = holds(primary, found.via) ? found.via : primary.get(0);
+      Literal shown = Literal.among(primary, found.via) ? found.via : primary.get(0);
       related.add(new Diagnostic.Related(shown.span(), finders.reason(found, kind, shown)));
     }
     List<PointFinder> present = present(found);
@@ -160,19 +160,6 @@ final class PointWriter {
       help.add(PointHelp.ACKNOWLEDGE);
     }
     return new Diagnostic(Code.COORDINATION_POINT, severity, message.toString(), point.at(), help, related);
-  }
-
-  /**
-   * Whether {@code literals} hold {@code literal} itself: the rule's own literals, which a record's
-   * equals would compare field by field through method handles, slow under the C1 compiler.
-   */
-  private static boolean holds(List<Literal> literals, Literal literal) {
-    for (Literal l : literals) {
-      if (l == literal) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The finders of the point's kinds, in registration order. */

@@ -168,7 +168,7 @@ final class RacePoints implements PointFinder {
     SameSourceRace.Race sameSource = sameSource(draft);
     if (sameSource != null) {
       List<Literal> race = primary(draft);
-      Literal shown = race.contains(draft.via) ? draft.via : race.get(0);
+      Literal shown = Literal.among(race, draft.via) ? draft.via : race.get(0);
       Literal other = shown == sameSource.first() ? sameSource.second() : sameSource.first();
       note.accept(other.span(), "the other `" + sameSource.source() + "` atom of the race");
     }
