@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -31,22 +32,24 @@ public final class Main implements Callable<Integer> {
    * and footprint"). A command line that names one of these first only ever runs that one, so only
    * it is registered; anything else (no arguments, {@code help}, an option, a typo) gets them all.
    * (Picocli's {@code setCommandLine} of the converters and handlers below reaches only subcommands
-   * registered before, which both ways are.)
+   * registered before, which both ways are.) Each is given as what picocli registers for it: the
+   * model of a command declared through the API (made only when it is registered), or an annotated
+   * command's class.
    */
-  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
-  private static Map<String, Class<?>> subcommands() {
-    Map<String, Class<?>> commands = new LinkedHashMap<>();
-    commands.put("check", CheckCommand.class);
-    commands.put("explain", ExplainCommand.class);
-    commands.put("graph", GraphCommand.class);
-    commands.put("export", ExportCommand.class);
-    commands.put("run", RunCommand.class);
-    commands.put("explore", ExploreCommand.class);
-    commands.put("lsp", calm.lsp.LspCommand.class);
-    commands.put("serve", ServeCommand.class);
-    commands.put("help", CommandLine.HelpCommand.class);
-    commands.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("check", CheckCommand::spec);
+    commands.put("explain", ExplainCommand::spec);
+    commands.put("graph", GraphCommand::spec);
+    commands.put("export", ExportCommand::spec);
+    commands.put("run", RunCommand::spec);
+    commands.put("explore", ExploreCommand::spec);
+    commands.put("lsp", () -> calm.lsp.LspCommand.class);
+    commands.put("serve", () -> ServeCommand.class);
+    commands.put("help", () -> CommandLine.HelpCommand.class);
+    commands.put("generate-completion", () -> picocli.AutoComplete.GenerateCompletion.class);
     return Collections.unmodifiableMap(commands);
   }
   /** What {@code -V} prints, for the root and every subcommand. */
@@ -68,24 +71,6 @@ public final class Main implements Callable<Integer> {
         "Finds where a distributed rule program needs coordination (CALM), and runs it.");
     StandardHelpOptions.addTo(spec);
     return spec;
-  }
-
-  /** What picocli registers for a subcommand: the model of one declared through the API, or an annotated command's class. */
-  private static Object model(Class<?> command) {
-    if (command == CheckCommand.class) {
-      return CheckCommand.spec();
-    } else if (command == GraphCommand.class) {
-      return GraphCommand.spec();
-    } else if (command == RunCommand.class) {
-      return RunCommand.spec();
-    } else if (command == ExploreCommand.class) {
-      return ExploreCommand.spec();
-    } else if (command == ExplainCommand.class) {
-      return ExplainCommand.spec();
-    } else if (command == ExportCommand.class) {
-      return ExportCommand.spec();
-    }
-    return command;
   }
 
   /** {@code calm} alone did not say what to do: the usage goes to standard error, and it is exit 2. */
@@ -211,15 +196,15 @@ public final class Main implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(rootSpec());
     // help and the completion script describe every command
     boolean aboutAll = first == null || first.equals("help") || first.equals("generate-completion");
-    Class<?> alone = aboutAll ? null : SUBCOMMANDS.get(first);
+    Supplier<Object> alone = aboutAll ? null : SUBCOMMANDS.get(first);
     if (alone != null) {
-      commandLine.addSubcommand(model(alone));
+      commandLine.addSubcommand(alone.get());
     }
     // a name in the table above that is not the command's own would otherwise go unnoticed here
     if (alone == null || !commandLine.getSubcommands().containsKey(first)) {
       commandLine = new CommandLine(rootSpec());
-      for (Class<?> command : SUBCOMMANDS.values()) {
-        commandLine.addSubcommand(model(command));
+      for (Supplier<Object> command : SUBCOMMANDS.values()) {
+        commandLine.addSubcommand(command.get());
       }
       commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
       commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
