@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +53,7 @@ final class JsonValues {
       }
       json.writeEndObject();
     } else if (value instanceof Object[] items) {
-      json.writeStartArray();
-      for (Object item : items) {
-        value(item, json);
-      }
-      json.writeEndArray();
+      value(Arrays.asList(items), json);
     } else if (value instanceof Iterable<?> items) {
       json.writeStartArray();
       for (Object item : items) {

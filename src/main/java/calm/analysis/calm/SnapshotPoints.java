@@ -32,15 +32,6 @@ final class SnapshotPoints implements PointFinder {
    */
   private static final class Reads extends ArrayList<LatticeReads.Snapshot> {
     private static final long serialVersionUID = 1L;
-
-    LatticeReads.Snapshot of(Literal literal) {
-      for (LatticeReads.Snapshot snapshot : this) {
-        if (snapshot.literal() == literal) {
-          return snapshot;
-        }
-      }
-      return null;
-    }
   }
 
   @Override
@@ -64,7 +55,7 @@ final class SnapshotPoints implements PointFinder {
 
   @Override
   public String reason(PointDraft draft, Literal literal) {
-    LatticeReads.Snapshot snapshot = reads(draft).of(literal);
+    LatticeReads.Snapshot snapshot = LatticeReads.readOf(reads(draft), literal);
     return snapshot == null
         ? "snapshot of asynchronous lattice `" + relationOf(literal) + "`"
         : reason(snapshot);
@@ -106,7 +97,7 @@ final class SnapshotPoints implements PointFinder {
     List<LatticeReads.Snapshot> found = new ArrayList<>(
         LatticeReads.of(schema, rule).stream().filter(s -> reach.isAsynchronous(s.relation())).toList());
     for (LatticeReads.Threshold t : LatticeReads.thresholds(schema, rule)) {
-      if (!reach.isAsynchronous(t.relation()) || found.stream().anyMatch(s -> s.literal() == t.literal())) {
+      if (!reach.isAsynchronous(t.relation()) || LatticeReads.reads(found, t.literal())) {
         continue;
       }
       context.monotone().blameBound(rule, t.bound()).ifPresent(why -> found.add(new LatticeReads.Snapshot(

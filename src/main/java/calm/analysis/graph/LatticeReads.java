@@ -159,14 +159,19 @@ public final class LatticeReads {
     return List.copyOf(found);
   }
 
-  /** Whether one of {@code snapshots} is the read of {@code literal} (this very literal, see {@link #of}). */
-  public static boolean reads(List<Snapshot> snapshots, Literal literal) {
+  /** The one of {@code snapshots} that is the read of {@code literal} (this very literal, see {@link #of}), or null. */
+  public static Snapshot readOf(List<Snapshot> snapshots, Literal literal) {
     for (Snapshot snapshot : snapshots) {
       if (snapshot.literal() == literal) {
-        return true;
+        return snapshot;
       }
     }
-    return false;
+    return null;
+  }
+
+  /** Whether one of {@code snapshots} is the read of {@code literal} ({@link #readOf}). */
+  public static boolean reads(List<Snapshot> snapshots, Literal literal) {
+    return readOf(snapshots, literal) != null;
   }
 
   /** Adds {@code snapshot} unless its literal already has one: the first reason found stands. */
